@@ -1,0 +1,23 @@
+#pragma once
+// Subcommands of the borderlens executable. Each registers its options on the
+// CLI11 app and returns the callback's exit code through `exitCode`.
+#include <CLI/CLI.hpp>
+
+#include "cli/context.hpp"
+
+namespace bl::cli {
+
+struct Shared {
+    GlobalOptions global;
+    int exitCode = 0;
+};
+
+void addLayersCommand(CLI::App& app, Shared& shared);
+int runLayers(Shared& shared, bool json);
+void addFindCommand(CLI::App& app, Shared& shared);
+void addBenchCommand(CLI::App& app, Shared& shared);
+
+// Prints "borderlens: <message>" to stderr and returns 1.
+int fail(const std::string& message);
+
+}  // namespace bl::cli

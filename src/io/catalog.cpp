@@ -1,0 +1,123 @@
+#include "io/catalog.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+namespace bl::io {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const LayerSpec* Catalog::layer(const std::string& id) const {
+    for (const auto& l : layers)
+        if (l.id == id) return &l;
+    return nullptr;
+}
+
+static Result<json> readJson(const std::string& path, const char* what) {
+    std::ifstream in(path);
+    if (!in) return makeError(std::string(what) + " " + path + " cannot be opened (missing or unreadable)");
+    try {
+        return json::parse(in);
+    } catch (const json::parse_error& e) {
+        return makeError(std::string(what) + " " + path + " is not valid JSON: " + e.what());
+    }
+}
+
+static std::string str(const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Result<AliasTable> loadAliases(const std::string& path) {
+    auto doc = readJson(path, "alias table");
+    if (!doc) return doc.error();
+    AliasTable table;
+    const json& groups = (*doc)["groups"];
+    if (!groups.is_array()) return makeError("alias table " + path + " has no \"groups\" array");
+    for (size_t i = 0; i < groups.size(); ++i) {
+        const json& g = groups[i];
+        if (!g.is_array() || g.empty())
+            return makeError("alias table " + path + ": group " + std::to_string(i) + " is not a non-empty array of names");
+        std::vector<std::string> names;
+        for (const auto& n : g) {
+            if (!n.is_string()) return makeError("alias table " + path + ": group " + std::to_string(i) + " holds a non-string");
+            names.push_back(n.get<std::string>());
+        }
+        table.addGroup(names);
+    }
+    return table;
+}
+
+Result<Catalog> loadCatalog(const std::string& path) {
+    auto doc = readJson(path, "catalog");
+    if (!doc) return doc.error();
+    const json& j = *doc;
+    Catalog cat;
+    cat.file = path;
+    cat.attribution = str(j, "attribution");
+    if (!j.contains("layers") || !j["layers"].is_array() || j["layers"].empty())
+        return makeError("catalog " + path + " has no \"layers\" array");
+
+    for (size_t i = 0; i < j["layers"].size(); ++i) {
+        const json& l = j["layers"][i];
+        const std::string where = "catalog " + path + ", layer " + std::to_string(i + 1);
+        LayerSpec s;
+        s.id = str(l, "id");
+        if (s.id.empty()) return makeError(where + ": missing \"id\"");
+        const std::string here = "catalog " + path + ", layer \"" + s.id + "\"";
+        if (cat.layer(s.id)) return makeError(here + ": the id is used twice");
+        s.path = str(l, "path");
+        if (s.path.empty()) return makeError(here + ": missing \"path\"");
+        s.gdalLayer = str(l, "layer");
+        auto country = parseCountry(str(l, "country"));
+        if (!country) return makeError(here + ": \"country\" must be VN or LA");
+        s.country = *country;
+        auto level = parseLevel(str(l, "level"));
+        if (!level) return makeError(here + ": \"level\" must be province, district or commune");
+        s.level = *level;
+        if (l.contains("vintage")) {
+            const json& v = l["vintage"];
+            s.vintage = {str(v, "label"), str(v, "valid_from"), str(v, "valid_to")};
+        }
+        if (s.vintage.label.empty()) return makeError(here + ": missing \"vintage\".\"label\"");
+        const json& f = l.value("fields", json::object());
+        s.fields.id = str(f, "id");
+        s.fields.name = str(f, "name");
+        s.fields.shortName = str(f, "short_name");
+        s.fields.asciiName = str(f, "ascii_name");
+        s.fields.parentId = str(f, "parent_id");
+        if (f.contains("alt_names"))
+            for (const auto& a : f["alt_names"])
+                if (a.is_string()) s.fields.altNames.push_back(a.get<std::string>());
+        if (s.fields.id.empty() || s.fields.name.empty())
+            return makeError(here + ": \"fields\" must name at least \"id\" and \"name\"");
+        s.parentLayer = str(l, "parent_layer");
+        s.source = str(l, "source");
+        s.license = str(l, "license");
+        s.attribution = str(l, "attribution");
+        if (l.contains("known_gaps"))
+            for (const auto& g : l["known_gaps"])
+                if (g.is_string()) s.knownGaps.push_back(g.get<std::string>());
+        cat.layers.push_back(std::move(s));
+    }
+    for (const auto& s : cat.layers)
+        if (!s.parentLayer.empty() && !cat.layer(s.parentLayer))
+            return makeError("catalog " + path + ", layer \"" + s.id + "\": parent_layer \"" + s.parentLayer +
+                             "\" is not a layer of this catalog");
+
+    const std::string aliasFile = str(j, "aliases");
+    if (!aliasFile.empty()) {
+        const fs::path ap = fs::path(path).parent_path() / aliasFile;
+        auto aliases = loadAliases(ap.string());
+        if (!aliases) return aliases.error();
+        cat.aliases = std::move(*aliases);
+    }
+    return cat;
+}
+
+std::string defaultCatalogPath() { return (fs::path(BORDERLENS_SOURCE_DIR) / "geodata" / "catalog.json").string(); }
+
+}  // namespace bl::io

@@ -1,0 +1,33 @@
+#pragma once
+// The dataset catalog (geodata/catalog.json): which layers exist, where they
+// live under the data root, how their fields map onto AdminUnit, and where
+// they come from. Our own file; see README "Data".
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/names.hpp"
+#include "core/result.hpp"
+
+namespace bl::io {
+
+struct Catalog {
+    std::string file;                 // where it was read from
+    std::string attribution;          // one line for maps and exports
+    std::vector<LayerSpec> layers;
+    AliasTable aliases;
+
+    const LayerSpec* layer(const std::string& id) const;
+};
+
+// Reads a catalog and the alias table it names (path relative to the
+// catalog). Errors name the file and the offending entry.
+Result<Catalog> loadCatalog(const std::string& path);
+
+// The alias table alone: {"groups": [["sepone", "se pon", ...], ...]}.
+Result<AliasTable> loadAliases(const std::string& path);
+
+// Default catalog: geodata/catalog.json of this checkout.
+std::string defaultCatalogPath();
+
+}  // namespace bl::io

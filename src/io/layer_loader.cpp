@@ -1,0 +1,270 @@
+#include "io/layer_loader.hpp"
+
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "core/crs.hpp"
+#include "core/geometry_ops.hpp"
+
+namespace bl::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void registerGdalOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");  // no cap on large features
+    });
+}
+
+struct DatasetCloser {
+    void operator()(GDALDataset* d) const { GDALClose(d); }
+};
+
+std::string lastGdalError() {
+    const char* msg = CPLGetLastErrorMsg();
+    return msg && *msg ? std::string(": ") + msg : std::string();
+}
+
+Ring ringFrom(const OGRLinearRing* r, OGRCoordinateTransformation* ct, bool* finite) {
+    const int n = r->getNumPoints();
+    const size_t count = n > 0 ? static_cast<size_t>(n) : 0;
+    std::vector<double> xs(count), ys(count);
+    r->getPoints(xs.data(), sizeof(double), ys.data(), sizeof(double));
+    for (size_t i = 0; i < count; ++i)
+        if (!std::isfinite(xs[i]) || !std::isfinite(ys[i]) || std::fabs(xs[i]) > 180.0 || std::fabs(ys[i]) > 90.0)
+            *finite = false;
+    if (ct && count > 0 && *finite) {
+        std::vector<int> ok(count);
+        if (!ct->Transform(n, xs.data(), ys.data(), nullptr, ok.data())) *finite = false;
+    }
+    Ring out(count);
+    for (size_t i = 0; i < count; ++i) out[i] = {xs[i], ys[i]};
+    return out;
+}
+
+void collect(const OGRGeometry* g, OGRCoordinateTransformation* ct, MultiPolygon& out, bool* finite) {
+    if (!g) return;
+    switch (wkbFlatten(g->getGeometryType())) {
+    case wkbPolygon: {
+        const auto* p = g->toPolygon();
+        Polygon poly;
+        if (const auto* ext = p->getExteriorRing()) poly.rings.push_back(ringFrom(ext, ct, finite));
+        for (int i = 0; i < p->getNumInteriorRings(); ++i) poly.rings.push_back(ringFrom(p->getInteriorRing(i), ct, finite));
+        if (!poly.rings.empty()) out.polygons.push_back(std::move(poly));
+        break;
+    }
+    case wkbMultiPolygon:
+    case wkbGeometryCollection: {
+        const auto* c = g->toGeometryCollection();
+        for (int i = 0; i < c->getNumGeometries(); ++i) collect(c->getGeometryRef(i), ct, out, finite);
+        break;
+    }
+    default:
+        break;  // points and lines carry no area
+    }
+}
+
+int fieldIndex(OGRFeatureDefn* defn, const std::string& name) {
+    return name.empty() ? -1 : defn->GetFieldIndex(name.c_str());
+}
+
+}  // namespace
+
+Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot) {
+    registerGdalOnce();
+    const auto start = std::chrono::steady_clock::now();
+    const fs::path p = fs::path(spec.path).is_absolute() ? fs::path(spec.path) : fs::path(dataRoot) / spec.path;
+    const std::string file = p.string();
+    std::error_code ec;
+    if (!fs::exists(p, ec)) return makeError("layer " + spec.id + ": file " + file + " does not exist");
+    if (fs::is_regular_file(p, ec) && fs::file_size(p, ec) == 0)
+        return makeError("layer " + spec.id + ": file " + file + " is empty");
+
+    CPLErrorReset();
+    std::unique_ptr<GDALDataset, DatasetCloser> ds(
+        GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!ds)
+        return makeError("layer " + spec.id + ": GDAL cannot read " + file + " as vector data" + lastGdalError());
+    OGRLayer* ogr = spec.gdalLayer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(spec.gdalLayer.c_str());
+    if (!ogr) {
+        std::string names;
+        for (int i = 0; i < ds->GetLayerCount(); ++i) names += std::string(i ? ", " : "") + ds->GetLayer(i)->GetName();
+        return makeError("layer " + spec.id + ": " + file + " has no layer \"" + spec.gdalLayer + "\" (it has: " + names + ")");
+    }
+    OGRFeatureDefn* defn = ogr->GetLayerDefn();
+    const FieldMapping& m = spec.fields;
+    for (const std::string* f : {&m.id, &m.name, &m.shortName, &m.asciiName, &m.parentId}) {
+        if (!f->empty() && fieldIndex(defn, *f) < 0)
+            return makeError("layer " + spec.id + ": " + file + " has no field \"" + *f + "\" named in the catalog");
+    }
+    for (const auto& f : m.altNames)
+        if (fieldIndex(defn, f) < 0)
+            return makeError("layer " + spec.id + ": " + file + " has no field \"" + f + "\" named in the catalog");
+
+    // Source CRS: as declared, else WGS84 when the extent fits lon/lat.
+    OGRSpatialReference src;
+    if (const OGRSpatialReference* declared = ogr->GetSpatialRef()) {
+        src = *declared;
+    } else {
+        OGREnvelope env;
+        if (ogr->GetExtent(&env, TRUE) == OGRERR_NONE &&
+            (env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90))
+            return makeError("layer " + spec.id + ": " + file +
+                             " declares no coordinate reference system and its coordinates are not longitude/latitude");
+        src.SetWellKnownGeogCS("WGS84");
+    }
+    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReference dst;
+    dst.importFromProj4(kWorkingCrs);
+    dst.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, &dst));
+    if (!ct) return makeError("layer " + spec.id + ": cannot transform " + file + " to the working CRS" + lastGdalError());
+    const bool srcIsGeographic = src.IsGeographic();
+
+    const int iId = fieldIndex(defn, m.id), iName = fieldIndex(defn, m.name);
+    const int iShort = fieldIndex(defn, m.shortName), iAscii = fieldIndex(defn, m.asciiName);
+    const int iParent = fieldIndex(defn, m.parentId);
+    std::vector<int> iAlt;
+    for (const auto& f : m.altNames) iAlt.push_back(fieldIndex(defn, f));
+
+    Layer layer;
+    layer.spec = spec;
+    ogr->ResetReading();
+    size_t index = 0;
+    for (auto& feature : *ogr) {
+        ++index;
+        auto text = [&](int i) { return i >= 0 && feature->IsFieldSetAndNotNull(i) ? std::string(feature->GetFieldAsString(i)) : std::string(); };
+        AdminUnit u;
+        u.id = text(iId);
+        if (u.id.empty()) u.id = spec.id + "#" + std::to_string(feature->GetFID());
+        u.name = text(iName);
+        u.shortName = text(iShort);
+        u.asciiName = text(iAscii);
+        for (int i : iAlt) if (auto a = text(i); !a.empty()) u.altNames.push_back(a);
+        u.parentId = text(iParent);
+        if (u.name.empty()) u.name = u.shortName.empty() ? u.id : u.shortName;
+
+        bool finite = true;
+        collect(feature->GetGeometryRef(), ct.get(), u.geometry, &finite);
+        if (!srcIsGeographic) finite = true;  // range check applies to lon/lat only
+        if (!finite) {
+            return makeError("layer " + spec.id + ": " + file + ", feature " + std::to_string(index) + " (\"" + u.name +
+                             "\") has coordinates that are not finite or outside longitude/latitude range");
+        }
+        const Validity v = makeValidPolygonal(u.geometry);
+        if (v == Validity::Empty) { ++layer.skippedEmpty; continue; }
+        if (v == Validity::Repaired) ++layer.repaired;
+        u.bounds = u.geometry.bounds();
+        layer.units.push_back(std::move(u));
+    }
+    if (layer.units.empty())
+        return makeError("layer " + spec.id + ": " + file + " holds no polygon features" +
+                         (layer.skippedEmpty ? " (" + std::to_string(layer.skippedEmpty) + " empty geometries)" : ""));
+    layer.loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return layer;
+}
+
+void resolveParents(Dataset& data) {
+    for (auto& layer : data.layers) {
+        if (layer.spec.parentLayer.empty()) {
+            const char* country = layer.spec.country == Country::VN ? "Viet Nam" : "Lao PDR";
+            for (auto& u : layer.units) u.parentName = country;
+            continue;
+        }
+        const Layer* parent = data.layer(layer.spec.parentLayer);
+        if (!parent) continue;  // not loaded in this selection
+        std::unordered_map<std::string, const AdminUnit*> byId;
+        for (const auto& p : parent->units) byId[p.id] = &p;
+        for (auto& u : layer.units) {
+            if (!layer.spec.fields.parentId.empty()) {
+                if (auto it = byId.find(u.parentId); it != byId.end()) { u.parentName = it->second->name; continue; }
+            }
+            // Containment: the parent whose polygon holds a point of this unit.
+            const auto pt = pointOnSurface(u.geometry);
+            if (!pt) continue;
+            for (const auto& p : parent->units) {
+                if (p.bounds.intersects(Box{pt->x, pt->y, pt->x, pt->y}) && contains(p.geometry, *pt)) {
+                    u.parentId = p.id;
+                    u.parentName = p.name;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+Result<Dataset> loadDataset(const Catalog& catalog, const std::string& dataRoot, const LoadOptions& opt) {
+    std::vector<const LayerSpec*> todo;
+    for (const auto& s : catalog.layers)
+        if (opt.only.empty() || std::find(opt.only.begin(), opt.only.end(), s.id) != opt.only.end()) todo.push_back(&s);
+    for (const auto& id : opt.only)
+        if (!catalog.layer(id)) return makeError("unknown layer id \"" + id + "\" (not in catalog " + catalog.file + ")");
+
+    // Parents are needed to name parents: pull them in.
+    for (size_t i = 0; i < todo.size(); ++i)
+        if (!todo[i]->parentLayer.empty()) {
+            const LayerSpec* p = catalog.layer(todo[i]->parentLayer);
+            if (std::find(todo.begin(), todo.end(), p) == todo.end()) todo.push_back(p);
+        }
+
+    std::vector<std::optional<Result<Layer>>> results(todo.size());
+    std::atomic<size_t> next{0}, done{0};
+    std::mutex progressMutex;
+    // Largest files first so two threads finish together.
+    std::vector<size_t> order(todo.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto sizeOf = [&](size_t i) {
+        std::error_code ec;
+        const fs::path p = fs::path(dataRoot) / todo[i]->path;
+        auto s = fs::file_size(p, ec);
+        return ec ? 0 : s;
+    };
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizeOf(a) > sizeOf(b); });
+
+    auto worker = [&] {
+        for (size_t k; (k = next++) < order.size();) {
+            const size_t i = order[k];
+            results[i] = loadLayer(*todo[i], dataRoot);
+            const size_t d = ++done;
+            if (opt.progress) {
+                std::lock_guard lock(progressMutex);
+                opt.progress(todo[i]->id, d, todo.size());
+            }
+        }
+    };
+    unsigned n = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+    n = std::min<unsigned>(n, unsigned(todo.size()));
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+
+    Dataset data;
+    data.dataRoot = dataRoot;
+    // Keep catalog order.
+    for (const auto& s : catalog.layers)
+        for (size_t i = 0; i < todo.size(); ++i)
+            if (todo[i] == &s) {
+                if (!results[i]->ok()) return results[i]->error();
+                data.layers.push_back(std::move(results[i]->value()));
+            }
+    resolveParents(data);
+    return data;
+}
+
+}  // namespace bl::io

@@ -1,0 +1,32 @@
+#pragma once
+// Loads catalog layers through GDAL/OGR (any vector format GDAL reads),
+// reprojects them into the working CRS (core/crs.hpp), validates every
+// geometry and repairs invalid ones with GEOS (counted in Layer::repaired),
+// and links every unit to its parent.
+#include <functional>
+#include <string>
+
+#include "core/model.hpp"
+#include "core/result.hpp"
+#include "io/catalog.hpp"
+
+namespace bl::io {
+
+// One layer; `dataRoot` resolves a relative spec.path. Errors name the file
+// and the problem (missing, unreadable, no such layer, missing field, ...).
+Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot);
+
+struct LoadOptions {
+    std::vector<std::string> only;  // layer ids to load; empty = all
+    unsigned threads = 0;           // 0 = hardware concurrency
+    std::function<void(const std::string& layerId, size_t done, size_t total)> progress;
+};
+
+// All (or the selected) layers, loaded in parallel, parents resolved.
+Result<Dataset> loadDataset(const Catalog& catalog, const std::string& dataRoot, const LoadOptions& opt = {});
+
+// Parent links: by the parent-id field where the mapping has one, else by
+// containment of a point on the unit's surface in the parent layer.
+void resolveParents(Dataset& data);
+
+}  // namespace bl::io

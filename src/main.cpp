@@ -1,0 +1,40 @@
+// borderlens: one executable, thin. Subcommands live in src/cli; with no
+// subcommand it opens the viewer (src/app) on the default data.
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"borderlens: Vietnam–Laos border units, adjacency, documents and maps"};
+    app.set_version_flag("--version", "borderlens 0.1.0");
+    bl::cli::Shared shared;
+    app.add_option("--data-root", shared.global.dataRoot,
+                   "Boundary data directory (default: $BORDERLENS_DATA, else ../shared/geodata beside the checkout)");
+    app.add_option("--catalog", shared.global.catalog, "Catalog JSON (default: geodata/catalog.json of the checkout)");
+    app.add_flag("-q,--quiet", shared.global.quiet, "No progress output on stderr");
+    app.fallthrough();
+    bl::cli::addLayersCommand(app, shared);
+    bl::cli::addFindCommand(app, shared);
+    bl::cli::addBenchCommand(app, shared);
+    app.require_subcommand(0, 1);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() != 0) {
+            std::fprintf(stderr, "borderlens: %s\nRun 'borderlens --help' for the commands and options.\n", e.what());
+            return 2;
+        }
+        return app.exit(e);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "borderlens: %s\n", e.what());
+        return 1;
+    }
+    if (app.get_subcommands().empty()) {
+        // No subcommand: summarise the default data (the viewer will open here).
+        return bl::cli::runLayers(shared, false);
+    }
+    return shared.exitCode;
+}
