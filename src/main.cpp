@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     bl::cli::addLayersCommand(app, shared);
     bl::cli::addFindCommand(app, shared);
     bl::cli::addBenchCommand(app, shared);
+    bl::cli::addViewCommand(app, shared);
     app.require_subcommand(0, 1);
     try {
         app.parse(argc, argv);
@@ -32,9 +33,6 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "borderlens: %s\n", e.what());
         return 1;
     }
-    if (app.get_subcommands().empty()) {
-        // No subcommand: summarise the default data (the viewer will open here).
-        return bl::cli::runLayers(shared, false);
-    }
+    if (app.get_subcommands().empty()) return bl::cli::runView(shared);
     return shared.exitCode;
 }

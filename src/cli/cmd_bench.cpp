@@ -107,6 +107,7 @@ void addBenchCommand(CLI::App& app, Shared& shared) {
     auto repeat = std::make_shared<int>(1);
     load->add_option("--repeat", *repeat, "Runs per layer; the best is reported")->check(CLI::Range(1, 20));
     load->callback([&shared, repeat] { benchLoad(shared, *repeat); });
+    addBenchRenderCommand(*bench, shared);
 }
 
 }  // namespace bl::cli

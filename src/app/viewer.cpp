@@ -1,0 +1,342 @@
+#include "app/viewer.hpp"
+
+#include <epoxy/gl.h>
+// GLFW after epoxy: epoxy provides the GL declarations.
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include "app/data_loader.hpp"
+#include "core/geometry_ops.hpp"
+#include "io/png_image.hpp"
+#include "render/camera.hpp"
+#include "render/fonts.hpp"
+#include "render/framebuffer.hpp"
+#include "render/map_renderer.hpp"
+#include "ui/adjacency_panel.hpp"
+#include "ui/documents_panel.hpp"
+#include "ui/inspector_panel.hpp"
+#include "ui/layers_panel.hpp"
+#include "ui/pairs_panel.hpp"
+#include "ui/search_panel.hpp"
+
+namespace bl::app {
+
+const char* noDisplayMessage() {
+    return "borderlens view: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset or unreachable).\n"
+           "Run it under a virtual X server, e.g.  xvfb-run -a -s \"-screen 0 1600x1000x24\" borderlens view\n"
+           "or make images without any display with  borderlens export  (headless, through EGL).";
+}
+
+namespace {
+
+struct GlfwSession {
+    bool ok = false;
+    GlfwSession() { ok = glfwInit() == GLFW_TRUE; }
+    ~GlfwSession() { if (ok) glfwTerminate(); }
+};
+
+struct WindowDeleter {
+    void operator()(GLFWwindow* w) const { if (w) glfwDestroyWindow(w); }
+};
+
+// Mouse interaction with the map, kept between frames.
+struct MapInput {
+    bool dragging = false;
+    bool pressed = false;
+    ImVec2 pressPos;
+    ImVec2 lastPos{-1, -1};
+};
+
+// The unit under a world point: finest visible level first.
+render::UnitKey pick(const Dataset& data, const ui::ViewerState& state, Vec2 p) {
+    for (Level level : {Level::Commune, Level::District, Level::Province})
+        for (size_t li = 0; li < data.layers.size(); ++li) {
+            const Layer& l = data.layers[li];
+            if (l.spec.level != level || li >= state.layerVisible.size() || !state.layerVisible[li]) continue;
+            for (size_t u = 0; u < l.units.size(); ++u) {
+                const Box& b = l.units[u].bounds;
+                if (p.x < b.minX || p.x > b.maxX || p.y < b.minY || p.y > b.maxY) continue;
+                if (contains(l.units[u].geometry, p)) return {int(li), int(u)};
+            }
+        }
+    return {};
+}
+
+// Panels sit at the left and right edges (kSideWidth points wide): fits go
+// into the space between them.
+constexpr float kSideWidth = 330.0f;
+
+void fitInFreeArea(render::Camera& cam, const Box& box, double pxPerPoint, double margin) {
+    const double side = (kSideWidth + 16) * pxPerPoint;
+    if (cam.width > 3 * side) cam.fitInto(box, side + margin, margin, side + margin, margin);
+    else cam.fit(box, margin);
+}
+
+void fitUnit(render::Camera& cam, const Dataset& data, render::UnitKey key, double pxPerPoint) {
+    if (const AdminUnit* u = ui::unitOf(data, key)) fitInFreeArea(cam, u->bounds, pxPerPoint, 40.0);
+}
+
+// The home view: the international border with some room around it.
+void fitBorderArea(render::Camera& cam, const render::MapGeometry& g, double pxPerPoint) {
+    const Box& b = g.borderBounds.empty() ? g.bounds : g.borderBounds;
+    fitInFreeArea(cam, b.expanded(30000.0), pxPerPoint, 10.0);
+}
+
+}  // namespace
+
+int runViewer(const ViewerOptions& opt) {
+    const char* x = std::getenv("DISPLAY");
+    const char* wl = std::getenv("WAYLAND_DISPLAY");
+    if ((!x || !*x) && (!wl || !*wl)) {
+        std::fprintf(stderr, "%s\n", noDisplayMessage());
+        return 1;
+    }
+    glfwSetErrorCallback([](int, const char*) {});
+    GlfwSession glfw;
+    if (!glfw.ok) {
+        std::fprintf(stderr, "%s\n", noDisplayMessage());
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    // The renderer antialiases lines in its shaders and needs neither depth nor
+    // stencil: a plain colour buffer is the cheapest on software renderers.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    const bool screenshot = !opt.screenshot.empty();
+    if (screenshot) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+    std::unique_ptr<GLFWwindow, WindowDeleter> window(
+        glfwCreateWindow(opt.width, opt.height, "borderlens — Vietnam–Laos border", nullptr, nullptr));
+    if (!window) {
+        std::fprintf(stderr, "borderlens view: cannot create an OpenGL 3.3 core window on this display.\n%s\n",
+                     noDisplayMessage());
+        return 1;
+    }
+    glfwMakeContextCurrent(window.get());
+    glfwSwapInterval(screenshot ? 0 : 1);
+
+    auto fonts = render::loadFonts(1.0f);
+    if (!fonts) {
+        std::fprintf(stderr, "borderlens view: %s\n", fonts.error().message.c_str());
+        return 1;
+    }
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext(fonts->atlas.get());
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.FontDefault = fonts->ui;
+    ImGui::StyleColorsDark();
+    ImGui::GetStyle().WindowRounding = 4.0f;
+    ImGui_ImplGlfw_InitForOpenGL(window.get(), true);
+    ImGui_ImplOpenGL3_Init("#version 330");
+
+    auto renderer = render::MapRenderer::create(*fonts);
+    if (!renderer) {
+        std::fprintf(stderr, "borderlens view: %s\n", renderer.error().message.c_str());
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        return 1;
+    }
+
+    BackgroundLoader loader(opt.catalogPath, opt.dataRoot);
+    std::shared_ptr<const MapData> data;
+    ui::ViewerState state;
+    ui::LayersPanel layersPanel;
+    ui::SearchPanel searchPanel;
+    ui::InspectorPanel inspectorPanel;
+    ui::PairsPanel pairsPanel;
+    ui::DocumentsPanel documentsPanel;
+    ui::AdjacencyPanel adjacencyPanel;
+    render::Camera cam;
+    render::Scene scene;
+    MapInput input;
+    int framesShown = 0;
+    int exitCode = 0;
+
+    while (!glfwWindowShouldClose(window.get())) {
+        glfwPollEvents();
+        int fbw = 0, fbh = 0, ww = 0, wh = 0;
+        glfwGetFramebufferSize(window.get(), &fbw, &fbh);
+        glfwGetWindowSize(window.get(), &ww, &wh);
+        if (fbw <= 0 || fbh <= 0) { glfwWaitEvents(); continue; }
+        const double pxPerPoint = ww > 0 ? double(fbw) / ww : 1.0;
+        cam.width = fbw;
+        cam.height = fbh;
+
+        if (!data && loader.finished()) {
+            if (!loader.result()) {
+                std::fprintf(stderr, "borderlens view: %s\n", loader.result().error().message.c_str());
+                exitCode = 1;
+                if (screenshot) break;
+            } else {
+                data = *loader.result();
+                (*renderer)->setData(data->dataset, data->geometry);
+                ui::showVintage(*data->dataset, opt.vnVintage, state);
+                fitBorderArea(cam, *data->geometry, pxPerPoint);
+                if (!opt.select.empty()) {
+                    auto found = data->gazetteer->find(opt.select, {.limit = 1});
+                    if (found.empty()) {
+                        std::fprintf(stderr, "borderlens view: --select '%s' matches no unit\n", opt.select.c_str());
+                        exitCode = 3;
+                        if (screenshot) break;
+                    } else {
+                        const render::UnitKey k = ui::keyOf(*data->dataset, found.front().ref.unit);
+                        // Show the matched unit's vintage.
+                        const Layer* l = ui::layerOf(*data->dataset, k);
+                        if (l && l->spec.country == Country::VN && l->spec.vintage.label != state.vnVintage)
+                            ui::showVintage(*data->dataset, l->spec.vintage.label, state);
+                        state.layerVisible[size_t(k.layer)] = 1;
+                        state.selectRequest = k;
+                    }
+                }
+                if (opt.pair >= 0)
+                    std::fprintf(stderr, "borderlens view: --pair: twinned pairs are not available yet (documents)\n");
+            }
+        }
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+
+        if (data) {
+            const Dataset& ds = *data->dataset;
+            if (state.selectRequest) {
+                state.selected = *state.selectRequest;
+                fitUnit(cam, ds, state.selected, pxPerPoint);
+                state.selectRequest.reset();
+            }
+            state.pairRequest.reset();
+            state.borderRequest.reset();
+
+            // Map input, unless ImGui wants the mouse.
+            const ImVec2 mouse = io.MousePos;
+            const Vec2 mousePx{mouse.x * pxPerPoint, mouse.y * pxPerPoint};
+            if (!io.WantCaptureMouse) {
+                if (io.MouseWheel != 0.0f) cam.zoomAround(mousePx, std::pow(1.25, double(io.MouseWheel)));
+                if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+                    input.pressed = true;
+                    input.dragging = false;
+                    input.pressPos = mouse;
+                }
+                if (input.pressed && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) input.dragging = true;
+                if (input.dragging)
+                    cam.pan({io.MouseDelta.x * pxPerPoint, io.MouseDelta.y * pxPerPoint});
+                if (input.pressed && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+                    if (!input.dragging) state.selected = state.hovered;
+                    input.pressed = input.dragging = false;
+                }
+                if (!input.dragging && (mouse.x != input.lastPos.x || mouse.y != input.lastPos.y) &&
+                    ImGui::IsMousePosValid())
+                    state.hovered = pick(ds, state, cam.toWorld(mousePx));
+                input.lastPos = mouse;
+                if (const AdminUnit* u = ui::unitOf(ds, state.hovered); u && !input.dragging) {
+                    const Layer* l = ui::layerOf(ds, state.hovered);
+                    ImGui::BeginTooltip();
+                    ImGui::TextUnformatted(u->name.c_str());
+                    ImGui::TextDisabled("%s, %s — %s", toString(l->spec.level), toString(l->spec.country),
+                                        u->parentName.c_str());
+                    ImGui::TextDisabled("vintage %s (%s)", l->spec.vintage.label.c_str(), l->spec.id.c_str());
+                    ImGui::EndTooltip();
+                }
+            } else {
+                input.pressed = input.dragging = false;
+                state.hovered = {};
+            }
+            if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home)))
+                fitBorderArea(cam, *data->geometry, pxPerPoint);
+            if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(GLFW_KEY_F)) fitUnit(cam, ds, state.selected, pxPerPoint);
+
+            const float sideW = kSideWidth;
+            ImGui::SetNextWindowPos(ImVec2(8, 8), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowSize(ImVec2(sideW, 290), ImGuiCond_FirstUseEver);
+            scene.reservedAreas.clear();
+            // Every panel's rectangle keeps map labels out from under it.
+            auto reserve = [&] {
+                const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+                scene.reservedAreas.push_back({p.x * pxPerPoint, p.y * pxPerPoint, (p.x + sz.x) * pxPerPoint,
+                                               (p.y + sz.y) * pxPerPoint});
+            };
+            if (ImGui::Begin("Layers")) layersPanel.drawContent(data->catalog, ds, state);
+            reserve();
+            ImGui::End();
+            ImGui::SetNextWindowPos(ImVec2(8, 306), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowSize(ImVec2(sideW, 240), ImGuiCond_FirstUseEver);
+            if (ImGui::Begin("Search")) searchPanel.drawContent(*data->gazetteer, ds, state);
+            reserve();
+            ImGui::End();
+            const float right = float(ww) - sideW - 8;
+            ImGui::SetNextWindowPos(ImVec2(right, 8), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowSize(ImVec2(sideW, 330), ImGuiCond_FirstUseEver);
+            if (ImGui::Begin("Inspector")) inspectorPanel.drawContent(ds, state, nullptr);
+            reserve();
+            ImGui::End();
+            ImGui::SetNextWindowPos(ImVec2(right, 346), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+            if (ImGui::Begin("Twinned pairs")) pairsPanel.drawContent(nullptr, state);
+            reserve();
+            ImGui::End();
+            ImGui::SetNextWindowPos(ImVec2(right, 376), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+            if (ImGui::Begin("Documents")) documentsPanel.drawContent(nullptr);
+            reserve();
+            ImGui::End();
+            ImGui::SetNextWindowPos(ImVec2(right, 406), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+            if (ImGui::Begin("Adjacency explorer")) adjacencyPanel.drawContent(nullptr, state);
+            reserve();
+            ImGui::End();
+
+            scene.layerVisible = state.layerVisible;
+            scene.selected = state.selected;
+            scene.hovered = state.hovered;
+            scene.style.labels = state.labels;
+            scene.style.attribution = data->catalog.attribution;
+        } else {
+            ImGui::SetNextWindowPos(ImVec2(float(ww) / 2, float(wh) / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+            ImGui::SetNextWindowSize(ImVec2(420, 0));
+            ImGui::Begin("Loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+            if (loader.finished() && !loader.result()) {
+                ImGui::TextWrapped("Cannot load the data: %s", loader.result().error().message.c_str());
+            } else {
+                ImGui::TextUnformatted("Loading the Vietnam–Laos boundary data…");
+                ImGui::ProgressBar(loader.fraction(), ImVec2(-1, 0));
+                ImGui::TextDisabled("%s", loader.stage().c_str());
+            }
+            ImGui::End();
+        }
+
+        ImGui::Render();
+        (*renderer)->draw({0, fbw, fbh}, cam, scene);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+        if (data) ++framesShown;
+        if (screenshot && data && framesShown >= std::max(1, opt.frames)) {
+            glFinish();
+            const io::RgbaImage img = render::readPixels(0, fbw, fbh);
+            auto w = io::writePng(opt.screenshot, img);
+            if (!w) {
+                std::fprintf(stderr, "borderlens view: %s\n", w.error().message.c_str());
+                exitCode = 1;
+            }
+            break;
+        }
+        glfwSwapBuffers(window.get());
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    renderer->reset();
+    return exitCode;
+}
+
+}  // namespace bl::app

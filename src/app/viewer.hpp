@@ -1,0 +1,28 @@
+#pragma once
+// The interactive viewer: a GLFW window with the map (render::MapRenderer) and
+// the ImGui panels (src/ui). The window appears at once; data loads on a
+// background thread with a progress bar.
+#include <string>
+
+namespace bl::app {
+
+struct ViewerOptions {
+    std::string catalogPath;   // empty = default catalog
+    std::string dataRoot;      // empty = default data root
+    int width = 1600, height = 1000;
+    // Screenshot mode: render `frames` frames once the data is shown, save the
+    // window as a PNG, exit.
+    std::string screenshot;
+    int frames = 3;
+    std::string select;        // select (and fit to) the best match of this name
+    int pair = -1;             // select twinned pair N (when documents are available)
+    std::string vnVintage = "2025";
+};
+
+// Returns the process exit code: 0, 1 (no display, no OpenGL, bad data).
+int runViewer(const ViewerOptions& options);
+
+// The message printed when there is no display.
+const char* noDisplayMessage();
+
+}  // namespace bl::app

@@ -1,0 +1,70 @@
+#pragma once
+// The one map renderer: draws a Scene of a Dataset through a Camera into any
+// RenderTarget (the viewer's window, an offscreen Framebuffer for export and
+// tests). Fills, outlines by level (international border boldest), labels
+// (Noto Sans, placed without overlaps), overlay, scale bar, attribution.
+//
+// Threading: every call needs the GL context the renderer was created in to
+// be current on the calling thread. The geometry is prepared elsewhere
+// (buildMapGeometry, off the UI thread) and only uploaded here.
+#include <map>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/result.hpp"
+#include "render/camera.hpp"
+#include "render/fonts.hpp"
+#include "render/gl_objects.hpp"
+#include "render/map_geometry.hpp"
+#include "render/scene.hpp"
+
+namespace bl::render {
+
+struct FrameStats {
+    size_t lod = 0;
+    size_t outlineVertices = 0;   // strip vertices submitted
+    size_t fillVertices = 0;
+    size_t labelCandidates = 0;
+    size_t labelsPlaced = 0;
+};
+
+class MapRenderer {
+public:
+    // `fonts` must outlive the renderer.
+    static Result<std::unique_ptr<MapRenderer>> create(const FontSet& fonts);
+    ~MapRenderer();
+
+    // Uploads the geometry of `data` (built from the same dataset).
+    void setData(std::shared_ptr<const Dataset> data, std::shared_ptr<const MapGeometry> geometry);
+    bool hasData() const { return m_data != nullptr; }
+
+    void draw(const RenderTarget& target, const Camera& camera, const Scene& scene);
+
+    const FrameStats& lastStats() const { return m_stats; }
+    // Screen boxes of the labels drawn in the last frame (pixels, y down).
+    const std::vector<Box>& lastLabelBoxes() const { return m_labelBoxes; }
+
+private:
+    MapRenderer() = default;
+    struct GpuStrip;
+    struct GpuLayer;
+    struct Impl;
+    std::unique_ptr<Impl> m;
+    std::shared_ptr<const Dataset> m_data;
+    std::shared_ptr<const MapGeometry> m_geometry;
+    FrameStats m_stats;
+    std::vector<Box> m_labelBoxes;
+};
+
+// Palette and widths by country and level (exposed for legends in export).
+struct LayerLook {
+    Rgba fill;
+    Rgba outline;
+    float widthPx = 1.0f;
+};
+LayerLook lookFor(Country country, Level level);
+Rgba borderColour();
+
+}  // namespace bl::render

@@ -1,0 +1,81 @@
+#pragma once
+// What to draw, besides the geometry: which layers, what is selected or
+// hovered, and the overlay the application fills from its models (twinned
+// pairs from the documents, shared borders from adjacency, border gates and
+// stations, document locations). Plain data: the renderer never looks at
+// adjacency or documents types, so those models stay free of GL.
+#include <string>
+#include <vector>
+
+#include "core/geometry.hpp"
+
+namespace bl::render {
+
+struct Rgba {
+    float r = 0, g = 0, b = 0, a = 1;
+};
+
+// A unit by position: Dataset::layers[layer].units[unit] (and the same index
+// in MapGeometry::layers).
+struct UnitKey {
+    int layer = -1;
+    int unit = -1;
+    bool valid() const { return layer >= 0 && unit >= 0; }
+    friend bool operator==(const UnitKey&, const UnitKey&) = default;
+};
+
+struct HighlightedUnit {
+    UnitKey unit;
+    Rgba colour;  // fill (drawn translucent) and bold outline
+};
+
+// A bold stretch of line, e.g. the shared border of a twinned pair, with a
+// label such as "83.4 km" drawn at its middle. Working CRS metres.
+struct OverlaySegment {
+    std::vector<LineString> lines;
+    Rgba colour;
+    float widthPx = 5.0f;
+    std::string label;
+};
+
+enum class SymbolKind { BorderGate, Station, Document };
+
+struct OverlaySymbol {
+    Vec2 position;            // working CRS metres
+    SymbolKind kind = SymbolKind::BorderGate;
+    bool approximate = false; // position known only roughly: drawn hollow with a dashed ring and "≈"
+    std::string label;
+};
+
+// A straight connector between two places (e.g. the two units of a pair).
+struct OverlayConnector {
+    Vec2 from, to;
+    Rgba colour;
+    std::string label;
+};
+
+struct Overlay {
+    std::vector<HighlightedUnit> highlights;
+    std::vector<OverlaySegment> segments;
+    std::vector<OverlaySymbol> symbols;
+    std::vector<OverlayConnector> connectors;
+};
+
+struct MapStyle {
+    float scale = 1.0f;        // multiplies line widths, symbols and text (DPI / 96)
+    bool labels = true;
+    bool scaleBar = true;
+    std::string attribution;   // drawn bottom right when not empty
+    Rgba background{0.90f, 0.93f, 0.96f, 1.0f};
+};
+
+struct Scene {
+    std::vector<char> layerVisible;  // parallel to Dataset::layers; missing = hidden
+    UnitKey selected;
+    UnitKey hovered;
+    Overlay overlay;
+    MapStyle style;
+    std::vector<Box> reservedAreas;  // screen pixels (y down) where no label may go, e.g. panels
+};
+
+}  // namespace bl::render

@@ -1,0 +1,25 @@
+#pragma once
+// Inspector: the selected unit's attributes and, when adjacency results are
+// available, its neighbours with shared km (cross-border first).
+#include <string>
+#include <vector>
+
+#include "ui/viewer_state.hpp"
+
+namespace bl::ui {
+
+struct NeighbourRow {
+    render::UnitKey unit;
+    std::string name;
+    std::string detail;     // level, country, vintage
+    double sharedKm = 0.0;
+    bool crossBorder = false;
+};
+
+class InspectorPanel {
+public:
+    // `neighbours`: the selected unit's neighbours, null while adjacency is not available.
+    void drawContent(const Dataset& data, ViewerState& state, const std::vector<NeighbourRow>* neighbours);
+};
+
+}  // namespace bl::ui

@@ -1,0 +1,15 @@
+#pragma once
+// Layers: toggle layers, choose the Vietnamese vintage (2023 / 2025), and see
+// every layer's source, licence and known gaps from the catalog.
+#include "core/model.hpp"
+#include "io/catalog.hpp"
+#include "ui/viewer_state.hpp"
+
+namespace bl::ui {
+
+class LayersPanel {
+public:
+    void drawContent(const io::Catalog& catalog, const Dataset& data, ViewerState& state);
+};
+
+}  // namespace bl::ui
