@@ -187,8 +187,10 @@ int runViewer(const ViewerOptions& opt) {
                     auto found = data->gazetteer->find(opt.select, {.limit = 1});
                     if (found.empty()) {
                         std::fprintf(stderr, "borderlens view: --select '%s' matches no unit\n", opt.select.c_str());
-                        exitCode = 3;
-                        if (screenshot) break;
+                        if (screenshot) {
+                            exitCode = 3;
+                            break;
+                        }
                     } else {
                         const render::UnitKey k = ui::keyOf(*data->dataset, found.front().ref.unit);
                         // Show the matched unit's vintage.

@@ -448,9 +448,11 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
             }
             obstacles.push_back({p.x - r - 5 * s, p.y - r - 5 * s, p.x + r + 5 * s, p.y + r + 5 * s});
             if (!sym.label.empty()) {
-                const std::string text = sym.approximate ? "≈ " + sym.label : sym.label;
+                // "≈" where the font has it (Noto Sans does not), else "~".
+                const char* approx = regular->FindGlyphNoFallback(0x2248) ? "≈ " : "~ ";
+                const std::string text = sym.approximate ? approx + sym.label : sym.label;
                 const double w = textWidth(regular, text);
-                addLabel(regular, {p.x + r + 6 * s + w / 2, p.y}, text, w, 1, 0, col);
+                addLabel(regular, {p.x + r + 10 * s + w / 2, p.y}, text, w, 1, 0, col);
             }
         }
         if (scene.style.labels) {

@@ -43,7 +43,7 @@ enum class SymbolKind { BorderGate, Station, Document };
 struct OverlaySymbol {
     Vec2 position;            // working CRS metres
     SymbolKind kind = SymbolKind::BorderGate;
-    bool approximate = false; // position known only roughly: drawn hollow with a dashed ring and "≈"
+    bool approximate = false; // position known only roughly: drawn hollow with a dashed ring, label prefixed "~"
     std::string label;
 };
 

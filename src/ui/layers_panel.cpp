@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace bl::ui {
 
 render::UnitKey keyOf(const Dataset& data, const AdminUnit* unit) {
@@ -24,7 +26,16 @@ const AdminUnit* unitOf(const Dataset& data, render::UnitKey key) {
     return &l->units[size_t(key.unit)];
 }
 
-void showVintage(const Dataset& data, const std::string& vnVintage, ViewerState& state) {
+void showVintage(const Dataset& data, const std::string& wanted, ViewerState& state) {
+    // A catalog without that vintage (e.g. test fixtures): its latest Vietnamese one.
+    std::string vnVintage = wanted, latest;
+    bool found = false;
+    for (const auto& l : data.layers)
+        if (l.spec.country == Country::VN) {
+            found |= l.spec.vintage.label == wanted;
+            latest = std::max(latest, l.spec.vintage.label);
+        }
+    if (!found && !latest.empty()) vnVintage = latest;
     state.vnVintage = vnVintage;
     state.layerVisible.assign(data.layers.size(), 0);
     for (size_t i = 0; i < data.layers.size(); ++i) {

@@ -1,0 +1,93 @@
+// The viewer end to end: a screenshot under xvfb-run (Mesa llvmpipe), and the
+// message when there is no display.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <set>
+
+#include "io/png_image.hpp"
+#include "support.hpp"
+
+using namespace bl::test;
+
+namespace {
+
+bool haveXvfbRun() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
+
+std::string slurp(const std::string& path) {
+    std::string s;
+    if (FILE* f = std::fopen(path.c_str(), "rb")) {
+        char buf[4096];
+        for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) s.append(buf, n);
+        std::fclose(f);
+    }
+    return s;
+}
+
+// Runs borderlens behind a command prefix (xvfb-run, env -u ...).
+RunResult runWrapped(const std::string& prefix, const std::string& args) {
+    TempDir tmp;
+    const std::string cmd = prefix + " " + std::string(BORDERLENS_BINARY) + " " + args + " >" + tmp.file("out") +
+                            " 2>" + tmp.file("err");
+    const int status = std::system(cmd.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(tmp.file("out")), slurp(tmp.file("err"))};
+}
+
+std::string fixtureArgs() {
+    return "-q --catalog " + fixture("catalog.json") + " --data-root " + std::string(BORDERLENS_FIXTURES);
+}
+
+}  // namespace
+
+TEST_CASE("borderlens view --screenshot saves the window under xvfb-run", "[app][xvfb]") {
+    if (!haveXvfbRun()) {
+        WARN("xvfb-run is not installed: the viewer screenshot test is SKIPPED (install xvfb and xauth; CI has them)");
+        return;
+    }
+    TempDir tmp;
+    const std::string png = tmp.file("shot.png");
+    const RunResult r = runWrapped("xvfb-run -a -s '-screen 0 1600x1000x24'",
+                                   fixtureArgs() + " view --screenshot " + png + " --size 1280x800 --frames 2");
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exitCode == 0);
+    auto img = bl::io::readPng(png);
+    REQUIRE(img.ok());
+    CHECK(img->width == 1280);
+    CHECK(img->height == 800);
+    // Not a blank frame: the map and the panels give many distinct colours.
+    std::set<uint32_t> colours;
+    for (size_t i = 0; i < img->pixels.size(); i += 4 * 7)
+        colours.insert(uint32_t(img->pixels[i]) | uint32_t(img->pixels[i + 1]) << 8 | uint32_t(img->pixels[i + 2]) << 16);
+    CHECK(colours.size() > 50);
+    // The fixture's Vietnamese provinces (warm fill) show between the panels.
+    size_t warm = 0, total = 0;
+    for (int y = 100; y < 700; y += 4)
+        for (int x = 400; x < 880; x += 4, ++total) {
+            const uint8_t* p = img->at(x, y);
+            warm += int(p[0]) > int(p[2]) + 30;
+        }
+    CHECK(warm > total / 10);
+}
+
+TEST_CASE("borderlens view --select with an unknown name fails in screenshot mode", "[app][xvfb]") {
+    if (!haveXvfbRun()) {
+        WARN("xvfb-run is not installed: SKIPPED");
+        return;
+    }
+    TempDir tmp;
+    const RunResult r = runWrapped("xvfb-run -a -s '-screen 0 1024x768x24'",
+                                   fixtureArgs() + " view --screenshot " + tmp.file("x.png") +
+                                       " --size 640x480 --select Zzyzxqw");
+    CHECK(r.exitCode == 3);
+    CHECK_THAT(r.err, Catch::Contains("Zzyzxqw"));
+}
+
+TEST_CASE("borderlens view without a display says how to run it and exits non-zero", "[app]") {
+    const RunResult r = runWrapped("env -u DISPLAY -u WAYLAND_DISPLAY", fixtureArgs() + " view");
+    CHECK(r.exitCode == 1);
+    CHECK_THAT(r.err, Catch::Contains("xvfb-run"));
+    CHECK_THAT(r.err, Catch::Contains("borderlens export"));
+    const RunResult bad = runWrapped("env -u DISPLAY -u WAYLAND_DISPLAY", fixtureArgs() + " view --size 12");
+    CHECK(bad.exitCode == 2);
+    CHECK_THAT(bad.err, Catch::Contains("--size"));
+}

@@ -1,0 +1,221 @@
+// The renderer drawn offscreen through EGL (Mesa llvmpipe on CI) on a small
+// synthetic scene, compared with golden images in tests/golden/render.
+// Regenerate them after an intended change with
+//   BORDERLENS_UPDATE_GOLDEN=1 ./borderlens_tests "[golden]"
+// and look at them before committing.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/cartography.hpp"
+#include "io/png_image.hpp"
+#include "render/framebuffer.hpp"
+#include "render/headless_context.hpp"
+#include "render/map_renderer.hpp"
+
+using namespace bl;
+using namespace bl::render;
+namespace fs = std::filesystem;
+
+namespace {
+
+render::HeadlessContext& context() {
+    static auto ctx = HeadlessContext::create();
+    if (!ctx) FAIL("headless OpenGL is required for the renderer tests: " << ctx.error().message);
+    (*ctx)->makeCurrent();
+    return **ctx;
+}
+
+const FontSet& fonts() {
+    static auto f = loadFonts(1.0f);
+    if (!f) FAIL(f.error().message);
+    return *f;
+}
+
+MultiPolygon rect(double x0, double y0, double x1, double y1) {
+    MultiPolygon mp;
+    mp.polygons.push_back({{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}}});
+    return mp;
+}
+
+AdminUnit unit(std::string id, std::string name, MultiPolygon g) {
+    AdminUnit u;
+    u.id = std::move(id);
+    u.name = u.shortName = std::move(name);
+    u.geometry = std::move(g);
+    u.bounds = u.geometry.bounds();
+    return u;
+}
+
+Layer layer(std::string id, Country c, Level l, std::vector<AdminUnit> units) {
+    Layer layer;
+    layer.spec.id = std::move(id);
+    layer.spec.country = c;
+    layer.spec.level = l;
+    layer.spec.vintage.label = "2025";
+    layer.units = std::move(units);
+    return layer;
+}
+
+// Two 100 km provinces either side of a border at x = 0 (working CRS, near
+// 18N 106E), the Vietnamese one split into two districts. Names are made up
+// and carry the diacritics that ImGui's default font cannot show.
+std::shared_ptr<const Dataset> fixtureData() {
+    auto d = std::make_shared<Dataset>();
+    const double km = 1000.0;
+    // A notch in the Lao province makes the pole of inaccessibility differ from the centre.
+    MultiPolygon lao;
+    lao.polygons.push_back({{{{-100 * km, 0}, {0, 0}, {0, 100 * km}, {-100 * km, 100 * km}, {-100 * km, 60 * km},
+                              {-60 * km, 60 * km}, {-60 * km, 40 * km}, {-100 * km, 40 * km}, {-100 * km, 0}}}});
+    d->layers.push_back(layer("vn_p", Country::VN, Level::Province, {unit("1", "Đắk Ếp", rect(0, 0, 100 * km, 100 * km))}));
+    d->layers.push_back(layer("vn_d", Country::VN, Level::District,
+                              {unit("11", "Ở Trên", rect(0, 50 * km, 100 * km, 100 * km)),
+                               unit("12", "Đồng Dưới", rect(0, 0, 100 * km, 50 * km))}));
+    d->layers.push_back(layer("la_p", Country::LA, Level::Province, {unit("L1", "Muang Xé", lao)}));
+    return d;
+}
+
+struct Fixture {
+    std::shared_ptr<const Dataset> data = fixtureData();
+    std::shared_ptr<const MapGeometry> geometry = std::make_shared<const MapGeometry>(buildMapGeometry(*data));
+    Scene scene;
+    Camera camera;
+
+    Fixture() {
+        scene.layerVisible = {1, 1, 1};
+        scene.style.attribution = "Synthetic fixture";
+        camera.width = 400;
+        camera.height = 300;
+        camera.fit(geometry->bounds, 24.0);
+    }
+    void addOverlay() {
+        const double km = 1000.0;
+        scene.overlay.highlights.push_back({{2, 0}, {0.85f, 0.15f, 0.55f, 1.0f}});
+        scene.overlay.segments.push_back({{{{0, 10 * km}, {0, 90 * km}}}, {0.85f, 0.15f, 0.55f, 1.0f}, 5.0f, "80.0 km"});
+        scene.overlay.connectors.push_back({{-30 * km, 80 * km}, {60 * km, 80 * km}, {0.85f, 0.15f, 0.55f, 1.0f}, ""});
+        scene.overlay.symbols.push_back({{0, 30 * km}, SymbolKind::BorderGate, false, "Gate A"});
+        scene.overlay.symbols.push_back({{-40 * km, 15 * km}, SymbolKind::Station, true, "Station B"});
+    }
+    io::RgbaImage render(MapRenderer& r) {
+        auto fb = Framebuffer::create(camera.width, camera.height);
+        if (!fb) FAIL(fb.error().message);
+        r.setData(data, geometry);
+        r.draw(fb->target(), camera, scene);
+        return fb->read();
+    }
+};
+
+std::unique_ptr<MapRenderer> makeRenderer() {
+    context();
+    auto r = MapRenderer::create(fonts());
+    if (!r) FAIL(r.error().message);
+    return std::move(*r);
+}
+
+// Fraction of pixels whose largest channel difference exceeds `tolerance`.
+double differingFraction(const io::RgbaImage& a, const io::RgbaImage& b, int tolerance = 24) {
+    if (a.width != b.width || a.height != b.height) return 1.0;
+    size_t differ = 0;
+    for (size_t i = 0; i < a.pixels.size(); i += 4) {
+        int d = 0;
+        for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(int(a.pixels[i + c]) - int(b.pixels[i + c])));
+        differ += d > tolerance;
+    }
+    return double(differ) / double(size_t(a.width) * a.height);
+}
+
+// Compares with tests/golden/render/<name>.png (at most 0.5% of pixels may
+// differ noticeably); writes the actual image beside the build on failure.
+void checkGolden(const io::RgbaImage& actual, const std::string& name) {
+    const std::string golden = std::string(BORDERLENS_GOLDEN_DIR) + "/render/" + name + ".png";
+    const char* update = std::getenv("BORDERLENS_UPDATE_GOLDEN");
+    if (update && *update == '1') {
+        fs::create_directories(fs::path(golden).parent_path());
+        auto w = io::writePng(golden, actual);
+        REQUIRE(w.ok());
+        WARN("updated golden image " << golden);
+        return;
+    }
+    auto expected = io::readPng(golden);
+    if (!expected) FAIL("no golden image " << golden << "; create it with BORDERLENS_UPDATE_GOLDEN=1 and look at it");
+    const double f = differingFraction(actual, *expected);
+    if (f > 0.005) {
+        const std::string out = (fs::current_path() / ("golden-actual-" + name + ".png")).string();
+        (void)io::writePng(out, actual);
+        FAIL("rendering differs from " << golden << " in " << f * 100 << "% of pixels; actual image: " << out);
+    }
+}
+
+std::array<int, 3> pixel(const io::RgbaImage& img, Vec2 p) {
+    const uint8_t* px = img.at(int(p.x), int(p.y));
+    return {px[0], px[1], px[2]};
+}
+
+}  // namespace
+
+TEST_CASE("The label font has every Vietnamese letter", "[render][fonts]") {
+    const FontSet& f = fonts();
+    CHECK(f.regularFile.find("NotoSans") != std::string::npos);
+    for (ImFont* font : {f.ui, f.label, f.labelBold})
+        for (ImWchar c : {0x0110, 0x0111, 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x1EBF, 0x1EDF, 0x1EA1, 0x1EF9, 0x1EA0, 0x00E2, 0x0103}) {
+            const ImFontGlyph* g = font->FindGlyph(c);
+            REQUIRE(g != nullptr);
+            CHECK(g->Codepoint == c);  // not the fallback glyph
+        }
+}
+
+TEST_CASE("The fixture scene renders as its golden image", "[render][golden]") {
+    auto renderer = makeRenderer();
+    Fixture fx;
+    const io::RgbaImage img = fx.render(*renderer);
+    REQUIRE(img.width == 400);
+    REQUIRE(img.height == 300);
+    // Vietnam warm, Laos green, far from any line or label.
+    const auto vn = pixel(img, fx.camera.toScreen({95000, 3000}));
+    const auto la = pixel(img, fx.camera.toScreen({-95000, 3000}));
+    CHECK(vn[0] > vn[2] + 20);
+    CHECK(la[1] > la[0] + 10);
+    // The international border (outline of Laos) is the darkest line.
+    const auto border = pixel(img, fx.camera.toScreen({-100000, 20000}));
+    CHECK(border[0] + border[1] + border[2] < 300);
+    CHECK(renderer->lastStats().labelsPlaced >= 3);
+    checkGolden(img, "fixture_scene");
+}
+
+TEST_CASE("The overlay scene renders as its golden image, labels never overlap", "[render][golden]") {
+    auto renderer = makeRenderer();
+    Fixture fx;
+    fx.addOverlay();
+    fx.scene.selected = {1, 0};
+    const io::RgbaImage img = fx.render(*renderer);
+    const auto& boxes = renderer->lastLabelBoxes();
+    REQUIRE(boxes.size() >= 4);
+    for (size_t i = 0; i < boxes.size(); ++i)
+        for (size_t j = i + 1; j < boxes.size(); ++j) {
+            const Box &a = boxes[i], &b = boxes[j];
+            CHECK_FALSE((a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY));
+        }
+    // The shared segment is drawn in the pair colour.
+    const auto seg = pixel(img, fx.camera.toScreen({0, 60000}));
+    CHECK(seg[0] > 150);
+    CHECK(seg[1] < 100);
+    checkGolden(img, "overlay_scene");
+}
+
+TEST_CASE("The golden comparison notices a changed rendering", "[render][golden]") {
+    auto renderer = makeRenderer();
+    Fixture fx;
+    fx.scene.layerVisible = {1, 0, 0};  // Laos and the districts hidden
+    const io::RgbaImage changed = fx.render(*renderer);
+    auto expected = io::readPng(std::string(BORDERLENS_GOLDEN_DIR) + "/render/fixture_scene.png");
+    REQUIRE(expected.ok());
+    CHECK(differingFraction(changed, *expected) > 0.05);
+}
+
+TEST_CASE("Framebuffers larger than OpenGL allows are refused with a clear error", "[render]") {
+    context();
+    auto fb = Framebuffer::create(1 << 20, 10);
+    REQUIRE_FALSE(fb.ok());
+    CHECK_THAT(fb.error().message, Catch::Contains("outside what this OpenGL allows"));
+}
