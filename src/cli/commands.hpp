@@ -15,6 +15,7 @@ struct Shared {
 void addLayersCommand(CLI::App& app, Shared& shared);
 int runLayers(Shared& shared, bool json);
 void addFindCommand(CLI::App& app, Shared& shared);
+void addAdjacencyCommand(CLI::App& app, Shared& shared);
 void addBenchCommand(CLI::App& app, Shared& shared);
 
 // Prints "borderlens: <message>" to stderr and returns 1.
