@@ -47,7 +47,7 @@ double pointSegmentDistance(Vec2 p, const Segment& s) {
 // point query within `reach` reads exactly one cell.
 class SegmentGrid {
 public:
-    SegmentGrid(const Layer& layer, double reach) : m_reach(reach) {
+    SegmentGrid(const Layer& layer, double reach) {
         for (uint32_t u = 0; u < layer.units.size(); ++u)
             for (const auto& poly : layer.units[u].geometry.polygons)
                 for (const auto& ring : poly.rings)
@@ -96,7 +96,7 @@ private:
     int cellX(double x) const { return std::clamp(int(std::floor((x - m_x0) / m_cell)), 0, m_nx - 1); }
     int cellY(double y) const { return std::clamp(int(std::floor((y - m_y0) / m_cell)), 0, m_ny - 1); }
 
-    double m_reach, m_cell = 1, m_x0 = 0, m_y0 = 0;
+    double m_cell = 1, m_x0 = 0, m_y0 = 0;
     int m_nx = 1, m_ny = 1;
     std::vector<Segment> m_segments;
     std::vector<uint32_t> m_start, m_items;

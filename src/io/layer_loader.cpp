@@ -115,8 +115,10 @@ Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot) {
     const fs::path p = fs::path(spec.path).is_absolute() ? fs::path(spec.path) : fs::path(dataRoot) / spec.path;
     const std::string file = p.string();
     std::error_code ec;
-    if (!fs::exists(p, ec)) return makeError("layer " + spec.id + ": file " + file + " does not exist");
-    if (fs::is_regular_file(p, ec) && fs::file_size(p, ec) == 0)
+    // GDAL's virtual file systems (/vsizip/, /vsimem/, ...) are not on disk.
+    const bool virtualPath = file.rfind("/vsi", 0) == 0;
+    if (!virtualPath && !fs::exists(p, ec)) return makeError("layer " + spec.id + ": file " + file + " does not exist");
+    if (!virtualPath && fs::is_regular_file(p, ec) && fs::file_size(p, ec) == 0)
         return makeError("layer " + spec.id + ": file " + file + " is empty");
     if (p.extension() == ".shp" || p.extension() == ".SHP") {
         fs::path dbf = p;

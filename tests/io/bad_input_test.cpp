@@ -200,5 +200,9 @@ TEST_CASE("Bad data: a large file is streamed, not held twice", "[bad-input]") {
     const double peakMiB = double(ru.ru_maxrss) / 1024.0;
     // Our geometry for 2.4M vertices is ~37 MiB; a JSON document tree of the
     // whole file would be several times the file.
+#ifdef BORDERLENS_SANITIZED
+    WARN("peak memory not checked under AddressSanitizer (its shadow memory dominates): " << peakMiB << " MiB");
+#else
     CHECK(peakMiB < 2.5 * fileMiB + 60);
+#endif
 }
