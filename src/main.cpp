@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     app.fallthrough();
     bl::cli::addLayersCommand(app, shared);
     bl::cli::addFindCommand(app, shared);
+    bl::cli::addAdjacencyCommand(app, shared);
     bl::cli::addBenchCommand(app, shared);
     bl::cli::addViewCommand(app, shared);
     app.require_subcommand(0, 1);

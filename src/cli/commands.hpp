@@ -15,6 +15,7 @@ struct Shared {
 void addLayersCommand(CLI::App& app, Shared& shared);
 int runLayers(Shared& shared, bool json);
 void addFindCommand(CLI::App& app, Shared& shared);
+void addAdjacencyCommand(CLI::App& app, Shared& shared);
 void addBenchCommand(CLI::App& app, Shared& shared);
 // `bench render` (cmd_bench_render.cpp), registered by addBenchCommand.
 void addBenchRenderCommand(CLI::App& bench, Shared& shared);

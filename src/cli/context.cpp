@@ -32,6 +32,8 @@ Result<std::shared_ptr<const Dataset>> Context::load(const std::vector<std::stri
         };
     auto data = io::loadDataset(*m_catalog, m_dataRoot, opt);
     if (!data) return data.error();
+    for (const auto& l : data->layers)
+        for (const auto& w : l.warnings) std::fprintf(stderr, "borderlens: warning: layer %s: %s\n", l.spec.id.c_str(), w.c_str());
     return std::shared_ptr<const Dataset>(std::make_shared<Dataset>(std::move(*data)));
 }
 

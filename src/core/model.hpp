@@ -67,6 +67,7 @@ struct Layer {
     std::vector<AdminUnit> units;
     size_t repaired = 0;     // invalid geometries fixed with GEOSMakeValid
     size_t skippedEmpty = 0; // features without any area, reported, never hidden
+    std::vector<std::string> warnings;  // assumptions made while loading (e.g. CRS)
     double loadSeconds = 0.0;
 
     const AdminUnit* find(const std::string& unitId) const;

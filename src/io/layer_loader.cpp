@@ -79,6 +79,30 @@ void collect(const OGRGeometry* g, OGRCoordinateTransformation* ct, MultiPolygon
     }
 }
 
+bool isValidUtf8(const std::string& s) {
+    for (size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (n == 0 || i + n > s.size()) return false;
+        for (size_t k = 1; k < n; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+        i += n;
+    }
+    return true;
+}
+
+// "Huyá»‡n" for "Huyện": a UTF-8 lead byte read as Latin-1 (Ã, Â, á, Ä, Æ...)
+// followed by a continuation byte read as Latin-1 (U+0080..U+00BF).
+bool looksDoubleEncoded(const std::string& s) {
+    for (size_t i = 0; i + 3 < s.size(); ++i) {
+        const auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]);
+        const auto b2 = static_cast<unsigned char>(s[i + 2]), b3 = static_cast<unsigned char>(s[i + 3]);
+        // U+00C2..U+00EF encoded as C3 82..C3 AF, then U+0080..U+00BF as C2 80..C2 BF
+        if (b0 == 0xC3 && b1 >= 0x82 && b1 <= 0xAF && b2 == 0xC2 && b3 >= 0x80 && b3 <= 0xBF) return true;
+    }
+    return false;
+}
+
 int fieldIndex(OGRFeatureDefn* defn, const std::string& name) {
     return name.empty() ? -1 : defn->GetFieldIndex(name.c_str());
 }
@@ -91,9 +115,17 @@ Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot) {
     const fs::path p = fs::path(spec.path).is_absolute() ? fs::path(spec.path) : fs::path(dataRoot) / spec.path;
     const std::string file = p.string();
     std::error_code ec;
-    if (!fs::exists(p, ec)) return makeError("layer " + spec.id + ": file " + file + " does not exist");
-    if (fs::is_regular_file(p, ec) && fs::file_size(p, ec) == 0)
+    // GDAL's virtual file systems (/vsizip/, /vsimem/, ...) are not on disk.
+    const bool virtualPath = file.rfind("/vsi", 0) == 0;
+    if (!virtualPath && !fs::exists(p, ec)) return makeError("layer " + spec.id + ": file " + file + " does not exist");
+    if (!virtualPath && fs::is_regular_file(p, ec) && fs::file_size(p, ec) == 0)
         return makeError("layer " + spec.id + ": file " + file + " is empty");
+    if (p.extension() == ".shp" || p.extension() == ".SHP") {
+        fs::path dbf = p;
+        if (!fs::exists(dbf.replace_extension(".dbf"), ec) && !fs::exists(dbf.replace_extension(".DBF"), ec))
+            return makeError("layer " + spec.id + ": shapefile " + file +
+                             " has no .dbf beside it, so it has no attributes (names, ids) to read");
+    }
 
     CPLErrorReset();
     std::unique_ptr<GDALDataset, DatasetCloser> ds(
@@ -106,6 +138,8 @@ Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot) {
         for (int i = 0; i < ds->GetLayerCount(); ++i) names += std::string(i ? ", " : "") + ds->GetLayer(i)->GetName();
         return makeError("layer " + spec.id + ": " + file + " has no layer \"" + spec.gdalLayer + "\" (it has: " + names + ")");
     }
+    if (ogr->GetFeatureCount(TRUE) == 0)
+        return makeError("layer " + spec.id + ": " + file + " holds no features (no polygon features to load)");
     OGRFeatureDefn* defn = ogr->GetLayerDefn();
     const FieldMapping& m = spec.fields;
     for (const std::string* f : {&m.id, &m.name, &m.shortName, &m.asciiName, &m.parentId}) {
@@ -118,6 +152,7 @@ Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot) {
 
     // Source CRS: as declared, else WGS84 when the extent fits lon/lat.
     OGRSpatialReference src;
+    bool assumedWgs84 = false;
     if (const OGRSpatialReference* declared = ogr->GetSpatialRef()) {
         src = *declared;
     } else {
@@ -127,6 +162,7 @@ Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot) {
             return makeError("layer " + spec.id + ": " + file +
                              " declares no coordinate reference system and its coordinates are not longitude/latitude");
         src.SetWellKnownGeogCS("WGS84");
+        assumedWgs84 = true;
     }
     src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     OGRSpatialReference dst;
@@ -144,6 +180,9 @@ Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot) {
 
     Layer layer;
     layer.spec = spec;
+    if (assumedWgs84)
+        layer.warnings.push_back(file + " declares no coordinate reference system (no .prj?); its coordinates fit "
+                                 "longitude/latitude, so WGS84 is assumed");
     ogr->ResetReading();
     size_t index = 0;
     for (auto& feature : *ogr) {
@@ -158,6 +197,16 @@ Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot) {
         for (int i : iAlt) if (auto a = text(i); !a.empty()) u.altNames.push_back(a);
         u.parentId = text(iParent);
         if (u.name.empty()) u.name = u.shortName.empty() ? u.id : u.shortName;
+        for (const std::string* text : {&u.name, &u.shortName, &u.parentId, &u.id}) {
+            if (!isValidUtf8(*text))
+                return makeError("layer " + spec.id + ": " + file + ", feature " + std::to_string(index) +
+                                 ": names are not valid UTF-8; the source's encoding is wrong (for a shapefile, "
+                                 "check that its .cpg names the encoding its bytes are in)");
+            if (looksDoubleEncoded(*text))
+                return makeError("layer " + spec.id + ": " + file + ", feature " + std::to_string(index) + " (\"" +
+                                 *text + "\"): names look UTF-8 decoded as Latin-1 (for a shapefile, its .cpg "
+                                 "probably names a single-byte encoding while the bytes are UTF-8)");
+        }
 
         bool finite = true;
         collect(feature->GetGeometryRef(), ct.get(), u.geometry, &finite);

@@ -1,0 +1,121 @@
+// `borderlens adjacency` end to end on the shared data.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "support.hpp"
+
+using namespace bl::test;
+using nlohmann::json;
+
+static std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        std::vector<std::string> cells;
+        std::string cell;
+        bool quoted = false;
+        for (char c : line) {
+            if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { cells.push_back(cell); cell.clear(); }
+            else cell += c;
+        }
+        cells.push_back(cell);
+        rows.push_back(cells);
+    }
+    return rows;
+}
+
+TEST_CASE("adjacency CSV: the contract's columns, one row per pair, Hướng Hóa's neighbours", "[cli][real][adjacency]") {
+    const RunResult r = runBorderlens("-q adjacency --unit 'huong hoa' --no-cache");
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    const auto rows = parseCsv(r.out);
+    REQUIRE(rows.size() >= 5);
+    const std::vector<std::string> head = {"a_layer", "a_id", "a_name", "a_country", "a_parent", "b_layer",
+                                           "b_id", "b_name", "b_country", "b_parent", "kind", "shared_km"};
+    REQUIRE(rows[0].size() >= head.size());
+    for (size_t i = 0; i < head.size(); ++i) CHECK(rows[0][i] == head[i]);
+    // International neighbours first, longest first.
+    CHECK(rows[1][2] == "Huyện Hướng Hóa");
+    CHECK(rows[1][7] == "Sepone");
+    CHECK(rows[1][10] == "international");
+    CHECK(std::stod(rows[1][11]) == Approx(77).margin(1.5));
+    CHECK(rows[2][7] == "Nong");
+    CHECK(rows[3][7] == "Samuoi");
+    CHECK(rows[4][10] == "domestic");
+    CHECK(rows[4][9] == "Tỉnh Quảng Trị");
+}
+
+TEST_CASE("adjacency GeoJSON: shared segments as lon/lat LineStrings with the pair's attributes", "[cli][real][adjacency]") {
+    const RunResult r = runBorderlens("-q adjacency --unit Sepone --cross-border --format geojson --no-cache");
+    REQUIRE(r.exitCode == 0);
+    const json j = json::parse(r.out);
+    CHECK(j["type"] == "FeatureCollection");
+    REQUIRE_FALSE(j["features"].empty());
+    bool sawHuongHoa = false;
+    for (const auto& f : j["features"]) {
+        CHECK(f["geometry"]["type"] == "LineString");
+        for (const auto& c : f["geometry"]["coordinates"]) {
+            CHECK(c[0].get<double>() > 105.5);
+            CHECK(c[0].get<double>() < 107.5);
+            CHECK(c[1].get<double>() > 15.5);
+            CHECK(c[1].get<double>() < 17.5);
+        }
+        sawHuongHoa |= f["properties"]["b_name"] == "Huyện Hướng Hóa";
+        CHECK(f["properties"]["kind"] == "international");
+    }
+    CHECK(sawHuongHoa);
+}
+
+TEST_CASE("adjacency results are cached and reused", "[cli][real][adjacency]") {
+    TempDir cache;
+    const std::string cmd = "adjacency --level province --vintage 2025 --cross-border --format json";
+    setenv("XDG_CACHE_HOME", cache.path().c_str(), 1);
+    const RunResult first = runBorderlens(cmd);
+    const RunResult second = runBorderlens(cmd);
+    unsetenv("XDG_CACHE_HOME");
+    REQUIRE(first.exitCode == 0);
+    REQUIRE(second.exitCode == 0);
+    CHECK_THAT(first.err, !Catch::Contains("from cache"));
+    CHECK_THAT(second.err, Catch::Contains("from cache"));
+    CHECK(first.out == second.out);
+    CHECK(json::parse(first.out).size() >= 9);  // the nine 2025 provinces touching Laos, at least
+    CHECK_FALSE(fs::is_empty(cache.path() / "borderlens"));
+}
+
+TEST_CASE("adjacency output files are never overwritten without --force", "[cli][adjacency]") {
+    TempDir tmp;
+    const std::string out = tmp.file("pairs.csv");
+    std::ofstream(out) << "precious";
+    const RunResult r = runBorderlens("-q adjacency --level province --cross-border -o " + out);
+    CHECK(r.exitCode == 1);
+    CHECK_THAT(r.err, Catch::Contains("pairs.csv") && Catch::Contains("--force"));
+    std::ifstream in(out);
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(content == "precious");
+    const RunResult forced = runBorderlens("-q adjacency --level province --cross-border --force -o " + out);
+    CHECK(forced.exitCode == 0);
+    std::ifstream again(out);
+    std::string head;
+    std::getline(again, head);
+    CHECK(head.rfind("a_layer,a_id", 0) == 0);
+}
+
+TEST_CASE("adjacency refuses impossible combinations clearly", "[cli][adjacency]") {
+    const RunResult d2025 = runBorderlens("adjacency --level district --vintage 2025");
+    CHECK(d2025.exitCode == 1);
+    CHECK_THAT(d2025.err, Catch::Contains("no districts"));
+    const RunResult both = runBorderlens("adjacency --layers vn_adm2_2023 --vintage 2023");
+    CHECK(both.exitCode == 2);
+    CHECK_THAT(both.err, Catch::Contains("--vintage") || Catch::Contains("--layers"));
+    const RunResult unknown = runBorderlens("adjacency --layers nope,la_adm2_2019");
+    CHECK(unknown.exitCode == 1);
+    CHECK_THAT(unknown.err, Catch::Contains("nope"));
+    const RunResult noUnit = runBorderlens("-q adjacency --unit qqqzzzxx --level province --cross-border");
+    CHECK(noUnit.exitCode == 1);
+    CHECK_THAT(noUnit.err, Catch::Contains("qqqzzzxx"));
+}

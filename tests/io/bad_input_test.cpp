@@ -1,0 +1,208 @@
+// Bad boundary data: each case gives one clear error naming the file and the
+// problem (or, where a safe assumption exists, a warning that says so).
+#include <catch2/catch.hpp>
+
+#include <gdal_utils.h>
+#include <sys/resource.h>
+
+#include <cmath>
+#include <fstream>
+
+#include "io/layer_loader.hpp"
+#include "support.hpp"
+
+using namespace bl;
+using namespace bl::test;
+
+namespace {
+
+LayerSpec spec(const std::string& path, const std::string& idField = "id", const std::string& nameField = "name") {
+    LayerSpec s;
+    s.id = "bad";
+    s.path = path;
+    s.country = Country::VN;
+    s.level = Level::Province;
+    s.vintage.label = "test";
+    s.fields.id = idField;
+    s.fields.name = nameField;
+    return s;
+}
+
+void write(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
+std::string featureCollection(const std::string& features) {
+    return R"({"type": "FeatureCollection", "features": [)" + features + "]}";
+}
+
+std::string square(const std::string& id, const std::string& name, double x = 105, double y = 17) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  R"({"type": "Feature", "properties": {"id": "%s", "name": "%s"}, "geometry": {"type": "Polygon",
+                  "coordinates": [[[%g, %g], [%g, %g], [%g, %g], [%g, %g], [%g, %g]]]}})",
+                  id.c_str(), name.c_str(), x, y, x + 0.1, y, x + 0.1, y + 0.1, x, y + 0.1, x, y);
+    return buf;
+}
+
+// Writes a shapefile through GDAL from a GeoJSON string.
+std::string shapefile(const TempDir& tmp, const std::string& geojson, const std::vector<const char*>& extra = {}) {
+    const std::string src = tmp.file("src.geojson");
+    write(src, geojson);
+    GDALAllRegister();
+    std::vector<const char*> argv = {"-f", "ESRI Shapefile"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    argv.push_back(nullptr);
+    GDALVectorTranslateOptions* opt = GDALVectorTranslateOptionsNew(const_cast<char**>(argv.data()), nullptr);
+    GDALDatasetH in = GDALOpenEx(src.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    const std::string dst = tmp.file("units.shp");
+    GDALDatasetH out = GDALVectorTranslate(dst.c_str(), nullptr, 1, &in, opt, nullptr);
+    GDALVectorTranslateOptionsFree(opt);
+    GDALClose(in);
+    REQUIRE(out);
+    GDALClose(out);
+    return dst;
+}
+
+std::string message(const Result<Layer>& r) { return r ? std::string("(loaded)") : r.error().message; }
+
+}  // namespace
+
+TEST_CASE("Bad data: valid JSON that is not GeoJSON", "[bad-input]") {
+    TempDir tmp;
+    write(tmp.file("x.geojson"), R"({"hello": [1, 2, 3], "type": "Nothing"})");
+    auto r = io::loadLayer(spec(tmp.file("x.geojson")), "");
+    REQUIRE_FALSE(r);
+    CHECK_THAT(message(r), Catch::Contains("x.geojson"));
+}
+
+TEST_CASE("Bad data: a layer with zero features", "[bad-input]") {
+    TempDir tmp;
+    write(tmp.file("none.geojson"), featureCollection(""));
+    auto r = io::loadLayer(spec(tmp.file("none.geojson")), "");
+    REQUIRE_FALSE(r);
+    CHECK_THAT(message(r), Catch::Contains("none.geojson") && Catch::Contains("no polygon features"));
+}
+
+TEST_CASE("Bad data: coordinates out of longitude/latitude range", "[bad-input]") {
+    TempDir tmp;
+    write(tmp.file("far.geojson"), featureCollection(square("1", "A") + "," + square("2", "B", 500, 17)));
+    auto r = io::loadLayer(spec(tmp.file("far.geojson")), "");
+    REQUIRE_FALSE(r);
+    CHECK_THAT(message(r), Catch::Contains("far.geojson") && Catch::Contains("feature 2") &&
+                               Catch::Contains("outside longitude/latitude"));
+}
+
+TEST_CASE("Bad data: non-finite coordinates", "[bad-input]") {
+    TempDir tmp;
+    write(tmp.file("inf.geojson"),
+          featureCollection(R"({"type": "Feature", "properties": {"id": "1", "name": "A"}, "geometry": {"type":
+          "Polygon", "coordinates": [[[105, 17], [1e400, 17], [105.1, 17.1], [105, 17]]]}})"));
+    auto r = io::loadLayer(spec(tmp.file("inf.geojson")), "");
+    REQUIRE_FALSE(r);
+    CHECK_THAT(message(r), Catch::Contains("inf.geojson"));
+}
+
+TEST_CASE("Bad data: self-intersecting, unclosed and empty geometries are repaired or counted", "[bad-input]") {
+    TempDir tmp;
+    write(tmp.file("mixed.geojson"),
+          featureCollection(
+              square("1", "Good") + "," +
+              R"({"type": "Feature", "properties": {"id": "2", "name": "Bowtie"}, "geometry": {"type": "Polygon",
+              "coordinates": [[[106, 17], [106.1, 17.1], [106.1, 17], [106, 17.1], [106, 17]]]}},
+              {"type": "Feature", "properties": {"id": "3", "name": "Open"}, "geometry": {"type": "Polygon",
+              "coordinates": [[[107, 17], [107.1, 17], [107.1, 17.1], [107, 17.1]]]}},
+              {"type": "Feature", "properties": {"id": "4", "name": "Empty"}, "geometry": {"type": "Polygon",
+              "coordinates": []}},
+              {"type": "Feature", "properties": {"id": "5", "name": "Null"}, "geometry": null})"));
+    auto r = io::loadLayer(spec(tmp.file("mixed.geojson")), "");
+    INFO(message(r));
+    REQUIRE(r);
+    CHECK(r->units.size() == 3);
+    CHECK(r->repaired == 2);
+    CHECK(r->skippedEmpty == 2);
+}
+
+TEST_CASE("Bad data: a shapefile without its .dbf", "[bad-input]") {
+    TempDir tmp;
+    const std::string shp = shapefile(tmp, featureCollection(square("1", "A")));
+    fs::remove(tmp.file("units.dbf"));
+    auto r = io::loadLayer(spec(shp), "");
+    REQUIRE_FALSE(r);
+    CHECK_THAT(message(r), Catch::Contains("units.shp") && Catch::Contains(".dbf"));
+}
+
+TEST_CASE("Bad data: a shapefile without .prj is taken as WGS84 only when it fits, and says so", "[bad-input]") {
+    TempDir tmp;
+    const std::string shp = shapefile(tmp, featureCollection(square("1", "A")));
+    fs::remove(tmp.file("units.prj"));
+    auto r = io::loadLayer(spec(shp), "");
+    INFO(message(r));
+    REQUIRE(r);
+    REQUIRE(r->warnings.size() == 1);
+    CHECK_THAT(r->warnings[0], Catch::Contains("units.shp") && Catch::Contains("WGS84"));
+
+    TempDir tmp2;
+    const std::string projected = shapefile(tmp2, featureCollection(square("1", "A", 500000, 2000000)));
+    fs::remove(tmp2.file("units.prj"));
+    auto bad = io::loadLayer(spec(projected), "");
+    REQUIRE_FALSE(bad);
+    CHECK_THAT(message(bad), Catch::Contains("units.shp") && Catch::Contains("coordinate reference system"));
+}
+
+TEST_CASE("Bad data: names in the wrong encoding", "[bad-input]") {
+    SECTION("bytes in Latin-1, .cpg says UTF-8") {
+        TempDir tmp;
+        const std::string shp = shapefile(tmp, featureCollection(square("1", "Hòa Bình")), {"-lco", "ENCODING=ISO-8859-1"});
+        write(tmp.file("units.cpg"), "UTF-8");
+        auto r = io::loadLayer(spec(shp), "");
+        REQUIRE_FALSE(r);
+        CHECK_THAT(message(r), Catch::Contains("units.shp") && Catch::Contains("not valid UTF-8"));
+    }
+    SECTION("bytes in UTF-8, .cpg says Latin-1") {
+        TempDir tmp;
+        const std::string shp = shapefile(tmp, featureCollection(square("1", "Huyện Hướng Hóa")), {"-lco", "ENCODING=UTF-8"});
+        write(tmp.file("units.cpg"), "ISO-8859-1");
+        auto r = io::loadLayer(spec(shp), "");
+        REQUIRE_FALSE(r);
+        CHECK_THAT(message(r), Catch::Contains("units.shp") && Catch::Contains("Latin-1"));
+    }
+}
+
+TEST_CASE("Bad data: a large file is streamed, not held twice", "[bad-input]") {
+    TempDir tmp;
+    const std::string path = tmp.file("big.geojson");
+    {
+        std::ofstream out(path);
+        out << R"({"type": "FeatureCollection", "features": [)";
+        // 4,000 features of 600 vertices: about 40 MB of text.
+        for (int f = 0; f < 4000; ++f) {
+            const double x0 = 102 + (f % 80) * 0.09, y0 = 14 + (f / 80) * 0.17;
+            out << (f ? "," : "") << R"({"type": "Feature", "properties": {"id": ")" << f << R"(", "name": "U)" << f
+                << R"("}, "geometry": {"type": "Polygon", "coordinates": [[)";
+            for (int i = 0; i < 600; ++i) {
+                const double t = 2 * M_PI * i / 600;
+                out << "[" << x0 + 0.04 * (1 + std::cos(t)) << ", " << y0 + 0.04 * (1 + std::sin(t)) << "],";
+            }
+            out << "[" << x0 + 0.08 << ", " << y0 + 0.04 << "]]]}}";
+        }
+        out << "]}";
+    }
+    const auto fileMiB = double(fs::file_size(path)) / (1 << 20);
+    REQUIRE(fileMiB > 30);
+    std::ofstream(tmp.file("catalog.json")) << R"({"layers": [{"id": "big", "path": ")" << path
+                                            << R"(", "country": "VN", "level": "province", "vintage": {"label": "x"},
+                                            "fields": {"id": "id", "name": "name"}}]})";
+    const RunResult r = runBorderlens("-q --catalog " + tmp.file("catalog.json") + " --data-root " +
+                                      tmp.path().string() + " layers --json");
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    struct rusage ru {};
+    getrusage(RUSAGE_CHILDREN, &ru);
+    const double peakMiB = double(ru.ru_maxrss) / 1024.0;
+    // Our geometry for 2.4M vertices is ~37 MiB; a JSON document tree of the
+    // whole file would be several times the file.
+#ifdef BORDERLENS_SANITIZED
+    WARN("peak memory not checked under AddressSanitizer (its shadow memory dominates): " << peakMiB << " MiB");
+#else
+    CHECK(peakMiB < 2.5 * fileMiB + 60);
+#endif
+}
