@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "app/adjacency_job.hpp"
 #include "app/data_loader.hpp"
 #include "core/geometry_ops.hpp"
 #include "io/png_image.hpp"
@@ -89,6 +90,48 @@ void fitBorderArea(render::Camera& cam, const render::MapGeometry& g, double pxP
     fitInFreeArea(cam, b.expanded(30000.0), pxPerPoint, 10.0);
 }
 
+// Rows for the Adjacency explorer, index-aligned with the results.
+std::vector<ui::SharedBorderRow> borderRows(const AdjacencyResults& r) {
+    std::vector<ui::SharedBorderRow> rows;
+    rows.reserve(r.borders.size());
+    for (const auto& b : r.borders)
+        rows.push_back({b.a->name, b.b->name, b.layerA->spec.level,
+                        std::string(toString(b.layerA->spec.country)) + "-" + toString(b.layerB->spec.country), b.sharedKm});
+    return rows;
+}
+
+std::vector<ui::NeighbourRow> neighbourRows(const AdjacencyResults& r, const Dataset& ds, render::UnitKey key) {
+    std::vector<ui::NeighbourRow> rows;
+    const AdminUnit* u = ui::unitOf(ds, key);
+    if (!u) return rows;
+    for (const auto& b : r.borders) {
+        if (b.a != u && b.b != u) continue;
+        const Layer* l = b.a == u ? b.layerB : b.layerA;
+        const AdminUnit* other = b.a == u ? b.b : b.a;
+        rows.push_back({ui::keyOf(ds, other), other->name,
+                        std::string(toString(l->spec.level)) + ", " + toString(l->spec.country) + " " + l->spec.vintage.label,
+                        b.sharedKm, b.kind == AdjacencyKind::International});
+    }
+    return rows;
+}
+
+// A shared border as overlay: both units in the pair colour, a connector
+// between their label anchors, the shared stretch bold with its length.
+render::Overlay borderOverlay(const SharedBorder& b, const Dataset& ds, const render::MapGeometry& g) {
+    const render::Rgba colour{0.85f, 0.12f, 0.55f, 1.0f};
+    render::Overlay o;
+    const render::UnitKey ka = ui::keyOf(ds, b.a), kb = ui::keyOf(ds, b.b);
+    o.highlights.push_back({ka, colour});
+    o.highlights.push_back({kb, colour});
+    char km[32];
+    std::snprintf(km, sizeof km, "%.1f km", b.sharedKm);
+    o.segments.push_back({b.segments, colour, 5.0f, km});
+    if (ka.valid() && kb.valid())
+        o.connectors.push_back({g.layers[size_t(ka.layer)].anchors[size_t(ka.unit)].position,
+                                g.layers[size_t(kb.layer)].anchors[size_t(kb.unit)].position, colour, ""});
+    return o;
+}
+
 }  // namespace
 
 int runViewer(const ViewerOptions& opt) {
@@ -161,6 +204,12 @@ int runViewer(const ViewerOptions& opt) {
     render::Scene scene;
     MapInput input;
     int framesShown = 0;
+    std::unique_ptr<AdjacencyJob> adjacencyJob;
+    std::shared_ptr<const AdjacencyResults> adjacency;
+    std::vector<ui::SharedBorderRow> adjacencyRows;
+    std::vector<ui::NeighbourRow> neighbours;
+    render::UnitKey neighboursOf;
+    render::Overlay borderHighlight;
     int exitCode = 0;
 
     while (!glfwWindowShouldClose(window.get())) {
@@ -218,12 +267,48 @@ int runViewer(const ViewerOptions& opt) {
                 state.selectRequest.reset();
             }
             state.pairRequest.reset();
+
+            // Adjacency for the shown vintage, computed in the background.
+            if (!adjacencyJob || (adjacencyJob->finished() && adjacencyJob->vintage() != state.vnVintage))
+                adjacencyJob = std::make_unique<AdjacencyJob>(data->dataset, data->catalog.layers, state.vnVintage);
+            if (adjacencyJob->finished() && adjacencyJob->result() != adjacency) {
+                adjacency = adjacencyJob->result();
+                adjacencyRows = borderRows(*adjacency);
+                neighboursOf = {};
+                borderHighlight = {};
+                if (opt.border >= 0) {
+                    int seen = 0;
+                    for (size_t i = 0; i < adjacency->borders.size(); ++i)
+                        if (adjacency->borders[i].kind == AdjacencyKind::International && seen++ == opt.border)
+                            state.borderRequest = i;
+                    if (!state.borderRequest)
+                        std::fprintf(stderr, "borderlens view: --border %d: there are only %d cross-border pairs\n",
+                                     opt.border, seen);
+                }
+            }
+            const bool adjacencyCurrent = adjacency && adjacency->vintage == state.vnVintage;
+            char pending[96];
+            std::snprintf(pending, sizeof pending, "computing adjacency (%s)… %.0f%%", state.vnVintage.c_str(),
+                          100.0 * adjacencyJob->fraction());
+            if (adjacencyCurrent && !(neighboursOf == state.selected)) {
+                neighbours = neighbourRows(*adjacency, ds, state.selected);
+                neighboursOf = state.selected;
+            }
+            if (state.borderRequest && adjacencyCurrent && *state.borderRequest < adjacency->borders.size()) {
+                const SharedBorder& b = adjacency->borders[*state.borderRequest];
+                borderHighlight = borderOverlay(b, ds, *data->geometry);
+                Box box = b.a->bounds;
+                box.extend(b.b->bounds);
+                fitInFreeArea(cam, box, pxPerPoint, 30.0);
+            }
             state.borderRequest.reset();
 
             // Map input, unless ImGui wants the mouse.
             const ImVec2 mouse = io.MousePos;
             const Vec2 mousePx{mouse.x * pxPerPoint, mouse.y * pxPerPoint};
-            if (!io.WantCaptureMouse) {
+            // In screenshot mode the pointer sits wherever the X server put it:
+            // no hover, no tooltip, so screenshots are reproducible.
+            if (!io.WantCaptureMouse && !screenshot) {
                 if (io.MouseWheel != 0.0f) cam.zoomAround(mousePx, std::pow(1.25, double(io.MouseWheel)));
                 if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
                     input.pressed = true;
@@ -279,7 +364,7 @@ int runViewer(const ViewerOptions& opt) {
             const float right = float(ww) - sideW - 8;
             ImGui::SetNextWindowPos(ImVec2(right, 8), ImGuiCond_FirstUseEver);
             ImGui::SetNextWindowSize(ImVec2(sideW, 330), ImGuiCond_FirstUseEver);
-            if (ImGui::Begin("Inspector")) inspectorPanel.drawContent(ds, state, nullptr);
+            if (ImGui::Begin("Inspector")) inspectorPanel.drawContent(ds, state, adjacencyCurrent ? &neighbours : nullptr, pending);
             reserve();
             ImGui::End();
             ImGui::SetNextWindowPos(ImVec2(right, 346), ImGuiCond_FirstUseEver);
@@ -294,12 +379,13 @@ int runViewer(const ViewerOptions& opt) {
             ImGui::End();
             ImGui::SetNextWindowPos(ImVec2(right, 406), ImGuiCond_FirstUseEver);
             ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-            if (ImGui::Begin("Adjacency explorer")) adjacencyPanel.drawContent(nullptr, state);
+            if (ImGui::Begin("Adjacency explorer")) adjacencyPanel.drawContent(adjacencyCurrent ? &adjacencyRows : nullptr, state, pending);
             reserve();
             ImGui::End();
 
             scene.layerVisible = state.layerVisible;
             scene.selected = state.selected;
+            scene.overlay = borderHighlight;
             scene.hovered = state.hovered;
             scene.style.labels = state.labels;
             scene.style.attribution = data->catalog.attribution;
@@ -321,7 +407,8 @@ int runViewer(const ViewerOptions& opt) {
         (*renderer)->draw({0, fbw, fbh}, cam, scene);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-        if (data) ++framesShown;
+        // Screenshots wait for adjacency too, so the Inspector and overlays are complete.
+        if (data && (!screenshot || (adjacencyJob && adjacencyJob->finished() && adjacency))) ++framesShown;
         if (screenshot && data && framesShown >= std::max(1, opt.frames)) {
             glFinish();
             const io::RgbaImage img = render::readPixels(0, fbw, fbh);

@@ -16,6 +16,7 @@ struct ViewerOptions {
     int frames = 3;
     std::string select;        // select (and fit to) the best match of this name
     int pair = -1;             // select twinned pair N (when documents are available)
+    int border = -1;           // highlight cross-border shared border N (0 = first in the explorer)
     std::string vnVintage = "2025";
 };
 

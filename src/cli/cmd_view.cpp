@@ -36,6 +36,8 @@ void addViewCommand(CLI::App& app, Shared& shared) {
         ->check(CLI::Range(1, 1000));
     view->add_option("--select", args->options.select, "Select and fit to the best match of this name");
     view->add_option("--pair", args->options.pair, "Select twinned pair N (when documents are available)");
+    view->add_option("--border", args->options.border,
+                     "Highlight the Nth cross-border shared border (0 = longest pair listed first)");
     view->add_option("--size", args->size, "Window size WxH (default 1600x1000)");
     view->add_option("--vintage", args->options.vnVintage, "Vietnamese vintage shown first: 2023 or 2025")
         ->check(CLI::IsMember({"2023", "2025"}));

@@ -4,9 +4,10 @@
 
 namespace bl::ui {
 
-void AdjacencyPanel::drawContent(const std::vector<SharedBorderRow>* rows, ViewerState& state) {
+void AdjacencyPanel::drawContent(const std::vector<SharedBorderRow>* rows, ViewerState& state,
+                                 const std::string& pendingNote) {
     if (!rows) {
-        ImGui::TextDisabled("not available yet (adjacency)");
+        ImGui::TextDisabled("%s", pendingNote.c_str());
         return;
     }
     ImGui::SetNextItemWidth(120);

@@ -19,7 +19,9 @@ struct SharedBorderRow {
 
 class AdjacencyPanel {
 public:
-    void drawContent(const std::vector<SharedBorderRow>* rows, ViewerState& state);
+    // Null rows: not computed yet; `pendingNote` says why.
+    void drawContent(const std::vector<SharedBorderRow>* rows, ViewerState& state,
+                     const std::string& pendingNote = "not available yet (adjacency)");
 
 private:
     int m_level = 0;        // 0 = any, else Level + 1

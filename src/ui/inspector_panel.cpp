@@ -8,7 +8,8 @@
 
 namespace bl::ui {
 
-void InspectorPanel::drawContent(const Dataset& data, ViewerState& state, const std::vector<NeighbourRow>* neighbours) {
+void InspectorPanel::drawContent(const Dataset& data, ViewerState& state, const std::vector<NeighbourRow>* neighbours,
+                                 const std::string& pendingNote) {
     const AdminUnit* u = unitOf(data, state.selected);
     const Layer* l = layerOf(data, state.selected);
     if (!u || !l) {
@@ -43,7 +44,7 @@ void InspectorPanel::drawContent(const Dataset& data, ViewerState& state, const 
     ImGui::Separator();
     ImGui::TextUnformatted("Neighbours");
     if (!neighbours) {
-        ImGui::TextDisabled("not available yet (adjacency)");
+        ImGui::TextDisabled("%s", pendingNote.c_str());
         return;
     }
     std::vector<const NeighbourRow*> rows;

@@ -18,8 +18,10 @@ struct NeighbourRow {
 
 class InspectorPanel {
 public:
-    // `neighbours`: the selected unit's neighbours, null while adjacency is not available.
-    void drawContent(const Dataset& data, ViewerState& state, const std::vector<NeighbourRow>* neighbours);
+    // `neighbours`: the selected unit's neighbours, null while adjacency is not
+    // available (then `pendingNote` says why, e.g. "computing… 40%").
+    void drawContent(const Dataset& data, ViewerState& state, const std::vector<NeighbourRow>* neighbours,
+                     const std::string& pendingNote = "not available yet (adjacency)");
 };
 
 }  // namespace bl::ui
