@@ -334,6 +334,17 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
             if (!h.unit.valid() || size_t(h.unit.layer) >= m_data->layers.size() ||
                 size_t(h.unit.unit) >= m_data->layers[size_t(h.unit.layer)].units.size())
                 continue;
+            glUniform4f(m.fillColour, h.colour.r, h.colour.g, h.colour.b, 0.28f * h.colour.a);
+            glUniform1f(m.fillShade, 0.0f);
+            const LayerGeometry& hg = m_geometry->layers[size_t(h.unit.layer)];
+            if (hg.filled && m.layers[size_t(h.unit.layer)].fill[lod].vao) {
+                // Filled layers already have this unit's triangles at this level of detail.
+                const Range r = hg.lods[lod].fillRanges[size_t(h.unit.unit)];
+                glBindVertexArray(m.layers[size_t(h.unit.layer)].fill[lod].vao.id());
+                glDrawArrays(GL_TRIANGLES, GLint(r.first), GLsizei(r.count));
+                continue;
+            }
+            // Others are triangulated on first use (communes and districts: milliseconds).
             auto& tris = m.highlightFills[{h.unit.layer, h.unit.unit}];
             if (tris.empty()) {
                 const Vec2 o = m_geometry->origin;
@@ -341,8 +352,6 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
                     tris.push_back({float(p.x - o.x), float(p.y - o.y), 0.0f});
             }
             m.upload(m.dynamicFill, tris.data(), tris.size() * sizeof(FillVertex), tris.size(), false, GL_STREAM_DRAW);
-            glUniform4f(m.fillColour, h.colour.r, h.colour.g, h.colour.b, 0.28f * h.colour.a);
-            glUniform1f(m.fillShade, 0.0f);
             glDrawArrays(GL_TRIANGLES, 0, GLsizei(tris.size()));
         }
 

@@ -91,3 +91,25 @@ TEST_CASE("borderlens view without a display says how to run it and exits non-ze
     CHECK(bad.exitCode == 2);
     CHECK_THAT(bad.err, Catch::Contains("--size"));
 }
+
+TEST_CASE("borderlens view --screenshot on the real data selects, waits for adjacency and highlights a border",
+          "[app][xvfb][real]") {
+    if (!haveXvfbRun()) {
+        WARN("xvfb-run is not installed: SKIPPED");
+        return;
+    }
+    TempDir tmp;
+    const std::string png = tmp.file("real.png");
+    const RunResult r = runWrapped("xvfb-run -a -s '-screen 0 1600x1000x24'",
+                                   "-q view --screenshot " + png + " --size 1200x800 --select 'Lao Bảo' --border 0");
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exitCode == 0);
+    auto img = bl::io::readPng(png);
+    REQUIRE(img.ok());
+    CHECK(img->width == 1200);
+    // The pair colour (magenta) of the highlighted border shows somewhere.
+    size_t magenta = 0;
+    for (size_t i = 0; i < img->pixels.size(); i += 4)
+        magenta += img->pixels[i] > 180 && img->pixels[i + 1] < 80 && img->pixels[i + 2] > 90 && img->pixels[i + 2] < 180;
+    CHECK(magenta > 200);
+}
