@@ -24,7 +24,8 @@ AdjacencyJob::AdjacencyJob(std::shared_ptr<const Dataset> data, std::vector<Laye
                 AdjacencyOptions opt;
                 opt.threads = 1;  // leave a core to the UI
                 auto r = io::cachedAdjacency(*data, *a, *b, opt, true);
-                out->borders.insert(out->borders.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
+                out->borders.insert(out->borders.end(), std::make_move_iterator(r.begin()),
+                                    std::make_move_iterator(r.end()));
             }
             m_fraction = float(i + 1) / float(pairs.size());
         }

@@ -18,7 +18,7 @@ namespace bl::app {
 struct AdjacencyResults {
     std::shared_ptr<const Dataset> dataset;  // keeps the units the borders point to alive
     std::string vintage;
-    std::vector<SharedBorder> borders;       // every level, each sorted by descending km
+    std::vector<SharedBorder> borders;  // every level, each sorted by descending km
 };
 
 class AdjacencyJob {

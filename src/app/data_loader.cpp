@@ -7,7 +7,9 @@ namespace bl::app {
 
 Result<std::shared_ptr<const MapData>> loadMapData(const std::string& catalogPath, const std::string& dataRoot,
                                                    const LoadProgress& progress) {
-    auto report = [&](float f, const std::string& s) { if (progress) progress(f, s); };
+    auto report = [&](float f, const std::string& s) {
+        if (progress) progress(f, s);
+    };
     report(0.0f, "reading the catalog");
     auto cat = io::loadCatalog(catalogPath.empty() ? io::defaultCatalogPath() : catalogPath);
     if (!cat) return cat.error();

@@ -40,11 +40,15 @@ namespace {
 struct GlfwSession {
     bool ok = false;
     GlfwSession() { ok = glfwInit() == GLFW_TRUE; }
-    ~GlfwSession() { if (ok) glfwTerminate(); }
+    ~GlfwSession() {
+        if (ok) glfwTerminate();
+    }
 };
 
 struct WindowDeleter {
-    void operator()(GLFWwindow* w) const { if (w) glfwDestroyWindow(w); }
+    void operator()(GLFWwindow* w) const {
+        if (w) glfwDestroyWindow(w);
+    }
 };
 
 // Mouse interaction with the map, kept between frames.
@@ -76,8 +80,10 @@ constexpr float kSideWidth = 330.0f;
 
 void fitInFreeArea(render::Camera& cam, const Box& box, double pxPerPoint, double margin) {
     const double side = (kSideWidth + 16) * pxPerPoint;
-    if (cam.width > 3 * side) cam.fitInto(box, side + margin, margin, side + margin, margin);
-    else cam.fit(box, margin);
+    if (cam.width > 3 * side)
+        cam.fitInto(box, side + margin, margin, side + margin, margin);
+    else
+        cam.fit(box, margin);
 }
 
 void fitUnit(render::Camera& cam, const Dataset& data, render::UnitKey key, double pxPerPoint) {
@@ -96,7 +102,8 @@ std::vector<ui::SharedBorderRow> borderRows(const AdjacencyResults& r) {
     rows.reserve(r.borders.size());
     for (const auto& b : r.borders)
         rows.push_back({b.a->name, b.b->name, b.layerA->spec.level,
-                        std::string(toString(b.layerA->spec.country)) + "-" + toString(b.layerB->spec.country), b.sharedKm});
+                        std::string(toString(b.layerA->spec.country)) + "-" + toString(b.layerB->spec.country),
+                        b.sharedKm});
     return rows;
 }
 
@@ -108,9 +115,10 @@ std::vector<ui::NeighbourRow> neighbourRows(const AdjacencyResults& r, const Dat
         if (b.a != u && b.b != u) continue;
         const Layer* l = b.a == u ? b.layerB : b.layerA;
         const AdminUnit* other = b.a == u ? b.b : b.a;
-        rows.push_back({ui::keyOf(ds, other), other->name,
-                        std::string(toString(l->spec.level)) + ", " + toString(l->spec.country) + " " + l->spec.vintage.label,
-                        b.sharedKm, b.kind == AdjacencyKind::International});
+        rows.push_back(
+            {ui::keyOf(ds, other), other->name,
+             std::string(toString(l->spec.level)) + ", " + toString(l->spec.country) + " " + l->spec.vintage.label,
+             b.sharedKm, b.kind == AdjacencyKind::International});
     }
     return rows;
 }
@@ -217,7 +225,10 @@ int runViewer(const ViewerOptions& opt) {
         int fbw = 0, fbh = 0, ww = 0, wh = 0;
         glfwGetFramebufferSize(window.get(), &fbw, &fbh);
         glfwGetWindowSize(window.get(), &ww, &wh);
-        if (fbw <= 0 || fbh <= 0) { glfwWaitEvents(); continue; }
+        if (fbw <= 0 || fbh <= 0) {
+            glfwWaitEvents();
+            continue;
+        }
         const double pxPerPoint = ww > 0 ? double(fbw) / ww : 1.0;
         cam.width = fbw;
         cam.height = fbh;
@@ -316,8 +327,7 @@ int runViewer(const ViewerOptions& opt) {
                     input.pressPos = mouse;
                 }
                 if (input.pressed && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) input.dragging = true;
-                if (input.dragging)
-                    cam.pan({io.MouseDelta.x * pxPerPoint, io.MouseDelta.y * pxPerPoint});
+                if (input.dragging) cam.pan({io.MouseDelta.x * pxPerPoint, io.MouseDelta.y * pxPerPoint});
                 if (input.pressed && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
                     if (!input.dragging) state.selected = state.hovered;
                     input.pressed = input.dragging = false;
@@ -341,7 +351,8 @@ int runViewer(const ViewerOptions& opt) {
             }
             if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home)))
                 fitBorderArea(cam, *data->geometry, pxPerPoint);
-            if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(GLFW_KEY_F)) fitUnit(cam, ds, state.selected, pxPerPoint);
+            if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(GLFW_KEY_F))
+                fitUnit(cam, ds, state.selected, pxPerPoint);
 
             const float sideW = kSideWidth;
             ImGui::SetNextWindowPos(ImVec2(8, 8), ImGuiCond_FirstUseEver);
@@ -350,8 +361,8 @@ int runViewer(const ViewerOptions& opt) {
             // Every panel's rectangle keeps map labels out from under it.
             auto reserve = [&] {
                 const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
-                scene.reservedAreas.push_back({p.x * pxPerPoint, p.y * pxPerPoint, (p.x + sz.x) * pxPerPoint,
-                                               (p.y + sz.y) * pxPerPoint});
+                scene.reservedAreas.push_back(
+                    {p.x * pxPerPoint, p.y * pxPerPoint, (p.x + sz.x) * pxPerPoint, (p.y + sz.y) * pxPerPoint});
             };
             if (ImGui::Begin("Layers")) layersPanel.drawContent(data->catalog, ds, state);
             reserve();
@@ -364,7 +375,8 @@ int runViewer(const ViewerOptions& opt) {
             const float right = float(ww) - sideW - 8;
             ImGui::SetNextWindowPos(ImVec2(right, 8), ImGuiCond_FirstUseEver);
             ImGui::SetNextWindowSize(ImVec2(sideW, 330), ImGuiCond_FirstUseEver);
-            if (ImGui::Begin("Inspector")) inspectorPanel.drawContent(ds, state, adjacencyCurrent ? &neighbours : nullptr, pending);
+            if (ImGui::Begin("Inspector"))
+                inspectorPanel.drawContent(ds, state, adjacencyCurrent ? &neighbours : nullptr, pending);
             reserve();
             ImGui::End();
             ImGui::SetNextWindowPos(ImVec2(right, 346), ImGuiCond_FirstUseEver);
@@ -379,7 +391,8 @@ int runViewer(const ViewerOptions& opt) {
             ImGui::End();
             ImGui::SetNextWindowPos(ImVec2(right, 406), ImGuiCond_FirstUseEver);
             ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-            if (ImGui::Begin("Adjacency explorer")) adjacencyPanel.drawContent(adjacencyCurrent ? &adjacencyRows : nullptr, state, pending);
+            if (ImGui::Begin("Adjacency explorer"))
+                adjacencyPanel.drawContent(adjacencyCurrent ? &adjacencyRows : nullptr, state, pending);
             reserve();
             ImGui::End();
 

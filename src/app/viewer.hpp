@@ -7,16 +7,16 @@
 namespace bl::app {
 
 struct ViewerOptions {
-    std::string catalogPath;   // empty = default catalog
-    std::string dataRoot;      // empty = default data root
+    std::string catalogPath;  // empty = default catalog
+    std::string dataRoot;     // empty = default data root
     int width = 1600, height = 1000;
     // Screenshot mode: render `frames` frames once the data is shown, save the
     // window as a PNG, exit.
     std::string screenshot;
     int frames = 3;
-    std::string select;        // select (and fit to) the best match of this name
-    int pair = -1;             // select twinned pair N (when documents are available)
-    int border = -1;           // highlight cross-border shared border N (0 = first in the explorer)
+    std::string select;  // select (and fit to) the best match of this name
+    int pair = -1;       // select twinned pair N (when documents are available)
+    int border = -1;     // highlight cross-border shared border N (0 = first in the explorer)
     std::string vnVintage = "2025";
 };
 

@@ -24,20 +24,35 @@ struct BenchRenderArgs {
 void benchRender(Shared& shared, const BenchRenderArgs& a) {
     using Clock = std::chrono::steady_clock;
     auto ctx = render::HeadlessContext::create();
-    if (!ctx) { shared.exitCode = fail(ctx.error().message); return; }
+    if (!ctx) {
+        shared.exitCode = fail(ctx.error().message);
+        return;
+    }
     const auto t0 = Clock::now();
     auto data = app::loadMapData(shared.global.catalog, shared.global.dataRoot);
-    if (!data) { shared.exitCode = fail(data.error().message); return; }
+    if (!data) {
+        shared.exitCode = fail(data.error().message);
+        return;
+    }
     const double prepSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
     auto fonts = render::loadFonts(1.0f);
-    if (!fonts) { shared.exitCode = fail(fonts.error().message); return; }
+    if (!fonts) {
+        shared.exitCode = fail(fonts.error().message);
+        return;
+    }
     auto renderer = render::MapRenderer::create(*fonts);
-    if (!renderer) { shared.exitCode = fail(renderer.error().message); return; }
+    if (!renderer) {
+        shared.exitCode = fail(renderer.error().message);
+        return;
+    }
     const auto t1 = Clock::now();
     (*renderer)->setData((*data)->dataset, (*data)->geometry);
     const double uploadSeconds = std::chrono::duration<double>(Clock::now() - t1).count();
     auto fb = render::Framebuffer::create(1600, 1000, a.samples);
-    if (!fb) { shared.exitCode = fail(fb.error().message); return; }
+    if (!fb) {
+        shared.exitCode = fail(fb.error().message);
+        return;
+    }
 
     const Dataset& ds = *(*data)->dataset;
     render::Scene scene;
@@ -46,16 +61,21 @@ void benchRender(Shared& shared, const BenchRenderArgs& a) {
     for (const auto& l : ds.layers) {
         const bool on = l.spec.country == Country::LA || l.spec.vintage.label == a.vintage;
         scene.layerVisible.push_back(on);
-        if (on) for (const auto& u : l.units) all.extend(u.bounds);
+        if (on)
+            for (const auto& u : l.units) all.extend(u.bounds);
     }
     std::printf("bench render: %s, 1600x1000, %d samples, %d frames per view\n", ctx.value()->rendererName().c_str(),
                 a.samples, a.frames);
     std::printf("layers: every Lao layer and the Vietnamese %s layers; %zu outline vertices at full detail\n",
                 a.vintage.c_str(), (*data)->geometry->vertexCount);
-    std::printf("load + prepare (off the UI thread in the viewer): %.2f s; upload: %.2f s\n\n", prepSeconds, uploadSeconds);
+    std::printf("load + prepare (off the UI thread in the viewer): %.2f s; upload: %.2f s\n\n", prepSeconds,
+                uploadSeconds);
     std::printf("%-34s %5s %10s %10s %8s %9s %7s\n", "view", "lod", "median ms", "p95 ms", "fps", "vertices", "labels");
 
-    struct View { const char* name; render::Camera cam; };
+    struct View {
+        const char* name;
+        render::Camera cam;
+    };
     render::Camera whole;
     whole.width = 1600;
     whole.height = 1000;
@@ -65,8 +85,8 @@ void benchRender(Shared& shared, const BenchRenderArgs& a) {
     zoomed.metresPerPixel = 60.0;
     render::Camera district = zoomed;
     district.metresPerPixel = 15.0;
-    for (const View& v : {View{"whole area", whole}, View{"zoomed (Quảng Trị, 60 m/px)", zoomed},
-                          View{"close (15 m/px)", district}}) {
+    for (const View& v :
+         {View{"whole area", whole}, View{"zoomed (Quảng Trị, 60 m/px)", zoomed}, View{"close (15 m/px)", district}}) {
         std::vector<double> ms;
         for (int i = 0; i < a.frames + 3; ++i) {
             const auto s = Clock::now();
@@ -90,8 +110,12 @@ void addBenchRenderCommand(CLI::App& bench, Shared& shared) {
     auto args = std::make_shared<BenchRenderArgs>();
     auto* render = bench.add_subcommand("render", "Frame times of the map renderer at 1600x1000, offscreen (EGL)");
     render->add_option("--frames", args->frames, "Frames per view (default 60)")->check(CLI::Range(5, 10000));
-    render->add_option("--samples", args->samples, "Multisampling (default 1, as in the viewer: lines are antialiased in the shader)")->check(CLI::Range(1, 16));
-    render->add_option("--vintage", args->vintage, "Vietnamese layers: 2023 or 2025")->check(CLI::IsMember({"2023", "2025"}));
+    render
+        ->add_option("--samples", args->samples,
+                     "Multisampling (default 1, as in the viewer: lines are antialiased in the shader)")
+        ->check(CLI::Range(1, 16));
+    render->add_option("--vintage", args->vintage, "Vietnamese layers: 2023 or 2025")
+        ->check(CLI::IsMember({"2023", "2025"}));
     render->callback([&shared, args] { benchRender(shared, *args); });
 }
 

@@ -62,7 +62,10 @@ LabelAnchor labelAnchor(const MultiPolygon& mp, double toleranceM) {
         Box b;
         for (const auto& p : poly.rings.front()) b.extend(p);
         const double a = (b.maxX - b.minX) * (b.maxY - b.minY);
-        if (a > best) { best = a; largest = &poly; }
+        if (a > best) {
+            best = a;
+            largest = &poly;
+        }
     }
     if (!largest) return {};
     MultiPolygon one;

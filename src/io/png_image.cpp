@@ -11,7 +11,9 @@ namespace bl::io {
 
 namespace {
 struct FileCloser {
-    void operator()(FILE* f) const { if (f) std::fclose(f); }
+    void operator()(FILE* f) const {
+        if (f) std::fclose(f);
+    }
 };
 using FilePtr = std::unique_ptr<FILE, FileCloser>;
 }  // namespace

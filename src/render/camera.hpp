@@ -7,9 +7,9 @@
 namespace bl::render {
 
 struct Camera {
-    Vec2 center;                  // working CRS, metres
+    Vec2 center;  // working CRS, metres
     double metresPerPixel = 1000.0;
-    int width = 1;                // viewport, pixels
+    int width = 1;  // viewport, pixels
     int height = 1;
 
     Vec2 toScreen(Vec2 world) const;

@@ -20,9 +20,9 @@ Result<std::string> findFontFile(const std::string& pattern);
 
 struct FontSet {
     std::unique_ptr<ImFontAtlas> atlas;
-    ImFont* ui = nullptr;        // panels
-    ImFont* label = nullptr;     // district and commune labels
-    ImFont* labelBold = nullptr; // province labels, scale bar
+    ImFont* ui = nullptr;         // panels
+    ImFont* label = nullptr;      // district and commune labels
+    ImFont* labelBold = nullptr;  // province labels, scale bar
     std::string regularFile, boldFile;
 };
 

@@ -10,11 +10,17 @@ Renderbuffer makeRenderbuffer(GLenum format, int w, int h, int samples) {
     GLuint id = 0;
     glGenRenderbuffers(1, &id);
     glBindRenderbuffer(GL_RENDERBUFFER, id);
-    if (samples > 1) glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, format, w, h);
-    else glRenderbufferStorage(GL_RENDERBUFFER, format, w, h);
+    if (samples > 1)
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, format, w, h);
+    else
+        glRenderbufferStorage(GL_RENDERBUFFER, format, w, h);
     return Renderbuffer(id);
 }
-FramebufferName makeFbo() { GLuint id = 0; glGenFramebuffers(1, &id); return FramebufferName(id); }
+FramebufferName makeFbo() {
+    GLuint id = 0;
+    glGenFramebuffers(1, &id);
+    return FramebufferName(id);
+}
 }  // namespace
 
 Result<Framebuffer> Framebuffer::create(int width, int height, int samples) {

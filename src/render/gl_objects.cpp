@@ -11,9 +11,21 @@ void deleteProgram(GLuint id) { glDeleteProgram(id); }
 void deleteFramebuffer(GLuint id) { glDeleteFramebuffers(1, &id); }
 void deleteRenderbuffer(GLuint id) { glDeleteRenderbuffers(1, &id); }
 
-Buffer makeBuffer() { GLuint id = 0; glGenBuffers(1, &id); return Buffer(id); }
-VertexArray makeVertexArray() { GLuint id = 0; glGenVertexArrays(1, &id); return VertexArray(id); }
-Texture makeTexture() { GLuint id = 0; glGenTextures(1, &id); return Texture(id); }
+Buffer makeBuffer() {
+    GLuint id = 0;
+    glGenBuffers(1, &id);
+    return Buffer(id);
+}
+VertexArray makeVertexArray() {
+    GLuint id = 0;
+    glGenVertexArrays(1, &id);
+    return VertexArray(id);
+}
+Texture makeTexture() {
+    GLuint id = 0;
+    glGenTextures(1, &id);
+    return Texture(id);
+}
 
 namespace {
 
@@ -40,7 +52,10 @@ Result<Program> makeProgram(const char* vertexFile, const char* fragmentFile) {
     auto vs = compile(GL_VERTEX_SHADER, vertexFile);
     if (!vs) return vs.error();
     auto fs = compile(GL_FRAGMENT_SHADER, fragmentFile);
-    if (!fs) { glDeleteShader(*vs); return fs.error(); }
+    if (!fs) {
+        glDeleteShader(*vs);
+        return fs.error();
+    }
     Program p(glCreateProgram());
     glAttachShader(p.id(), *vs);
     glAttachShader(p.id(), *fs);

@@ -19,14 +19,20 @@ public:
     ~GlName() { reset(); }
     GlName(GlName&& o) noexcept : m_id(std::exchange(o.m_id, 0)) {}
     GlName& operator=(GlName&& o) noexcept {
-        if (this != &o) { reset(); m_id = std::exchange(o.m_id, 0); }
+        if (this != &o) {
+            reset();
+            m_id = std::exchange(o.m_id, 0);
+        }
         return *this;
     }
     GlName(const GlName&) = delete;
     GlName& operator=(const GlName&) = delete;
     GLuint id() const { return m_id; }
     explicit operator bool() const { return m_id != 0; }
-    void reset() { if (m_id) Delete(m_id); m_id = 0; }
+    void reset() {
+        if (m_id) Delete(m_id);
+        m_id = 0;
+    }
 
 private:
     GLuint m_id = 0;

@@ -5,8 +5,8 @@
 
 namespace bl::render {
 
-std::vector<size_t> placeLabels(const std::vector<LabelCandidate>& c, const std::vector<Box>& obstacles,
-                                double w, double h, double pad) {
+std::vector<size_t> placeLabels(const std::vector<LabelCandidate>& c, const std::vector<Box>& obstacles, double w,
+                                double h, double pad) {
     std::vector<size_t> order(c.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -28,7 +28,11 @@ std::vector<size_t> placeLabels(const std::vector<LabelCandidate>& c, const std:
     auto strictlyOverlap = [](const Box& a, const Box& b) {
         return a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY;
     };
-    for (const Box& o : obstacles) cells(o, [&](auto& v) { v.push_back(o); return false; });
+    for (const Box& o : obstacles)
+        cells(o, [&](auto& v) {
+            v.push_back(o);
+            return false;
+        });
     std::vector<size_t> kept;
     std::vector<long> placedGroups;
     for (size_t i : order) {
@@ -41,7 +45,10 @@ std::vector<size_t> placeLabels(const std::vector<LabelCandidate>& c, const std:
             return std::any_of(v.begin(), v.end(), [&](const Box& k) { return strictlyOverlap(padded, k); });
         });
         if (hit) continue;
-        cells(b, [&](auto& v) { v.push_back(b); return false; });
+        cells(b, [&](auto& v) {
+            v.push_back(b);
+            return false;
+        });
         kept.push_back(i);
         if (c[i].group >= 0) placedGroups.push_back(c[i].group);
     }

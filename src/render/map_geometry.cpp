@@ -15,9 +15,12 @@ size_t lodForScale(double mpp) {
 
 bool levelShownAtScale(Level level, double mpp) {
     switch (level) {
-    case Level::Province: return true;
-    case Level::District: return mpp <= 1500.0;
-    case Level::Commune: return mpp <= 350.0;
+        case Level::Province:
+            return true;
+        case Level::District:
+            return mpp <= 1500.0;
+        case Level::Commune:
+            return mpp <= 350.0;
     }
     return true;
 }
@@ -42,13 +45,22 @@ void LineStrip::append(const LineString& in, Vec2 origin) {
         const size_t i = k % n;
         Vec2 nPrev, nNext;
         const bool hasPrev = closed || i > 0, hasNext = closed || i + 1 < n;
-        if (hasPrev) { Vec2 d = dir((i + n - 1) % n, i); nPrev = {-d.y, d.x}; }
-        if (hasNext) { Vec2 d = dir(i, (i + 1) % n); nNext = {-d.y, d.x}; }
+        if (hasPrev) {
+            Vec2 d = dir((i + n - 1) % n, i);
+            nPrev = {-d.y, d.x};
+        }
+        if (hasNext) {
+            Vec2 d = dir(i, (i + 1) % n);
+            nNext = {-d.y, d.x};
+        }
         if (!hasPrev) nPrev = nNext;
         if (!hasNext) nNext = nPrev;
         Vec2 m{nPrev.x + nNext.x, nPrev.y + nNext.y};
         double len = std::hypot(m.x, m.y);
-        if (len < 1e-9) { m = nNext; len = 1.0; }
+        if (len < 1e-9) {
+            m = nNext;
+            len = 1.0;
+        }
         m = {m.x / len, m.y / len};
         // Miter length 1/cos(half angle), limited so spikes stay short.
         const double c = std::max(0.25, m.x * nNext.x + m.y * nNext.y);
@@ -117,11 +129,12 @@ MapGeometry buildMapGeometry(const Dataset& data, const GeometryOptions& opt) {
     };
     std::vector<std::future<LayerGeometry>> tasks;
     for (const auto& l : data.layers)
-        tasks.push_back(std::async(std::launch::async, [&, fill = opt.fillProvinces && l.spec.level == Level::Province] {
-            LayerGeometry g = buildLayer(l, m.origin, fill);
-            report();
-            return g;
-        }));
+        tasks.push_back(
+            std::async(std::launch::async, [&, fill = opt.fillProvinces && l.spec.level == Level::Province] {
+                LayerGeometry g = buildLayer(l, m.origin, fill);
+                report();
+                return g;
+            }));
     // The international border: the outline of Laos (union of its provinces).
     std::vector<const MultiPolygon*> lao;
     for (const auto& l : data.layers)

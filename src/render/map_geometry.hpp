@@ -41,9 +41,9 @@ struct LineStrip {
 };
 
 struct LayerLod {
-    double toleranceM = 0.0;         // 0 = full detail
-    std::vector<FillVertex> fill;    // triangles; empty when the layer is not filled
-    std::vector<Range> fillRanges;   // per unit, into fill
+    double toleranceM = 0.0;        // 0 = full detail
+    std::vector<FillVertex> fill;   // triangles; empty when the layer is not filled
+    std::vector<Range> fillRanges;  // per unit, into fill
     LineStrip outline;
     std::vector<Range> outlineRanges;  // per unit, into outline.vertices
 };
@@ -68,10 +68,10 @@ bool levelShownAtScale(Level level, double metresPerPixel);
 struct MapGeometry {
     Vec2 origin;
     Box bounds;
-    std::vector<LayerGeometry> layers;   // parallel to Dataset::layers
-    std::vector<LineStrip> border;       // per level of detail
-    Box borderBounds;                    // of the international border (the area the map is about)
-    size_t vertexCount = 0;              // full-detail outline vertices, for reports
+    std::vector<LayerGeometry> layers;  // parallel to Dataset::layers
+    std::vector<LineStrip> border;      // per level of detail
+    Box borderBounds;                   // of the international border (the area the map is about)
+    size_t vertexCount = 0;             // full-detail outline vertices, for reports
 };
 
 struct GeometryOptions {

@@ -14,14 +14,14 @@ namespace bl::render {
 LayerLook lookFor(Country c, Level l) {
     const bool vn = c == Country::VN;
     switch (l) {
-    case Level::Province:
-        return vn ? LayerLook{{0.99f, 0.91f, 0.78f, 1}, {0.58f, 0.28f, 0.12f, 1}, 1.7f}
-                  : LayerLook{{0.83f, 0.93f, 0.83f, 1}, {0.12f, 0.42f, 0.26f, 1}, 1.7f};
-    case Level::District:
-        return vn ? LayerLook{{0.99f, 0.91f, 0.78f, 1}, {0.72f, 0.50f, 0.36f, 0.9f}, 0.75f}
-                  : LayerLook{{0.83f, 0.93f, 0.83f, 1}, {0.40f, 0.62f, 0.46f, 0.9f}, 0.75f};
-    case Level::Commune:
-        return {{0.99f, 0.91f, 0.78f, 1}, {0.78f, 0.62f, 0.50f, 0.8f}, 0.5f};
+        case Level::Province:
+            return vn ? LayerLook{{0.99f, 0.91f, 0.78f, 1}, {0.58f, 0.28f, 0.12f, 1}, 1.7f}
+                      : LayerLook{{0.83f, 0.93f, 0.83f, 1}, {0.12f, 0.42f, 0.26f, 1}, 1.7f};
+        case Level::District:
+            return vn ? LayerLook{{0.99f, 0.91f, 0.78f, 1}, {0.72f, 0.50f, 0.36f, 0.9f}, 0.75f}
+                      : LayerLook{{0.83f, 0.93f, 0.83f, 1}, {0.40f, 0.62f, 0.46f, 0.9f}, 0.75f};
+        case Level::Commune:
+            return {{0.99f, 0.91f, 0.78f, 1}, {0.78f, 0.62f, 0.50f, 0.8f}, 0.5f};
     }
     return {};
 }
@@ -64,13 +64,15 @@ public:
     void polygon(Vec2 c, double r, int sides, double rot, uint32_t col) {
         for (int i = 0; i < sides; ++i) {
             const double a0 = rot + 2 * M_PI * i / sides, a1 = rot + 2 * M_PI * (i + 1) / sides;
-            tri(c, {c.x + r * std::cos(a0), c.y + r * std::sin(a0)}, {c.x + r * std::cos(a1), c.y + r * std::sin(a1)}, col);
+            tri(c, {c.x + r * std::cos(a0), c.y + r * std::sin(a0)}, {c.x + r * std::cos(a1), c.y + r * std::sin(a1)},
+                col);
         }
     }
     void dashedRing(Vec2 c, double r, double w, int dashes, uint32_t col) {
         for (int i = 0; i < dashes; ++i) {
             const double a0 = 2 * M_PI * i / dashes, a1 = a0 + M_PI / dashes;
-            line({c.x + r * std::cos(a0), c.y + r * std::sin(a0)}, {c.x + r * std::cos(a1), c.y + r * std::sin(a1)}, w, col);
+            line({c.x + r * std::cos(a0), c.y + r * std::sin(a0)}, {c.x + r * std::cos(a1), c.y + r * std::sin(a1)}, w,
+                 col);
         }
     }
     void text(const ImFont* font, double x, double y, const std::string& s, uint32_t col) {
@@ -97,7 +99,8 @@ public:
         }
     }
     // Text with a halo (eight offset copies) so it reads on any background.
-    void haloText(const ImFont* font, double x, double y, const std::string& s, uint32_t col, uint32_t halo, double hw) {
+    void haloText(const ImFont* font, double x, double y, const std::string& s, uint32_t col, uint32_t halo,
+                  double hw) {
         for (int dy = -1; dy <= 1; ++dy)
             for (int dx = -1; dx <= 1; ++dx)
                 if (dx || dy) text(font, x + dx * hw, y + dy * hw, s, halo);
@@ -137,7 +140,7 @@ struct MapRenderer::Impl {
     GpuStrip screen, dynamicLines, dynamicFill;
     std::vector<GpuLayer> layers;
     std::vector<GpuStrip> border;
-    std::vector<std::vector<float>> labelWidths;  // per layer, per unit
+    std::vector<std::vector<float>> labelWidths;                            // per layer, per unit
     std::map<std::pair<int, int>, std::vector<FillVertex>> highlightFills;  // lazily triangulated
 
     void upload(GpuStrip& s, const void* data, size_t bytes, size_t count, bool line, GLenum usage = GL_STATIC_DRAW) {
@@ -222,7 +225,10 @@ void MapRenderer::setData(std::shared_ptr<const Dataset> data, std::shared_ptr<c
     m->border.clear();
     m->labelWidths.clear();
     m->highlightFills.clear();
-    if (!m_data || !m_geometry) { m_data = nullptr; return; }
+    if (!m_data || !m_geometry) {
+        m_data = nullptr;
+        return;
+    }
     assert(m_geometry->layers.size() == m_data->layers.size());
     for (size_t li = 0; li < m_geometry->layers.size(); ++li) {
         const LayerGeometry& lg = m_geometry->layers[li];
@@ -246,7 +252,8 @@ void MapRenderer::setData(std::shared_ptr<const Dataset> data, std::shared_ptr<c
     m->border.resize(m_geometry->border.size());
     for (size_t i = 0; i < m_geometry->border.size(); ++i)
         m->upload(m->border[i], m_geometry->border[i].vertices.data(),
-                  m_geometry->border[i].vertices.size() * sizeof(LineVertex), m_geometry->border[i].vertices.size(), true);
+                  m_geometry->border[i].vertices.size() * sizeof(LineVertex), m_geometry->border[i].vertices.size(),
+                  true);
 }
 
 void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scene& scene) {
@@ -296,7 +303,10 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
             uint32_t first = 0, count = 0;
             for (size_t u = 0; u < ranges.size(); ++u) {
                 if (!layer.units[u].bounds.intersects(view) || ranges[u].count == 0) continue;
-                if (count && first + count == ranges[u].first) { count += ranges[u].count; continue; }
+                if (count && first + count == ranges[u].first) {
+                    count += ranges[u].count;
+                    continue;
+                }
                 if (count) glDrawArrays(mode, GLint(first), GLsizei(count));
                 counter += count;
                 first = ranges[u].first;
@@ -348,7 +358,8 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
             auto& tris = m.highlightFills[{h.unit.layer, h.unit.unit}];
             if (tris.empty()) {
                 const Vec2 o = m_geometry->origin;
-                for (const Vec2& p : triangulate(m_data->layers[size_t(h.unit.layer)].units[size_t(h.unit.unit)].geometry))
+                for (const Vec2& p :
+                     triangulate(m_data->layers[size_t(h.unit.layer)].units[size_t(h.unit.unit)].geometry))
                     tris.push_back({float(p.x - o.x), float(p.y - o.y), 0.0f});
             }
             m.upload(m.dynamicFill, tris.data(), tris.size() * sizeof(FillVertex), tris.size(), false, GL_STREAM_DRAW);
@@ -367,7 +378,8 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
                 const LayerLook look = lookFor(layer.spec.country, level);
                 useLine(look.outline, look.widthPx);
                 glBindVertexArray(m.layers[li].outline[lod].vao.id());
-                drawRanges(li, m_geometry->layers[li].lods[lod].outlineRanges, GL_TRIANGLE_STRIP, m_stats.outlineVertices);
+                drawRanges(li, m_geometry->layers[li].lods[lod].outlineRanges, GL_TRIANGLE_STRIP,
+                           m_stats.outlineVertices);
             }
         }
         if (lod < m.border.size() && m.border[lod].count) {
@@ -384,7 +396,8 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
             if (size_t(h.unit.unit) >= ranges.size()) continue;
             useLine(h.colour, 2.6f);
             glBindVertexArray(m.layers[size_t(h.unit.layer)].outline[lod].vao.id());
-            glDrawArrays(GL_TRIANGLE_STRIP, GLint(ranges[size_t(h.unit.unit)].first), GLsizei(ranges[size_t(h.unit.unit)].count));
+            glDrawArrays(GL_TRIANGLE_STRIP, GLint(ranges[size_t(h.unit.unit)].first),
+                         GLsizei(ranges[size_t(h.unit.unit)].count));
         }
 
         // Overlay lines: connectors (thin, under) then segments (bold).
@@ -432,7 +445,8 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
                 if (l.size() > longest->size()) longest = &l;
             if (longest->empty()) continue;
             const Vec2 mid = cam.toScreen((*longest)[longest->size() / 2]);
-            addLabel(bold, {mid.x, mid.y - 14 * s}, seg.label, textWidth(bold, seg.label), 0, 1e9, {1, 1, 1, 1}, true, seg.colour);
+            addLabel(bold, {mid.x, mid.y - 14 * s}, seg.label, textWidth(bold, seg.label), 0, 1e9, {1, 1, 1, 1}, true,
+                     seg.colour);
         }
         for (const auto& c : scene.overlay.connectors) {
             if (c.label.empty()) continue;
@@ -471,7 +485,7 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
                 const bool province = layer.spec.level == Level::Province;
                 const ImFont* font = province ? bold : regular;
                 const Rgba colour = province ? (layer.spec.country == Country::VN ? Rgba{0.45f, 0.18f, 0.05f, 1}
-                                                                                    : Rgba{0.05f, 0.32f, 0.16f, 1})
+                                                                                  : Rgba{0.05f, 0.32f, 0.16f, 1})
                                              : Rgba{0.22f, 0.22f, 0.22f, 1};
                 const double need = province ? 0.35 : 0.6;
                 for (size_t u = 0; u < layer.units.size(); ++u) {
@@ -487,7 +501,8 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
                     const long grp = group++;
                     for (Vec2 d : {Vec2{0, 0}, Vec2{0, -h}, Vec2{0, h}, Vec2{-w / 4, 0}, Vec2{w / 4, 0}}) {
                         if (std::hypot(d.x, d.y) > rPx * 0.7) continue;
-                        addLabel(font, {p.x + d.x, p.y + d.y}, labelText(layer.units[u]), w, priority, rPx, colour, false, {}, grp);
+                        addLabel(font, {p.x + d.x, p.y + d.y}, labelText(layer.units[u]), w, priority, rPx, colour,
+                                 false, {}, grp);
                     }
                 }
             }
@@ -509,7 +524,8 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
         batch.rect(x0, y1 - h, x0 + bar.pixels, y1, pack({0.1f, 0.1f, 0.1f, 1}));
         batch.rect(x0 + bar.pixels / 2, y1 - h + 1.5 * s, x0 + bar.pixels - 1.5 * s, y1 - 1.5 * s, pack({1, 1, 1, 1}));
         batch.text(bold, x0, y1 - h - bold->FontSize - 4 * s, text, pack({0.1f, 0.1f, 0.1f, 1}));
-        obstacles.push_back({x0 - 6 * s, y1 - h - bold->FontSize - 10 * s, x0 + std::max(bar.pixels, tw) + 6 * s, y1 + 6 * s});
+        obstacles.push_back(
+            {x0 - 6 * s, y1 - h - bold->FontSize - 10 * s, x0 + std::max(bar.pixels, tw) + 6 * s, y1 + 6 * s});
     }
     if (!scene.style.attribution.empty()) {
         const double w = textWidth(regular, scene.style.attribution);
@@ -541,7 +557,8 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
         glBindTexture(GL_TEXTURE_2D, m.atlas.id());
         glBindVertexArray(m.screen.vao.id());
         glBindBuffer(GL_ARRAY_BUFFER, m.screen.vbo.id());
-        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(batch.v.size() * sizeof(ScreenVertex)), batch.v.data(), GL_STREAM_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(batch.v.size() * sizeof(ScreenVertex)), batch.v.data(),
+                     GL_STREAM_DRAW);
         glDrawArrays(GL_TRIANGLES, 0, GLsizei(batch.v.size()));
     }
     glBindVertexArray(0);

@@ -24,7 +24,7 @@ namespace bl::render {
 
 struct FrameStats {
     size_t lod = 0;
-    size_t outlineVertices = 0;   // strip vertices submitted
+    size_t outlineVertices = 0;  // strip vertices submitted
     size_t fillVertices = 0;
     size_t labelCandidates = 0;
     size_t labelsPlaced = 0;

@@ -41,9 +41,9 @@ struct OverlaySegment {
 enum class SymbolKind { BorderGate, Station, Document };
 
 struct OverlaySymbol {
-    Vec2 position;            // working CRS metres
+    Vec2 position;  // working CRS metres
     SymbolKind kind = SymbolKind::BorderGate;
-    bool approximate = false; // position known only roughly: drawn hollow with a dashed ring, label prefixed "~"
+    bool approximate = false;  // position known only roughly: drawn hollow with a dashed ring, label prefixed "~"
     std::string label;
 };
 
@@ -62,10 +62,10 @@ struct Overlay {
 };
 
 struct MapStyle {
-    float scale = 1.0f;        // multiplies line widths, symbols and text (DPI / 96)
+    float scale = 1.0f;  // multiplies line widths, symbols and text (DPI / 96)
     bool labels = true;
     bool scaleBar = true;
-    std::string attribution;   // drawn bottom right when not empty
+    std::string attribution;  // drawn bottom right when not empty
     Rgba background{0.90f, 0.93f, 0.96f, 1.0f};
 };
 

@@ -13,7 +13,7 @@ namespace bl::ui {
 struct SharedBorderRow {
     std::string unitA, unitB;
     Level level = Level::Province;
-    std::string countries;   // "VN-LA", "VN-VN", "LA-LA"
+    std::string countries;  // "VN-LA", "VN-VN", "LA-LA"
     double sharedKm = 0.0;
 };
 
@@ -24,8 +24,8 @@ public:
                      const std::string& pendingNote = "not available yet (adjacency)");
 
 private:
-    int m_level = 0;        // 0 = any, else Level + 1
-    int m_countries = 0;    // 0 = any, 1 = VN-LA, 2 = domestic
+    int m_level = 0;      // 0 = any, else Level + 1
+    int m_countries = 0;  // 0 = any, 1 = VN-LA, 2 = domestic
     float m_minKm = 0.0f;
     int m_selected = -1;
 };

@@ -11,9 +11,9 @@ namespace bl::ui {
 
 struct DocumentRow {
     std::string title;
-    std::string date;        // ISO
-    std::string source;      // file or publisher
-    std::string evidence;    // the sentence supporting the selected link, empty if none
+    std::string date;      // ISO
+    std::string source;    // file or publisher
+    std::string evidence;  // the sentence supporting the selected link, empty if none
 };
 
 class DocumentsPanel {

@@ -32,9 +32,12 @@ void InspectorPanel::drawContent(const Dataset& data, ViewerState& state, const 
         row("parent", u->parentName);
         row("id", u->id);
         if (!u->asciiName.empty()) row("ascii", u->asciiName);
-        for (const auto& a : u->altNames) if (!a.empty()) row("also", a);
+        for (const auto& a : u->altNames)
+            if (!a.empty()) row("also", a);
         row("layer", l->spec.id);
-        row("vintage", l->spec.vintage.label + (l->spec.vintage.validTo.empty() ? " (current)" : " (until " + l->spec.vintage.validTo + ")"));
+        row("vintage",
+            l->spec.vintage.label +
+                (l->spec.vintage.validTo.empty() ? " (current)" : " (until " + l->spec.vintage.validTo + ")"));
         char area[64];
         std::snprintf(area, sizeof area, "%.1f km² (working CRS)", bl::area(u->geometry) / 1e6);
         row("area", area);

@@ -11,7 +11,7 @@ namespace bl::ui {
 struct NeighbourRow {
     render::UnitKey unit;
     std::string name;
-    std::string detail;     // level, country, vintage
+    std::string detail;  // level, country, vintage
     double sharedKm = 0.0;
     bool crossBorder = false;
 };

@@ -10,10 +10,10 @@
 namespace bl::ui {
 
 struct TwinnedPairRow {
-    std::string unitA, unitB;   // display names
-    std::string kind;           // "twinning", "cooperation plan", ...
-    std::string date;           // ISO date of the latest document
-    std::string verdict;        // adjacency: "share 83.4 km of border", "not adjacent", ...
+    std::string unitA, unitB;  // display names
+    std::string kind;          // "twinning", "cooperation plan", ...
+    std::string date;          // ISO date of the latest document
+    std::string verdict;       // adjacency: "share 83.4 km of border", "not adjacent", ...
 };
 
 class PairsPanel {

@@ -9,7 +9,8 @@ void SearchPanel::drawContent(const Gazetteer& gazetteer, const Dataset& data, V
     ImGui::InputTextWithHint("##query", "name, with or without diacritics", m_query, sizeof m_query);
     if (m_lastQuery != m_query) {
         m_lastQuery = m_query;
-        m_results = m_lastQuery.size() >= 2 ? gazetteer.find(m_lastQuery, {.limit = 30}) : std::vector<GazetteerMatch>{};
+        m_results =
+            m_lastQuery.size() >= 2 ? gazetteer.find(m_lastQuery, {.limit = 30}) : std::vector<GazetteerMatch>{};
     }
     if (!m_lastQuery.empty() && m_results.empty()) ImGui::TextDisabled("no match");
     for (size_t i = 0; i < m_results.size(); ++i) {
@@ -20,7 +21,8 @@ void SearchPanel::drawContent(const Gazetteer& gazetteer, const Dataset& data, V
                       toString(r.ref.layer->spec.level), r.ref.layer->spec.vintage.label.c_str());
         if (ImGui::Selectable(line, keyOf(data, r.ref.unit) == state.selected))
             state.selectRequest = keyOf(data, r.ref.unit);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("score %.2f (%s), layer %s", r.score, r.reason.c_str(), r.ref.layer->spec.id.c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("score %.2f (%s), layer %s", r.score, r.reason.c_str(), r.ref.layer->spec.id.c_str());
         ImGui::PopID();
     }
 }

@@ -12,8 +12,8 @@
 namespace bl::ui {
 
 struct ViewerState {
-    std::vector<char> layerVisible;   // parallel to Dataset::layers
-    std::string vnVintage = "2025";   // "2023" or "2025": which Vietnamese layers may be shown
+    std::vector<char> layerVisible;  // parallel to Dataset::layers
+    std::string vnVintage = "2025";  // "2023" or "2025": which Vietnamese layers may be shown
     bool labels = true;
     render::UnitKey selected;
     render::UnitKey hovered;

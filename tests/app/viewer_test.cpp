@@ -27,8 +27,8 @@ std::string slurp(const std::string& path) {
 // Runs borderlens behind a command prefix (xvfb-run, env -u ...).
 RunResult runWrapped(const std::string& prefix, const std::string& args) {
     TempDir tmp;
-    const std::string cmd = prefix + " " + std::string(BORDERLENS_BINARY) + " " + args + " >" + tmp.file("out") +
-                            " 2>" + tmp.file("err");
+    const std::string cmd =
+        prefix + " " + std::string(BORDERLENS_BINARY) + " " + args + " >" + tmp.file("out") + " 2>" + tmp.file("err");
     const int status = std::system(cmd.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(tmp.file("out")), slurp(tmp.file("err"))};
 }
@@ -57,7 +57,8 @@ TEST_CASE("borderlens view --screenshot saves the window under xvfb-run", "[app]
     // Not a blank frame: the map and the panels give many distinct colours.
     std::set<uint32_t> colours;
     for (size_t i = 0; i < img->pixels.size(); i += 4 * 7)
-        colours.insert(uint32_t(img->pixels[i]) | uint32_t(img->pixels[i + 1]) << 8 | uint32_t(img->pixels[i + 2]) << 16);
+        colours.insert(uint32_t(img->pixels[i]) | uint32_t(img->pixels[i + 1]) << 8 |
+                       uint32_t(img->pixels[i + 2]) << 16);
     CHECK(colours.size() > 50);
     // The fixture's Vietnamese provinces (warm fill) show between the panels.
     size_t warm = 0, total = 0;
@@ -75,9 +76,9 @@ TEST_CASE("borderlens view --select with an unknown name fails in screenshot mod
         return;
     }
     TempDir tmp;
-    const RunResult r = runWrapped("xvfb-run -a -s '-screen 0 1024x768x24'",
-                                   fixtureArgs() + " view --screenshot " + tmp.file("x.png") +
-                                       " --size 640x480 --select Zzyzxqw");
+    const RunResult r =
+        runWrapped("xvfb-run -a -s '-screen 0 1024x768x24'",
+                   fixtureArgs() + " view --screenshot " + tmp.file("x.png") + " --size 640x480 --select Zzyzxqw");
     CHECK(r.exitCode == 3);
     CHECK_THAT(r.err, Catch::Contains("Zzyzxqw"));
 }
@@ -110,6 +111,7 @@ TEST_CASE("borderlens view --screenshot on the real data selects, waits for adja
     // The pair colour (magenta) of the highlighted border shows somewhere.
     size_t magenta = 0;
     for (size_t i = 0; i < img->pixels.size(); i += 4)
-        magenta += img->pixels[i] > 180 && img->pixels[i + 1] < 80 && img->pixels[i + 2] > 90 && img->pixels[i + 2] < 180;
+        magenta +=
+            img->pixels[i] > 180 && img->pixels[i + 1] < 80 && img->pixels[i + 2] > 90 && img->pixels[i + 2] < 180;
     CHECK(magenta > 200);
 }

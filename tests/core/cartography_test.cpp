@@ -17,7 +17,8 @@ MultiPolygon poly(std::vector<Ring> rings) {
 double triArea(const std::vector<Vec2>& t) {
     double a = 0;
     for (size_t i = 0; i + 2 < t.size(); i += 3)
-        a += std::abs((t[i + 1].x - t[i].x) * (t[i + 2].y - t[i].y) - (t[i + 2].x - t[i].x) * (t[i + 1].y - t[i].y)) / 2;
+        a +=
+            std::abs((t[i + 1].x - t[i].x) * (t[i + 2].y - t[i].y) - (t[i + 2].x - t[i].x) * (t[i + 1].y - t[i].y)) / 2;
     return a;
 }
 }  // namespace

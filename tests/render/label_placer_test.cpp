@@ -13,11 +13,11 @@ bool overlap(const Box& a, const Box& b) {
 
 TEST_CASE("placeLabels never keeps overlapping labels and prefers priority, then weight", "[render][labels]") {
     std::vector<LabelCandidate> c = {
-        {{10, 10, 110, 30}, 3, 5.0},   // district, overlaps the province below
-        {{50, 15, 150, 35}, 2, 1.0},   // province: wins despite its lower weight
-        {{200, 10, 260, 30}, 3, 1.0},  // free
-        {{205, 12, 250, 28}, 3, 9.0},  // same priority, heavier: wins over the one above
-        {{590, 10, 700, 30}, 2, 1.0},  // crosses the viewport edge
+        {{10, 10, 110, 30}, 3, 5.0},     // district, overlaps the province below
+        {{50, 15, 150, 35}, 2, 1.0},     // province: wins despite its lower weight
+        {{200, 10, 260, 30}, 3, 1.0},    // free
+        {{205, 12, 250, 28}, 3, 9.0},    // same priority, heavier: wins over the one above
+        {{590, 10, 700, 30}, 2, 1.0},    // crosses the viewport edge
         {{300, 100, 350, 120}, 1, 1.0},  // under an obstacle
     };
     const std::vector<Box> obstacles = {{290, 90, 400, 130}};
@@ -40,7 +40,10 @@ TEST_CASE("placeLabels keeps at most one position of a label and falls back to a
 TEST_CASE("placeLabels on a dense random field leaves no overlaps", "[render][labels]") {
     std::vector<LabelCandidate> c;
     unsigned seed = 12345;
-    auto rnd = [&] { seed = seed * 1103515245u + 12345u; return double((seed >> 8) % 10000) / 10000.0; };
+    auto rnd = [&] {
+        seed = seed * 1103515245u + 12345u;
+        return double((seed >> 8) % 10000) / 10000.0;
+    };
     for (int i = 0; i < 2000; ++i) {
         const double x = rnd() * 1500, y = rnd() * 950, w = 30 + rnd() * 90;
         c.push_back({{x, y, x + w, y + 16}, int(rnd() * 3), rnd()});

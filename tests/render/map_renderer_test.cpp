@@ -66,9 +66,17 @@ std::shared_ptr<const Dataset> fixtureData() {
     const double km = 1000.0;
     // A notch in the Lao province makes the pole of inaccessibility differ from the centre.
     MultiPolygon lao;
-    lao.polygons.push_back({{{{-100 * km, 0}, {0, 0}, {0, 100 * km}, {-100 * km, 100 * km}, {-100 * km, 60 * km},
-                              {-60 * km, 60 * km}, {-60 * km, 40 * km}, {-100 * km, 40 * km}, {-100 * km, 0}}}});
-    d->layers.push_back(layer("vn_p", Country::VN, Level::Province, {unit("1", "Đắk Ếp", rect(0, 0, 100 * km, 100 * km))}));
+    lao.polygons.push_back({{{{-100 * km, 0},
+                              {0, 0},
+                              {0, 100 * km},
+                              {-100 * km, 100 * km},
+                              {-100 * km, 60 * km},
+                              {-60 * km, 60 * km},
+                              {-60 * km, 40 * km},
+                              {-100 * km, 40 * km},
+                              {-100 * km, 0}}}});
+    d->layers.push_back(
+        layer("vn_p", Country::VN, Level::Province, {unit("1", "Đắk Ếp", rect(0, 0, 100 * km, 100 * km))}));
     d->layers.push_back(layer("vn_d", Country::VN, Level::District,
                               {unit("11", "Ở Trên", rect(0, 50 * km, 100 * km, 100 * km)),
                                unit("12", "Đồng Dưới", rect(0, 0, 100 * km, 50 * km))}));
@@ -92,7 +100,8 @@ struct Fixture {
     void addOverlay() {
         const double km = 1000.0;
         scene.overlay.highlights.push_back({{2, 0}, {0.85f, 0.15f, 0.55f, 1.0f}});
-        scene.overlay.segments.push_back({{{{0, 10 * km}, {0, 90 * km}}}, {0.85f, 0.15f, 0.55f, 1.0f}, 5.0f, "80.0 km"});
+        scene.overlay.segments.push_back(
+            {{{{0, 10 * km}, {0, 90 * km}}}, {0.85f, 0.15f, 0.55f, 1.0f}, 5.0f, "80.0 km"});
         scene.overlay.connectors.push_back({{-30 * km, 80 * km}, {60 * km, 80 * km}, {0.85f, 0.15f, 0.55f, 1.0f}, ""});
         scene.overlay.symbols.push_back({{0, 30 * km}, SymbolKind::BorderGate, false, "Gate A"});
         scene.overlay.symbols.push_back({{-40 * km, 15 * km}, SymbolKind::Station, true, "Station B"});
@@ -158,7 +167,8 @@ TEST_CASE("The label font has every Vietnamese letter", "[render][fonts]") {
     const FontSet& f = fonts();
     CHECK(f.regularFile.find("NotoSans") != std::string::npos);
     for (ImFont* font : {f.ui, f.label, f.labelBold})
-        for (ImWchar c : {0x0110, 0x0111, 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x1EBF, 0x1EDF, 0x1EA1, 0x1EF9, 0x1EA0, 0x00E2, 0x0103}) {
+        for (ImWchar c :
+             {0x0110, 0x0111, 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x1EBF, 0x1EDF, 0x1EA1, 0x1EF9, 0x1EA0, 0x00E2, 0x0103}) {
             const ImFontGlyph* g = font->FindGlyph(c);
             REQUIRE(g != nullptr);
             CHECK(g->Codepoint == c);  // not the fallback glyph
