@@ -66,11 +66,11 @@ void benchRender(Shared& shared, const BenchRenderArgs& a) {
     }
     std::printf("bench render: %s, 1600x1000, %d samples, %d frames per view\n", ctx.value()->rendererName().c_str(),
                 a.samples, a.frames);
-    std::printf("layers: every Lao layer and the Vietnamese %s layers; %zu outline vertices at full detail\n",
+    std::printf("layers: every Lao layer and the Vietnamese %s layers (dataset: %zu vertices at full detail)\n",
                 a.vintage.c_str(), (*data)->geometry->vertexCount);
     std::printf("load + prepare (off the UI thread in the viewer): %.2f s; upload: %.2f s\n\n", prepSeconds,
                 uploadSeconds);
-    std::printf("%-34s %5s %10s %10s %8s %9s %7s\n", "view", "lod", "median ms", "p95 ms", "fps", "vertices", "labels");
+    std::printf("%-34s %7s %5s %10s %10s %8s %9s %7s\n", "view", "m/px", "lod", "median ms", "p95 ms", "fps", "vertices", "labels");
 
     struct View {
         const char* name;
@@ -98,7 +98,7 @@ void benchRender(Shared& shared, const BenchRenderArgs& a) {
         const double median = ms[ms.size() / 2];
         const double p95 = ms[std::min(ms.size() - 1, size_t(double(ms.size()) * 0.95))];
         const auto& st = (*renderer)->lastStats();
-        std::printf("%s %5zu %10.2f %10.2f %8.1f %9zu %7zu\n", padRight(v.name, 34).c_str(), st.lod, median, p95,
+        std::printf("%s %7.0f %5zu %10.2f %10.2f %8.1f %9zu %7zu\n", padRight(v.name, 34).c_str(), v.cam.metresPerPixel, st.lod, median, p95,
                     1000.0 / median, st.outlineVertices + st.fillVertices, st.labelsPlaced);
     }
     std::printf("\nfps = 1000 / median; each frame ends with glFinish (fills, outlines, labels, scale bar).\n");
