@@ -20,7 +20,9 @@ int main(int argc, char** argv) {
     bl::cli::addFindCommand(app, shared);
     bl::cli::addAdjacencyCommand(app, shared);
     bl::cli::addBenchCommand(app, shared);
+#ifdef BORDERLENS_WITH_GUI
     bl::cli::addViewCommand(app, shared);
+#endif
     app.require_subcommand(0, 1);
     try {
         app.parse(argc, argv);
@@ -34,6 +36,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "borderlens: %s\n", e.what());
         return 1;
     }
+#ifdef BORDERLENS_WITH_GUI
     if (app.get_subcommands().empty()) return bl::cli::runView(shared);
+#else
+    if (app.get_subcommands().empty()) return bl::cli::runLayers(shared, false);  // built without the viewer
+#endif
     return shared.exitCode;
 }

@@ -173,6 +173,7 @@ int runViewer(const ViewerOptions& opt) {
         return 1;
     }
     glfwMakeContextCurrent(window.get());
+    render::keepGlDriverLoaded();
     glfwSwapInterval(screenshot ? 0 : 1);
 
     auto fonts = render::loadFonts(1.0f);

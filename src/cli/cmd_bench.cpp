@@ -228,7 +228,9 @@ void addBenchCommand(CLI::App& app, Shared& shared) {
     auto adjRepeat = std::make_shared<int>(3);
     adj->add_option("--repeat", *adjRepeat, "Runs; the median is reported")->check(CLI::Range(1, 50));
     adj->callback([&shared, adjRepeat] { benchAdjacency(shared, *adjRepeat); });
+#ifdef BORDERLENS_WITH_GUI
     addBenchRenderCommand(*bench, shared);
+#endif
 }
 
 }  // namespace bl::cli

@@ -1,6 +1,19 @@
 #include "render/gl_objects.hpp"
 
+#include <dlfcn.h>
+#include <link.h>
+
+#include <cstring>
+
 #include "render/shader_sources.hpp"
+
+#if defined(__SANITIZE_ADDRESS__)
+// Leaks inside the OpenGL drivers and their helpers are not ours to fix.
+extern "C" const char* __lsan_default_suppressions() {
+    return "leak:_dri.so\nleak:libgallium\nleak:libLLVM\nleak:libGLX_mesa\nleak:libEGL_mesa\nleak:libglapi\n"
+           "leak:libfontconfig\nleak:libX11\nleak:libglfw\n";
+}
+#endif
 
 namespace bl::render {
 
@@ -25,6 +38,17 @@ Texture makeTexture() {
     GLuint id = 0;
     glGenTextures(1, &id);
     return Texture(id);
+}
+
+void keepGlDriverLoaded() {
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, size_t, void*) {
+            const char* name = info->dlpi_name;
+            if (name && (std::strstr(name, "_dri.so") || std::strstr(name, "libgallium")))
+                dlopen(name, RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
+            return 0;
+        },
+        nullptr);
 }
 
 namespace {

@@ -3,6 +3,8 @@
 #include <epoxy/egl.h>
 #include <epoxy/gl.h>
 
+#include "render/gl_objects.hpp"
+
 namespace bl::render {
 
 struct HeadlessContext::Impl {
@@ -64,6 +66,7 @@ Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
         if (m.surface == EGL_NO_SURFACE || !eglMakeCurrent(m.display, m.surface, m.surface, m.context))
             return makeError("no headless OpenGL: cannot make the EGL context current");
     }
+    keepGlDriverLoaded();
     return c;
 }
 
