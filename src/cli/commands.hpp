@@ -16,6 +16,7 @@ void addLayersCommand(CLI::App& app, Shared& shared);
 int runLayers(Shared& shared, bool json);
 void addFindCommand(CLI::App& app, Shared& shared);
 void addBenchCommand(CLI::App& app, Shared& shared);
+void addIngestCommand(CLI::App& app, Shared& shared);
 
 // Prints "borderlens: <message>" to stderr and returns 1.
 int fail(const std::string& message);
