@@ -142,7 +142,7 @@ const std::unordered_set<std::string>& stopCaps() {
     // Capitalised words that are never part of a place name: function words
     // at a sentence start, organisation and title words, months, days.
     static const std::unordered_set<std::string> s = {
-        "the", "a", "an", "on", "in", "at", "under", "with", "during", "after", "before", "for", "from", "to", "by",
+        "the", "on", "in", "at", "under", "with", "during", "after", "before", "for", "from", "to", "by",
         "of", "and", "or", "this", "that", "these", "those", "both", "two", "three", "four", "its", "their", "his",
         "her", "our", "it", "they", "he", "she", "we", "as", "while", "following", "meanwhile", "besides", "also",
         "according", "alongside", "since", "currently", "today", "yesterday", "last", "next", "over", "about",
@@ -519,6 +519,19 @@ private:
                     ++i;
                 s.i1 = i;
                 s.text = std::string(textOf(s.i0, s.i1));
+                // A dateline in capitals ("KON TUM —") says where the story
+                // was filed; it is never a party.
+                bool caps = true;
+                for (size_t k = s.i0; k < s.i1 && caps; ++k) {
+                    const std::string_view w = textOf(k, k + 1);
+                    bool upper = false;
+                    for (char c : w) {
+                        if (std::islower(static_cast<unsigned char>(c))) caps = false;
+                        if (std::isupper(static_cast<unsigned char>(c))) upper = true;
+                    }
+                    caps = caps && upper && w.size() > 1;
+                }
+                if (caps) continue;
                 slots.push_back(std::move(s));
                 continue;
             }
@@ -1125,9 +1138,9 @@ bool mentionsVietnamAndLaos(std::string_view text, Span range) {
         }
         return false;
     };
-    const bool vn = has("vietnam") || has("vietnamese") || has("viet nam") || has("vi\xe1\xbb\x87t nam");
-    const bool la = has("laos") || has("lao") || has("laotian");
-    return vn && la;
+    // Vietnamese outlets often do not name their own country; the Lao side
+    // must be named. Links need a party on each side anyway.
+    return has("laos") || has("lao") || has("laotian");
 }
 
 void analyseDocument(Document& doc) {
@@ -1223,7 +1236,16 @@ void extractDocument(const Document& doc, size_t index, const Resolver& resolver
     FoldCache fc;
     std::deque<Analysed> done;  // the last few sentences, for references back
     std::set<std::string> seenLinks, seenPlaces;
-    const auto sentences = splitSentences(doc.text, doc.body);
+    // The headline only repeats the body in short; links come from the body.
+    Span body = doc.body;
+    if (!doc.title.empty()) {
+        const size_t at = doc.text.find(doc.title, body.begin);
+        if (at != std::string::npos && at < body.end) body.begin = std::min(body.end, at + doc.title.size());
+    }
+    const auto sentences = splitSentences(doc.text, body);
+    // The lead sentence usually says when the event took place.
+    std::optional<DocDate> leadDate;
+    if (!sentences.empty()) leadDate = eventDate(tokenize(doc.text, sentences.front().span, fc), doc.date);
     for (const Sentence& s : sentences) {
         Analysed a;
         a.sentence = s;
@@ -1373,7 +1395,7 @@ void extractDocument(const Document& doc, size_t index, const Resolver& resolver
                 Link l;
                 l.kind = *cue.kind;
                 l.document = index;
-                l.date = when ? *when : doc.date;
+                l.date = when ? *when : leadDate ? *leadDate : doc.date;
                 l.period = period;
                 l.vn = makeParty(an.items[a], t, res[a]);
                 l.la = makeParty(an.items[b], t, res[b]);

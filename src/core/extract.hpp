@@ -41,7 +41,10 @@ size_t findTrailingCut(std::string_view text, Span range, std::string* why);
 // Partial. Nothing found: Unknown.
 DocDate findDate(std::string_view text, Span range);
 
-// True when the text of `range` is about Viet Nam and Laos both.
+// True when the text of `range` can be about Viet Nam - Laos relations: it
+// names Laos ("Laos", "Lao", "Laotian"). Vietnamese outlets seldom name
+// their own country, so Viet Nam is not required; links need a party on
+// each side anyway.
 bool mentionsVietnamAndLaos(std::string_view text, Span range);
 
 // Links and places of one document, appended to `links` and `places`.

@@ -351,31 +351,69 @@ const CuratedGate* Resolver::gate(std::string_view name, std::optional<Country> 
 }
 
 PlaceResolution Resolver::resolveGate(const CuratedGate& g) const {
-    PlaceResolution r;
-    r.country = g.country;
-    const auto vit = m->vintages.find(g.country);
-    if (g.position && vit != m->vintages.end()) {
-        const Vec2 pt = threadCrs().forward(*g.position);
-        for (const VintageLayers& v : vit->second) {
-            if (const AdminUnit* u = containing(v.fine, pt))
-                r.units.push_back(toResolved(*v.fine, *u, 0.95, "containment of the curated position of " + g.name));
-            else if (const AdminUnit* p = containing(v.province, pt))
-                r.units.push_back(toResolved(*v.province, *p, 0.9, "containment of the curated position of " + g.name));
-        }
-    }
+    // The enclosing district is the curated fact; a position refines the
+    // later vintages only when it is precise enough for communes.
+    PlaceQuery q;
+    q.name = g.district;
+    q.level = Level::District;
+    q.country = g.country;
+    q.parent = g.province;
+    PlaceResolution r = resolve(q);
+    for (auto& u : r.units) u.reason = "curated: " + g.name + " gate lies in " + g.district + "; " + u.reason;
     if (r.units.empty()) {
-        PlaceQuery q;
-        q.name = g.district;
-        q.level = Level::District;
-        q.country = g.country;
-        q.parent = g.province;
-        r = resolve(q);
-        for (auto& u : r.units) u.reason = "curated: " + g.name + " gate lies in " + g.district + "; " + u.reason;
-        if (r.units.empty()) r.reason = "curated gate " + g.name + ": " + r.reason;
+        r.reason = "curated gate " + g.name + ": " + r.reason;
+        return r;
+    }
+    const auto vit = m->vintages.find(g.country);
+    const Layer* firstLayer = nullptr;
+    for (const auto& l : m_data.layers)
+        if (l.spec.id == r.units.front().layerId) firstLayer = &l;
+    const AdminUnit* district = firstLayer ? firstLayer->find(r.units.front().unitId) : nullptr;
+    if (vit != m->vintages.end() && district) {
+        for (auto& u : r.units) {
+            if (u.layerId == r.units.front().layerId) continue;
+            const VintageLayers* v = nullptr;
+            for (const auto& w : vit->second)
+                if (w.label == u.vintage) v = &w;
+            if (!v || !v->fine) continue;
+            const AdminUnit* found = nullptr;
+            std::string why;
+            if (g.position && g.precisionKm <= 1.0) {
+                found = containing(v->fine, threadCrs().forward(*g.position));
+                why = "containment of the curated position of " + g.name;
+            }
+            // A commune named like the gate, inside the gate's district.
+            std::vector<std::string> names = g.aliases;
+            names.insert(names.begin(), g.name);
+            for (const auto& n : names) {
+                if (found) break;
+                FindOptions o;
+                o.layerId = v->fine->spec.id;
+                o.minScore = 0.95;
+                for (const auto& mm : m->gaz.find(n, o)) {
+                    auto cp = insidePoint(*mm.ref.unit);
+                    if (cp && contains(district->geometry, *cp)) {
+                        found = mm.ref.unit;
+                        why = "curated: " + g.name + " gate; commune of that name inside " + district->name +
+                              " (containment)";
+                        break;
+                    }
+                }
+            }
+            if (found) {
+                u = toResolved(*v->fine, *found, 0.9, why);
+            } else if (auto pt = insidePoint(*district)) {
+                // Not a commune named like the district: the gate is somewhere in it.
+                if (const AdminUnit* p = containing(v->province, *pt))
+                    u = toResolved(*v->province, *p, 0.6,
+                                   "curated: " + g.name + " gate lies in " + district->name +
+                                       ", which lies in this province (containment)");
+            }
+        }
     }
     r.confidence = 1.0;
     for (const auto& u : r.units) r.confidence = std::min(r.confidence, u.confidence);
-    if (!r.units.empty() && r.reason.empty()) r.reason = r.units.front().reason;
+    r.reason = r.units.front().reason;
     return r;
 }
 
