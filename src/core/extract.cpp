@@ -655,7 +655,13 @@ private:
                 break;
             }
             if (!sep || slotAt(j) < 0) break;
-            // "X and the Military Command of Y": a new organisation, not a list member.
+            // "X and the Khammouane Provincial People's Committee": a new
+            // organisation starts, not a list member.
+            static const std::unordered_set<std::string> orgHead = {
+                "provincial", "people",  "military", "border",     "party",   "department",
+                "police",     "authorities", "committee", "defence", "defense"};
+            const size_t after = slots[size_t(slotAt(j))].i1;
+            if (after < t.size() && orgHead.count(t[after].low)) break;
             k = j;
         }
         *end = k;

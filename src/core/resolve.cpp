@@ -48,6 +48,7 @@ struct Resolver::Impl {
     std::unordered_map<std::string, NameFacts> names;  // compact canonical key -> facts
     mutable std::mutex cacheMutex;
     mutable std::unordered_map<std::string, PlaceResolution> cache;
+    mutable std::unordered_map<const CuratedGate*, PlaceResolution> gateCache;
 
     Impl(const Dataset& d, const AliasTable& a) : gaz(d, a) {}
 };
@@ -351,15 +352,27 @@ const CuratedGate* Resolver::gate(std::string_view name, std::optional<Country> 
 }
 
 PlaceResolution Resolver::resolveGate(const CuratedGate& g) const {
+    {
+        std::lock_guard lock(m->cacheMutex);
+        auto it = m->gateCache.find(&g);
+        if (it != m->gateCache.end()) return it->second;
+    }
+    PlaceResolution r = resolveGateUncached(g);
+    std::lock_guard lock(m->cacheMutex);
+    m->gateCache.emplace(&g, r);
+    return r;
+}
+
+PlaceResolution Resolver::resolveGateUncached(const CuratedGate& g) const {
     // The enclosing district is the curated fact; a position refines the
     // later vintages only when it is precise enough for communes.
     PlaceQuery q;
-    q.name = g.district;
-    q.level = Level::District;
+    q.name = g.district.empty() ? g.province : g.district;
+    q.level = g.district.empty() ? Level::Province : Level::District;
     q.country = g.country;
-    q.parent = g.province;
+    q.parent = g.district.empty() ? std::string() : g.province;
     PlaceResolution r = resolve(q);
-    for (auto& u : r.units) u.reason = "curated: " + g.name + " gate lies in " + g.district + "; " + u.reason;
+    for (auto& u : r.units) u.reason = "curated: " + g.name + " gate lies in " + q.name + "; " + u.reason;
     if (r.units.empty()) {
         r.reason = "curated gate " + g.name + ": " + r.reason;
         return r;

@@ -45,7 +45,7 @@ struct CuratedGate {
     std::vector<std::string> aliases;
     Country country = Country::VN;
     std::string province;              // enclosing province as named in 2023 (VN) or 2019 (LA)
-    std::string district;              // enclosing district (2023 VN / 2019 LA)
+    std::string district;              // enclosing district (2023 VN / 2019 LA); empty when not known
     std::string pairedWith;            // the gate facing it across the border
     std::optional<LonLat> position;
     double precisionKm = 0.0;          // how far the position may be off
@@ -100,6 +100,8 @@ public:
     const Dataset& data() const { return m_data; }
 
 private:
+    PlaceResolution resolveGateUncached(const CuratedGate& g) const;
+
     struct Impl;
     const Dataset& m_data;
     const AliasTable& m_aliases;
