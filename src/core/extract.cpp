@@ -923,8 +923,6 @@ private:
             it.group = m_groups++;
             items.push_back(std::move(it));
         }
-        // Lists of places share a group: "Thanh Hoa and Houaphan provinces".
-        for (size_t a = 0; a + 1 < items.size(); ++a) (void)a;
     }
 
     // "A under/of/from the B": B names A's parent. Applies to A's whole group.
@@ -1023,8 +1021,6 @@ private:
         }
     }
 };
-
-std::string sideName(Side s) { return s == Side::VN ? "VN" : s == Side::LA ? "LA" : "third country"; }
 
 }  // namespace
 
@@ -1284,7 +1280,7 @@ void extractDocument(const Document& doc, size_t index, const Resolver& resolver
             if (it.side == Side::Third) continue;
             if (it.placeText.empty()) continue;
             PlaceQuery q;
-            q.name = it.placeText == it.parentText ? it.placeText : it.placeText;
+            q.name = it.placeText;
             q.level = it.level;
             if (it.side) q.country = *it.side == Side::LA ? Country::LA : Country::VN;
             q.parent = it.placeText == it.parentText ? std::string() : it.parentText;
@@ -1418,7 +1414,6 @@ void extractDocument(const Document& doc, size_t index, const Resolver& resolver
                 if (seenLinks.insert(key).second) links.push_back(std::move(l));
             }
     }
-    (void)sideName;
 }
 
 Corpus extractCorpus(std::vector<Document> documents, const Resolver& resolver) {

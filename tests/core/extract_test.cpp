@@ -45,11 +45,9 @@ TEST_CASE("Dates are found in the text, partial without a year", "[extract]") {
 
 TEST_CASE("Only texts naming Laos can be about Viet Nam - Laos relations", "[extract]") {
     const std::string yes = "Officials of the Lao province met their neighbours.";
-    const std::string no = "Tay Ninh and Svay Rieng signed a plan; Laotians? no: Laotianism is not a word.";
     CHECK(mentionsVietnamAndLaos(yes, {0, yes.size()}));
     const std::string none = "Viet Nam and Cambodia held talks.";
     CHECK_FALSE(mentionsVietnamAndLaos(none, {0, none.size()}));
-    (void)no;
 }
 
 TEST_CASE("Shared documents: the hand-written links, nothing more", "[extract][real]") {
