@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     bl::cli::addFindCommand(app, shared);
     bl::cli::addAdjacencyCommand(app, shared);
     bl::cli::addBenchCommand(app, shared);
+    bl::cli::addIngestCommand(app, shared);
     app.require_subcommand(0, 1);
     try {
         app.parse(argc, argv);

@@ -17,6 +17,7 @@ int runLayers(Shared& shared, bool json);
 void addFindCommand(CLI::App& app, Shared& shared);
 void addAdjacencyCommand(CLI::App& app, Shared& shared);
 void addBenchCommand(CLI::App& app, Shared& shared);
+void addIngestCommand(CLI::App& app, Shared& shared);
 
 // Prints "borderlens: <message>" to stderr and returns 1.
 int fail(const std::string& message);
