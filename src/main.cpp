@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     bl::cli::addLayersCommand(app, shared);
     bl::cli::addFindCommand(app, shared);
     bl::cli::addAdjacencyCommand(app, shared);
+    bl::cli::addPairsCommand(app, shared);
     bl::cli::addBenchCommand(app, shared);
     bl::cli::addIngestCommand(app, shared);
     app.require_subcommand(0, 1);

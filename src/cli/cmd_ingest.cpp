@@ -147,25 +147,13 @@ void addIngestCommand(CLI::App& app, Shared& shared) {
     cmd->add_option("-o,--output", o->output, "Write to FILE instead of stdout (never overwrites without --force)");
     cmd->add_flag("--force", o->force, "Overwrite the -o file if it exists");
     cmd->callback([&shared, o] {
-        std::vector<std::string> paths = o->paths;
-        if (paths.empty()) {
-            auto root = io::resolveDocumentsRoot("");
-            if (!root) { shared.exitCode = fail(root.error().message); return; }
-            paths.push_back(*root);
-        }
         if (!o->output.empty())
             if (auto w = io::checkWritable(o->output, o->force); !w) { shared.exitCode = fail(w.error().message); return; }
-        // Read every document first: a bad file stops everything before any output.
-        auto docs = io::readDocuments(paths);
-        if (!docs) { shared.exitCode = fail(docs.error().message); return; }
-        auto curated = io::loadCuratedPlaces(io::defaultGeodataDir());
-        if (!curated) { shared.exitCode = fail(curated.error().message); return; }
         auto ctx = Context::open(shared.global);
         if (!ctx) { shared.exitCode = fail(ctx.error().message); return; }
-        auto data = ctx->load();
-        if (!data) { shared.exitCode = fail(data.error().message); return; }
-        Resolver resolver(**data, ctx->catalog().aliases, *curated);
-        const Corpus corpus = extractCorpus(std::move(*docs), resolver);
+        auto loaded = ctx->loadCorpus(o->paths);
+        if (!loaded) { shared.exitCode = fail(loaded.error().message); return; }
+        const Corpus& corpus = loaded->corpus;
         const std::string text = o->json ? corpusJson(corpus).dump(2) + "\n" : corpusText(corpus);
         if (o->output.empty()) {
             std::fwrite(text.data(), 1, text.size(), stdout);

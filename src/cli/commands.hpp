@@ -16,6 +16,7 @@ void addLayersCommand(CLI::App& app, Shared& shared);
 int runLayers(Shared& shared, bool json);
 void addFindCommand(CLI::App& app, Shared& shared);
 void addAdjacencyCommand(CLI::App& app, Shared& shared);
+void addPairsCommand(CLI::App& app, Shared& shared);
 void addBenchCommand(CLI::App& app, Shared& shared);
 void addIngestCommand(CLI::App& app, Shared& shared);
 
