@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/json_file.hpp"
+
 #include "io/catalog.hpp"
 
 namespace bl::io {
@@ -13,21 +15,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-Result<json> readJson(const std::string& path, const char* what) {
-    std::ifstream in(path);
-    if (!in) return makeError(std::string(what) + " " + path + " cannot be opened (missing or unreadable)");
-    try {
-        return json::parse(in);
-    } catch (const json::parse_error& e) {
-        return makeError(std::string(what) + " " + path + " is not valid JSON: " + e.what());
-    }
-}
-
-std::string str(const json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 std::vector<std::string> strs(const json& j, const char* key) {
     std::vector<std::string> out;
@@ -41,7 +28,7 @@ std::vector<std::string> strs(const json& j, const char* key) {
 }  // namespace
 
 Result<std::vector<CuratedGate>> loadGates(const std::string& path) {
-    auto doc = readJson(path, "border gates file");
+    auto doc = readJsonFile(path, "border gates file");
     if (!doc) return doc.error();
     const json& arr = (*doc)["gates"];
     if (!arr.is_array()) return makeError("border gates file " + path + " has no \"gates\" array");
@@ -49,13 +36,13 @@ Result<std::vector<CuratedGate>> loadGates(const std::string& path) {
     for (size_t i = 0; i < arr.size(); ++i) {
         const json& g = arr[i];
         CuratedGate c;
-        c.name = str(g, "name");
+        c.name = stringField(g, "name");
         c.aliases = strs(g, "aliases");
-        auto country = parseCountry(str(g, "country"));
-        c.province = str(g, "province");
-        c.district = str(g, "district");
-        c.pairedWith = str(g, "paired_with");
-        c.source = str(g, "source");
+        auto country = parseCountry(stringField(g, "country"));
+        c.province = stringField(g, "province");
+        c.district = stringField(g, "district");
+        c.pairedWith = stringField(g, "paired_with");
+        c.source = stringField(g, "source");
         const std::string where = "border gates file " + path + ", gate " + std::to_string(i) + " (" + c.name + ")";
         if (c.name.empty() || !country || c.province.empty())
             return makeError(where + " needs \"name\", \"country\" (VN or LA) and \"province\"");
@@ -75,7 +62,7 @@ Result<std::vector<CuratedGate>> loadGates(const std::string& path) {
 }
 
 Result<std::vector<Locality>> loadLocalities(const std::string& path) {
-    auto doc = readJson(path, "localities file");
+    auto doc = readJsonFile(path, "localities file");
     if (!doc) return doc.error();
     const json& arr = (*doc)["localities"];
     if (!arr.is_array()) return makeError("localities file " + path + " has no \"localities\" array");
@@ -83,13 +70,13 @@ Result<std::vector<Locality>> loadLocalities(const std::string& path) {
     for (size_t i = 0; i < arr.size(); ++i) {
         const json& g = arr[i];
         Locality l;
-        l.name = str(g, "name");
+        l.name = stringField(g, "name");
         l.aliases = strs(g, "aliases");
-        l.kind = str(g, "kind");
-        auto country = parseCountry(str(g, "country"));
-        l.province = str(g, "province");
-        l.district2023 = str(g, "district_2023");
-        l.source = str(g, "source");
+        l.kind = stringField(g, "kind");
+        auto country = parseCountry(stringField(g, "country"));
+        l.province = stringField(g, "province");
+        l.district2023 = stringField(g, "district_2023");
+        l.source = stringField(g, "source");
         const std::string where = "localities file " + path + ", entry " + std::to_string(i) + " (" + l.name + ")";
         if (l.name.empty() || !country || l.province.empty() || l.district2023.empty())
             return makeError(where + " needs \"name\", \"country\", \"province\" and \"district_2023\"");
