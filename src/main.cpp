@@ -19,7 +19,9 @@ int main(int argc, char** argv) {
     bl::cli::addLayersCommand(app, shared);
     bl::cli::addFindCommand(app, shared);
     bl::cli::addAdjacencyCommand(app, shared);
+    bl::cli::addPairsCommand(app, shared);
     bl::cli::addBenchCommand(app, shared);
+    bl::cli::addIngestCommand(app, shared);
 #ifdef BORDERLENS_WITH_GUI
     bl::cli::addViewCommand(app, shared);
 #endif

@@ -187,12 +187,11 @@ void benchAdjacency(Shared& shared, int repeat) {
     size_t common = 0, within2 = 0;
     std::vector<double> rel;
     std::vector<std::pair<double, std::string>> worst;
-    double commonKm = 0, onlyOursKm = 0, onlyPeerKm = 0;
+    double onlyOursKm = 0, onlyPeerKm = 0;
     for (const auto& [k, km] : mine) {
         auto it = peer.find(k);
         if (it == peer.end()) { onlyOursKm += km; continue; }
         ++common;
-        commonKm += km;
         const double d = std::fabs(km - it->second) / std::max(it->second, 1e-9);
         rel.push_back(d);
         within2 += d <= 0.02;

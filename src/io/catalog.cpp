@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/json_file.hpp"
+
 namespace bl::io {
 
 namespace fs = std::filesystem;
@@ -16,23 +18,8 @@ const LayerSpec* Catalog::layer(const std::string& id) const {
     return nullptr;
 }
 
-static Result<json> readJson(const std::string& path, const char* what) {
-    std::ifstream in(path);
-    if (!in) return makeError(std::string(what) + " " + path + " cannot be opened (missing or unreadable)");
-    try {
-        return json::parse(in);
-    } catch (const json::parse_error& e) {
-        return makeError(std::string(what) + " " + path + " is not valid JSON: " + e.what());
-    }
-}
-
-static std::string str(const json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 Result<AliasTable> loadAliases(const std::string& path) {
-    auto doc = readJson(path, "alias table");
+    auto doc = readJsonFile(path, "alias table");
     if (!doc) return doc.error();
     AliasTable table;
     const json& groups = (*doc)["groups"];
@@ -52,12 +39,12 @@ Result<AliasTable> loadAliases(const std::string& path) {
 }
 
 Result<Catalog> loadCatalog(const std::string& path) {
-    auto doc = readJson(path, "catalog");
+    auto doc = readJsonFile(path, "catalog");
     if (!doc) return doc.error();
     const json& j = *doc;
     Catalog cat;
     cat.file = path;
-    cat.attribution = str(j, "attribution");
+    cat.attribution = stringField(j, "attribution");
     if (!j.contains("layers") || !j["layers"].is_array() || j["layers"].empty())
         return makeError("catalog " + path + " has no \"layers\" array");
 
@@ -65,39 +52,39 @@ Result<Catalog> loadCatalog(const std::string& path) {
         const json& l = j["layers"][i];
         const std::string where = "catalog " + path + ", layer " + std::to_string(i + 1);
         LayerSpec s;
-        s.id = str(l, "id");
+        s.id = stringField(l, "id");
         if (s.id.empty()) return makeError(where + ": missing \"id\"");
         const std::string here = "catalog " + path + ", layer \"" + s.id + "\"";
         if (cat.layer(s.id)) return makeError(here + ": the id is used twice");
-        s.path = str(l, "path");
+        s.path = stringField(l, "path");
         if (s.path.empty()) return makeError(here + ": missing \"path\"");
-        s.gdalLayer = str(l, "layer");
-        auto country = parseCountry(str(l, "country"));
+        s.gdalLayer = stringField(l, "layer");
+        auto country = parseCountry(stringField(l, "country"));
         if (!country) return makeError(here + ": \"country\" must be VN or LA");
         s.country = *country;
-        auto level = parseLevel(str(l, "level"));
+        auto level = parseLevel(stringField(l, "level"));
         if (!level) return makeError(here + ": \"level\" must be province, district or commune");
         s.level = *level;
         if (l.contains("vintage")) {
             const json& v = l["vintage"];
-            s.vintage = {str(v, "label"), str(v, "valid_from"), str(v, "valid_to")};
+            s.vintage = {stringField(v, "label"), stringField(v, "valid_from"), stringField(v, "valid_to")};
         }
         if (s.vintage.label.empty()) return makeError(here + ": missing \"vintage\".\"label\"");
         const json& f = l.value("fields", json::object());
-        s.fields.id = str(f, "id");
-        s.fields.name = str(f, "name");
-        s.fields.shortName = str(f, "short_name");
-        s.fields.asciiName = str(f, "ascii_name");
-        s.fields.parentId = str(f, "parent_id");
+        s.fields.id = stringField(f, "id");
+        s.fields.name = stringField(f, "name");
+        s.fields.shortName = stringField(f, "short_name");
+        s.fields.asciiName = stringField(f, "ascii_name");
+        s.fields.parentId = stringField(f, "parent_id");
         if (f.contains("alt_names"))
             for (const auto& a : f["alt_names"])
                 if (a.is_string()) s.fields.altNames.push_back(a.get<std::string>());
         if (s.fields.id.empty() || s.fields.name.empty())
             return makeError(here + ": \"fields\" must name at least \"id\" and \"name\"");
-        s.parentLayer = str(l, "parent_layer");
-        s.source = str(l, "source");
-        s.license = str(l, "license");
-        s.attribution = str(l, "attribution");
+        s.parentLayer = stringField(l, "parent_layer");
+        s.source = stringField(l, "source");
+        s.license = stringField(l, "license");
+        s.attribution = stringField(l, "attribution");
         if (l.contains("known_gaps"))
             for (const auto& g : l["known_gaps"])
                 if (g.is_string()) s.knownGaps.push_back(g.get<std::string>());
@@ -108,7 +95,7 @@ Result<Catalog> loadCatalog(const std::string& path) {
             return makeError("catalog " + path + ", layer \"" + s.id + "\": parent_layer \"" + s.parentLayer +
                              "\" is not a layer of this catalog");
 
-    const std::string aliasFile = str(j, "aliases");
+    const std::string aliasFile = stringField(j, "aliases");
     if (!aliasFile.empty()) {
         const fs::path ap = fs::path(path).parent_path() / aliasFile;
         auto aliases = loadAliases(ap.string());

@@ -1,0 +1,18 @@
+#pragma once
+// INTERNAL to io/*.cpp: reading our own JSON files (catalog, aliases,
+// curated gates and localities) with errors that name the file.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.hpp"
+
+namespace bl::io {
+
+// `what` names the kind of file in messages: "catalog", "alias table", ...
+Result<nlohmann::json> readJsonFile(const std::string& path, const char* what);
+
+// The string at `key`, or "" when absent or not a string.
+std::string stringField(const nlohmann::json& j, const char* key);
+
+}  // namespace bl::io
