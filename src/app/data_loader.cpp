@@ -1,9 +1,41 @@
 #include "app/data_loader.hpp"
 
+#include "core/extract.hpp"
+#include "io/adjacency_cache.hpp"
 #include "io/data_root.hpp"
+#include "io/document_reader.hpp"
+#include "io/gates.hpp"
 #include "io/layer_loader.hpp"
 
 namespace bl::app {
+
+namespace {
+
+// Documents are an overlay: without them (no documents folder, a bad file)
+// the map still opens, and the panels say why.
+void loadDocuments(MapData& data) {
+    auto root = io::resolveDocumentsRoot("");
+    if (!root) { data.documentsNote = root.error().message; return; }
+    auto docs = io::readDocuments({*root});
+    if (!docs) { data.documentsNote = docs.error().message; return; }
+    auto curated = io::loadCuratedPlaces(io::defaultGeodataDir());
+    if (!curated) { data.documentsNote = curated.error().message; return; }
+    data.curated = std::move(*curated);
+    const Resolver resolver(*data.dataset, data.catalog.aliases, data.curated);
+    data.corpus = extractCorpus(std::move(*docs), resolver);
+    const AdjacencyLookup lookup = [&](const Layer& vn, const Layer& la) -> const std::vector<SharedBorder>& {
+        auto key = std::make_pair(&vn, &la);
+        auto it = data.linkAdjacency.find(key);
+        if (it == data.linkAdjacency.end())
+            it = data.linkAdjacency.emplace(key, io::cachedAdjacency(*data.dataset, vn, la, AdjacencyOptions{}, true)).first;
+        return it->second;
+    };
+    for (const auto& link : data.corpus.links)
+        data.linkChecks.push_back(checkLink(link, *data.dataset, data.curated.gates, lookup));
+    if (data.corpus.links.empty()) data.documentsNote = "no cross-border links in the documents of " + *root;
+}
+
+}  // namespace
 
 Result<std::shared_ptr<const MapData>> loadMapData(const std::string& catalogPath, const std::string& dataRoot,
                                                    const LoadProgress& progress) {
@@ -32,6 +64,8 @@ Result<std::shared_ptr<const MapData>> loadMapData(const std::string& catalogPat
         report(0.55f + 0.45f * float(done) / float(total), "preparing the map");
     };
     data->geometry = std::make_shared<const render::MapGeometry>(render::buildMapGeometry(*data->dataset, gopt));
+    report(0.97f, "reading the documents");
+    loadDocuments(*data);
     report(1.0f, "ready");
     return std::shared_ptr<const MapData>(std::move(data));
 }

@@ -9,7 +9,14 @@
 #include <string>
 #include <thread>
 
+#include <map>
+#include <vector>
+
+#include "core/adjacency.hpp"
+#include "core/documents.hpp"
 #include "core/gazetteer.hpp"
+#include "core/link_check.hpp"
+#include "core/resolve.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
 #include "io/catalog.hpp"
@@ -22,6 +29,15 @@ struct MapData {
     std::shared_ptr<const Dataset> dataset;
     std::unique_ptr<Gazetteer> gazetteer;  // refers to dataset and catalog.aliases
     std::shared_ptr<const render::MapGeometry> geometry;
+
+    // The documents overlay: links and places from the articles in the
+    // documents root, each link checked against adjacency. The checks point
+    // into linkAdjacency. documentsNote says why there is nothing.
+    CuratedPlaces curated;
+    Corpus corpus;
+    std::map<std::pair<const Layer*, const Layer*>, std::vector<SharedBorder>> linkAdjacency;
+    std::vector<LinkCheck> linkChecks;  // parallel to corpus.links
+    std::string documentsNote;
 };
 
 // progress(fraction 0..1, what is happening); called from the loading thread.

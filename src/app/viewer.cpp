@@ -11,9 +11,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 
 #include "app/adjacency_job.hpp"
 #include "app/data_loader.hpp"
+#include "core/crs.hpp"
 #include "core/geometry_ops.hpp"
 #include "io/png_image.hpp"
 #include "render/camera.hpp"
@@ -140,6 +142,98 @@ render::Overlay borderOverlay(const SharedBorder& b, const Dataset& ds, const re
     return o;
 }
 
+// The verdict a link shows for the Vietnamese vintage on screen: the finest
+// level resolved in that vintage (the first verdict of it).
+const AdjacencyVerdict* verdictFor(const LinkCheck& c, const std::string& vintage) {
+    for (const auto& v : c.verdicts)
+        if (v.vintage == vintage) return &v;
+    return nullptr;
+}
+
+std::string verdictText(const AdjacencyVerdict* v) {
+    if (!v) return "not resolved in this vintage";
+    char buf[160];
+    if (v->touches) std::snprintf(buf, sizeof buf, "share %.1f km of border", v->sharedKm);
+    else std::snprintf(buf, sizeof buf, "not adjacent: %.1f km apart", v->distanceKm);
+    return buf;
+}
+
+std::vector<ui::TwinnedPairRow> pairRows(const MapData& d, const std::string& vintage) {
+    std::vector<ui::TwinnedPairRow> rows;
+    for (size_t i = 0; i < d.corpus.links.size(); ++i) {
+        const Link& l = d.corpus.links[i];
+        const AdjacencyVerdict* v = verdictFor(d.linkChecks[i], vintage);
+        rows.push_back({v ? l.vn.name + " (" + v->vn->name + ")" : l.vn.name,
+                        v ? l.la.name + " (" + v->la->name + ")" : l.la.name, toString(l.kind),
+                        l.date.iso + (l.period.empty() ? "" : ", plan " + l.period), verdictText(v)});
+    }
+    return rows;
+}
+
+// Each article with its date; the evidence sentence of the selected link.
+std::vector<ui::DocumentRow> documentRows(const MapData& d, std::optional<size_t> link) {
+    std::vector<ui::DocumentRow> rows;
+    for (size_t i = 0; i < d.corpus.documents.size(); ++i) {
+        const Document& doc = d.corpus.documents[i];
+        std::string evidence;
+        if (link && *link < d.corpus.links.size() && d.corpus.links[*link].document == i) {
+            const Span sp = d.corpus.links[*link].span;
+            evidence = doc.text.substr(sp.begin, sp.end - sp.begin);
+        }
+        rows.push_back({doc.title.empty() ? std::string("(no headline)") : doc.title, doc.date.iso, doc.file, evidence});
+    }
+    return rows;
+}
+
+// A document link as overlay: both units in the pair colour, the connector,
+// the shared stretch with its length, and the document's gates and stations
+// (at their curated position, else approximately at their unit).
+render::Overlay linkOverlay(const MapData& d, size_t i, const std::string& vintage, Box* frame) {
+    const render::Rgba colour{0.15f, 0.45f, 0.95f, 1.0f};
+    render::Overlay o;
+    const AdjacencyVerdict* v = verdictFor(d.linkChecks[i], vintage);
+    if (!v) return o;
+    const Dataset& ds = *d.dataset;
+    const render::UnitKey ka = ui::keyOf(ds, v->vn), kb = ui::keyOf(ds, v->la);
+    o.highlights.push_back({ka, colour});
+    o.highlights.push_back({kb, colour});
+    const Link& link = d.corpus.links[i];
+    char label[128];
+    if (v->touches && v->border) {
+        std::snprintf(label, sizeof label, "%.1f km", v->sharedKm);
+        o.segments.push_back({v->border->segments, colour, 5.0f, label});
+    }
+    if (ka.valid() && kb.valid())
+        o.connectors.push_back({d.geometry->layers[size_t(ka.layer)].anchors[size_t(ka.unit)].position,
+                                d.geometry->layers[size_t(kb.layer)].anchors[size_t(kb.unit)].position, colour,
+                                toString(link.kind)});
+    *frame = v->vn->bounds;
+    frame->extend(v->la->bounds);
+    const WorkingCrs& crs = threadCrs();
+    for (const auto& p : d.corpus.places) {
+        if (p.document != link.document) continue;
+        render::OverlaySymbol sym;
+        sym.kind = p.kind == PlaceKind::BorderGate ? render::SymbolKind::BorderGate : render::SymbolKind::Station;
+        sym.label = p.name;
+        if (p.position) {
+            sym.position = crs.forward(*p.position);
+            sym.approximate = false;
+        } else {
+            const ResolvedUnit* u = nullptr;
+            for (const auto& r : p.units)
+                if (r.vintage == vintage || r.country == Country::LA) { u = &r; break; }
+            const Layer* l = u ? ds.layer(u->layerId) : nullptr;
+            const AdminUnit* au = l ? l->find(u->unitId) : nullptr;
+            const render::UnitKey k = ui::keyOf(ds, au);
+            if (!k.valid()) continue;
+            sym.position = d.geometry->layers[size_t(k.layer)].anchors[size_t(k.unit)].position;
+            sym.approximate = true;
+        }
+        o.symbols.push_back(sym);
+    }
+    return o;
+}
+
 }  // namespace
 
 int runViewer(const ViewerOptions& opt) {
@@ -219,6 +313,10 @@ int runViewer(const ViewerOptions& opt) {
     std::vector<ui::NeighbourRow> neighbours;
     render::UnitKey neighboursOf;
     render::Overlay borderHighlight;
+    std::vector<ui::TwinnedPairRow> twinRows;
+    std::vector<ui::DocumentRow> docRows;
+    std::string twinRowsVintage;
+    std::optional<size_t> shownLink;
     int exitCode = 0;
 
     while (!glfwWindowShouldClose(window.get())) {
@@ -262,8 +360,19 @@ int runViewer(const ViewerOptions& opt) {
                         state.selectRequest = k;
                     }
                 }
-                if (opt.pair >= 0)
-                    std::fprintf(stderr, "borderlens view: --pair: twinned pairs are not available yet (documents)\n");
+                if (opt.pair >= 0) {
+                    if (size_t(opt.pair) < data->corpus.links.size()) {
+                        state.pairRequest = size_t(opt.pair);
+                    } else {
+                        std::fprintf(stderr, "borderlens view: --pair %d: the documents give %zu links%s%s\n", opt.pair,
+                                     data->corpus.links.size(), data->documentsNote.empty() ? "" : ": ",
+                                     data->documentsNote.c_str());
+                        if (screenshot) {
+                            exitCode = 3;
+                            break;
+                        }
+                    }
+                }
             }
         }
 
@@ -278,6 +387,19 @@ int runViewer(const ViewerOptions& opt) {
                 fitUnit(cam, ds, state.selected, pxPerPoint);
                 state.selectRequest.reset();
             }
+            if (twinRowsVintage != state.vnVintage) {
+                twinRows = pairRows(*data, state.vnVintage);
+                twinRowsVintage = state.vnVintage;
+                if (shownLink) state.pairRequest = shownLink;  // re-draw the pair in the other vintage
+            }
+            if (state.pairRequest && *state.pairRequest < data->corpus.links.size()) {
+                Box frame;
+                borderHighlight = linkOverlay(*data, *state.pairRequest, state.vnVintage, &frame);
+                shownLink = state.pairRequest;
+                docRows = documentRows(*data, shownLink);
+                if (!frame.empty()) fitInFreeArea(cam, frame, pxPerPoint, 30.0);
+            }
+            if (docRows.empty() && !data->corpus.documents.empty()) docRows = documentRows(*data, shownLink);
             state.pairRequest.reset();
 
             // Adjacency for the shown vintage, computed in the background.
@@ -287,7 +409,7 @@ int runViewer(const ViewerOptions& opt) {
                 adjacency = adjacencyJob->result();
                 adjacencyRows = borderRows(*adjacency);
                 neighboursOf = {};
-                borderHighlight = {};
+                if (!shownLink) borderHighlight = {};
                 if (opt.border >= 0) {
                     int seen = 0;
                     for (size_t i = 0; i < adjacency->borders.size(); ++i)
@@ -309,6 +431,7 @@ int runViewer(const ViewerOptions& opt) {
             if (state.borderRequest && adjacencyCurrent && *state.borderRequest < adjacency->borders.size()) {
                 const SharedBorder& b = adjacency->borders[*state.borderRequest];
                 borderHighlight = borderOverlay(b, ds, *data->geometry);
+                shownLink.reset();
                 Box box = b.a->bounds;
                 box.extend(b.b->bounds);
                 fitInFreeArea(cam, box, pxPerPoint, 30.0);
@@ -381,16 +504,22 @@ int runViewer(const ViewerOptions& opt) {
             reserve();
             ImGui::End();
             ImGui::SetNextWindowPos(ImVec2(right, 346), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowSize(ImVec2(sideW, 300), ImGuiCond_FirstUseEver);
             ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-            if (ImGui::Begin("Twinned pairs")) pairsPanel.drawContent(nullptr, state);
+            if (ImGui::Begin("Twinned pairs")) {
+                if (!data->documentsNote.empty()) ImGui::TextWrapped("%s", data->documentsNote.c_str());
+                pairsPanel.drawContent(data->corpus.links.empty() ? nullptr : &twinRows, state);
+            }
             reserve();
             ImGui::End();
             ImGui::SetNextWindowPos(ImVec2(right, 376), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowSize(ImVec2(sideW, 300), ImGuiCond_FirstUseEver);
             ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-            if (ImGui::Begin("Documents")) documentsPanel.drawContent(nullptr);
+            if (ImGui::Begin("Documents")) documentsPanel.drawContent(data->corpus.documents.empty() ? nullptr : &docRows);
             reserve();
             ImGui::End();
             ImGui::SetNextWindowPos(ImVec2(right, 406), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowSize(ImVec2(sideW, 300), ImGuiCond_FirstUseEver);
             ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
             if (ImGui::Begin("Adjacency explorer"))
                 adjacencyPanel.drawContent(adjacencyCurrent ? &adjacencyRows : nullptr, state, pending);

@@ -115,3 +115,28 @@ TEST_CASE("borderlens view --screenshot on the real data selects, waits for adja
             img->pixels[i] > 180 && img->pixels[i + 1] < 80 && img->pixels[i + 2] > 90 && img->pixels[i + 2] < 180;
     CHECK(magenta > 200);
 }
+
+TEST_CASE("borderlens view --pair shows a document link: both units, connector and shared border", "[app][xvfb][real]") {
+    if (!haveXvfbRun()) {
+        WARN("xvfb-run is not installed: SKIPPED");
+        return;
+    }
+    TempDir tmp;
+    const std::string png = tmp.file("pair.png");
+    const RunResult r = runWrapped("xvfb-run -a -s '-screen 0 1600x1000x24'",
+                                   "-q view --screenshot " + png + " --size 1200x800 --pair 0 --vintage 2023");
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exitCode == 0);
+    auto img = bl::io::readPng(png);
+    REQUIRE(img.ok());
+    // The link colour (blue) of the pair's outlines and shared stretch shows.
+    size_t blue = 0;
+    for (size_t i = 0; i < img->pixels.size(); i += 4)
+        blue += img->pixels[i] < 80 && img->pixels[i + 1] > 90 && img->pixels[i + 1] < 150 && img->pixels[i + 2] > 200;
+    CHECK(blue > 500);
+
+    const RunResult bad = runWrapped("xvfb-run -a -s '-screen 0 1600x1000x24'",
+                                     "-q view --screenshot " + tmp.file("x.png") + " --pair 99");
+    CHECK(bad.exitCode == 3);
+    CHECK_THAT(bad.err, Catch::Contains("--pair 99"));
+}
