@@ -20,8 +20,9 @@ namespace bl::cli {
 namespace {
 
 struct Opts {
-    std::string level = "district", layers, vintage, unit, format = "csv", output;
-    bool crossBorder = false, noCache = false, corners = false, force = false;
+    std::string level = "district", layers, vintage, unit, format = "csv";
+    OutputOptions out;
+    bool crossBorder = false, noCache = false, corners = false;
     double toleranceM = -1.0, minSharedKm = 0.0;
 };
 
@@ -101,8 +102,8 @@ std::string toGeoJson(const std::vector<SharedBorder>& rows, const std::vector<d
 int run(Shared& shared, const Opts& o) {
     auto ctx = Context::open(shared.global);
     if (!ctx) return fail(ctx.error().message);
-    if (!o.output.empty())
-        if (auto w = io::checkWritable(o.output, o.force); !w) return fail(w.error().message);
+    int early = 0;
+    if (!outputWritable(o.out, early)) return early;
 
     std::vector<std::pair<std::string, std::string>> plan;
     if (!o.layers.empty()) {
@@ -190,13 +191,10 @@ int run(Shared& shared, const Opts& o) {
 
     const std::string text = o.format == "json" ? toJson(rows, tol) : o.format == "geojson" ? toGeoJson(rows, tol)
                                                                                                : toCsv(rows, tol);
-    if (o.output.empty()) {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return 0;
-    }
-    if (auto w = io::writeFileAtomically(o.output, text, o.force); !w) return fail(w.error().message);
-    if (!shared.global.quiet) std::fprintf(stderr, "wrote %zu pairs to %s\n", rows.size(), o.output.c_str());
-    return 0;
+    const int rc = emitOutput(o.out, text);
+    if (rc == 0 && !o.out.output.empty() && !shared.global.quiet)
+        std::fprintf(stderr, "wrote %zu pairs to %s\n", rows.size(), o.out.output.c_str());
+    return rc;
 }
 
 }  // namespace
@@ -220,8 +218,7 @@ void addAdjacencyCommand(CLI::App& app, Shared& shared) {
     cmd->add_flag("--corners", o->corners, "Also report point contacts (corners) with 0 km");
     cmd->add_option("--format", o->format, "csv (default), json or geojson")
         ->check(CLI::IsMember({"csv", "json", "geojson"}));
-    cmd->add_option("-o,--output", o->output, "Write to FILE instead of stdout");
-    cmd->add_flag("--force", o->force, "Overwrite an existing output file");
+    addOutputOptions(*cmd, o->out);
     cmd->add_flag("--no-cache", o->noCache, "Compute afresh; do not read or write the cache");
     cmd->callback([&shared, o] { shared.exitCode = run(shared, *o); });
 }

@@ -137,29 +137,22 @@ void addIngestCommand(CLI::App& app, Shared& shared) {
     auto* cmd = app.add_subcommand("ingest", "Extract twinned units, cooperation plans and border gates from news articles");
     struct Opts {
         std::vector<std::string> paths;
-        std::string output;
+        OutputOptions out;
         bool json = false;
-        bool force = false;
     };
     auto o = std::make_shared<Opts>();
     cmd->add_option("PATH", o->paths, "Article files or directories (default: the shared documents folder)");
     cmd->add_flag("--json", o->json, "JSON output: documents, links, places");
-    cmd->add_option("-o,--output", o->output, "Write to FILE instead of stdout (never overwrites without --force)");
-    cmd->add_flag("--force", o->force, "Overwrite the -o file if it exists");
+    addOutputOptions(*cmd, o->out);
     cmd->callback([&shared, o] {
-        if (!o->output.empty())
-            if (auto w = io::checkWritable(o->output, o->force); !w) { shared.exitCode = fail(w.error().message); return; }
+        if (!outputWritable(o->out, shared.exitCode)) return;
         auto ctx = Context::open(shared.global);
         if (!ctx) { shared.exitCode = fail(ctx.error().message); return; }
         auto loaded = ctx->loadCorpus(o->paths);
         if (!loaded) { shared.exitCode = fail(loaded.error().message); return; }
         const Corpus& corpus = loaded->corpus;
         const std::string text = o->json ? corpusJson(corpus).dump(2) + "\n" : corpusText(corpus);
-        if (o->output.empty()) {
-            std::fwrite(text.data(), 1, text.size(), stdout);
-            return;
-        }
-        if (auto w = io::writeFileAtomically(o->output, text, o->force); !w) shared.exitCode = fail(w.error().message);
+        shared.exitCode = emitOutput(o->out, text);
     });
 }
 

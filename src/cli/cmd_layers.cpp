@@ -3,12 +3,36 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "io/output_file.hpp"
 
 namespace bl::cli {
 
 int fail(const std::string& message) {
     std::fprintf(stderr, "borderlens: %s\n", message.c_str());
     return 1;
+}
+
+void addOutputOptions(CLI::App& cmd, OutputOptions& o) {
+    cmd.add_option("-o,--output", o.output, "Write to FILE instead of stdout (never overwrites without --force)");
+    cmd.add_flag("--force", o.force, "Overwrite the -o file if it exists");
+}
+
+bool outputWritable(const OutputOptions& o, int& exitCode) {
+    if (o.output.empty()) return true;
+    if (auto w = io::checkWritable(o.output, o.force); !w) {
+        exitCode = fail(w.error().message);
+        return false;
+    }
+    return true;
+}
+
+int emitOutput(const OutputOptions& o, const std::string& text) {
+    if (o.output.empty()) {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return 0;
+    }
+    if (auto w = io::writeFileAtomically(o.output, text, o.force); !w) return fail(w.error().message);
+    return 0;
 }
 
 void addLayersCommand(CLI::App& app, Shared& shared) {

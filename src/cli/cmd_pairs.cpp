@@ -43,18 +43,16 @@ void addPairsCommand(CLI::App& app, Shared& shared) {
     auto* cmd = app.add_subcommand("pairs", "Every cross-border link from the documents, checked against adjacency");
     struct Opts {
         std::vector<std::string> paths;
-        std::string output;
-        bool json = false, force = false, noCache = false;
+        OutputOptions out;
+        bool json = false, noCache = false;
     };
     auto o = std::make_shared<Opts>();
     cmd->add_option("PATH", o->paths, "Article files or directories (default: the shared documents folder)");
     cmd->add_flag("--json", o->json, "JSON output");
-    cmd->add_option("-o,--output", o->output, "Write to FILE instead of stdout (never overwrites without --force)");
-    cmd->add_flag("--force", o->force, "Overwrite the -o file if it exists");
+    addOutputOptions(*cmd, o->out);
     cmd->add_flag("--no-cache", o->noCache, "Compute adjacency afresh");
     cmd->callback([&shared, o] {
-        if (!o->output.empty())
-            if (auto w = io::checkWritable(o->output, o->force); !w) { shared.exitCode = fail(w.error().message); return; }
+        if (!outputWritable(o->out, shared.exitCode)) return;
         auto ctx = Context::open(shared.global);
         if (!ctx) { shared.exitCode = fail(ctx.error().message); return; }
         auto loaded = ctx->loadCorpus(o->paths);
@@ -111,11 +109,7 @@ void addPairsCommand(CLI::App& app, Shared& shared) {
         }
         if (corpus.links.empty()) text = "no cross-border links in these documents\n";
         const std::string out = o->json ? json{{"links", links}}.dump(2) + "\n" : text;
-        if (o->output.empty()) {
-            std::fwrite(out.data(), 1, out.size(), stdout);
-            return;
-        }
-        if (auto w = io::writeFileAtomically(o->output, out, o->force); !w) shared.exitCode = fail(w.error().message);
+        shared.exitCode = emitOutput(o->out, out);
     });
 }
 

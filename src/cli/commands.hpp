@@ -28,4 +28,15 @@ int runView(Shared& shared);
 // Prints "borderlens: <message>" to stderr and returns 1.
 int fail(const std::string& message);
 
+// -o FILE / --force, shared by the commands that write text results.
+struct OutputOptions {
+    std::string output;
+    bool force = false;
+};
+void addOutputOptions(CLI::App& cmd, OutputOptions& o);
+// Fails early (before slow work) when -o names a file that may not be written.
+bool outputWritable(const OutputOptions& o, int& exitCode);
+// Writes to stdout, or atomically to -o; returns the exit code.
+int emitOutput(const OutputOptions& o, const std::string& text);
+
 }  // namespace bl::cli
