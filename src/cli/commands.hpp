@@ -16,12 +16,14 @@ void addLayersCommand(CLI::App& app, Shared& shared);
 int runLayers(Shared& shared, bool json);
 void addFindCommand(CLI::App& app, Shared& shared);
 void addAdjacencyCommand(CLI::App& app, Shared& shared);
+void addPairsCommand(CLI::App& app, Shared& shared);
 void addBenchCommand(CLI::App& app, Shared& shared);
 // `bench render` (cmd_bench_render.cpp), registered by addBenchCommand.
 void addBenchRenderCommand(CLI::App& bench, Shared& shared);
 // `view` (cmd_view.cpp); runView is also what `borderlens` alone runs.
 void addViewCommand(CLI::App& app, Shared& shared);
 int runView(Shared& shared);
+void addIngestCommand(CLI::App& app, Shared& shared);
 
 // Prints "borderlens: <message>" to stderr and returns 1.
 int fail(const std::string& message);

@@ -5,7 +5,10 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/extract.hpp"
 #include "io/data_root.hpp"
+#include "io/document_reader.hpp"
+#include "io/gates.hpp"
 #include "io/layer_loader.hpp"
 
 namespace bl::cli {
@@ -35,6 +38,24 @@ Result<std::shared_ptr<const Dataset>> Context::load(const std::vector<std::stri
     for (const auto& l : data->layers)
         for (const auto& w : l.warnings) std::fprintf(stderr, "borderlens: warning: layer %s: %s\n", l.spec.id.c_str(), w.c_str());
     return std::shared_ptr<const Dataset>(std::make_shared<Dataset>(std::move(*data)));
+}
+
+Result<Context::LoadedCorpus> Context::loadCorpus(std::vector<std::string> paths) {
+    if (paths.empty()) {
+        auto root = io::resolveDocumentsRoot("");
+        if (!root) return root.error();
+        paths.push_back(*root);
+    }
+    auto docs = io::readDocuments(paths);
+    if (!docs) return docs.error();
+    auto curated = io::loadCuratedPlaces(io::defaultGeodataDir());
+    if (!curated) return curated.error();
+    auto data = load();
+    if (!data) return data.error();
+    LoadedCorpus out{*data, std::move(*curated), {}};
+    Resolver resolver(*out.data, m_catalog->aliases, out.curated);
+    out.corpus = extractCorpus(std::move(*docs), resolver);
+    return out;
 }
 
 std::vector<std::string> splitList(const std::string& s) {

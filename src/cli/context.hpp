@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "core/documents.hpp"
 #include "core/gazetteer.hpp"
+#include "core/resolve.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
 #include "io/catalog.hpp"
@@ -27,6 +29,16 @@ public:
 
     // Loads the layers (all when `only` is empty); errors name the file.
     Result<std::shared_ptr<const Dataset>> load(const std::vector<std::string>& only = {});
+
+    struct LoadedCorpus {
+        std::shared_ptr<const Dataset> data;
+        CuratedPlaces curated;
+        Corpus corpus;
+    };
+    // Reads the articles (files or directories; none = the documents root)
+    // and every layer, then extracts and resolves links and places. Every
+    // document is read before anything else: a bad file stops it all.
+    Result<LoadedCorpus> loadCorpus(std::vector<std::string> paths);
 
 private:
     std::shared_ptr<io::Catalog> m_catalog;

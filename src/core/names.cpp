@@ -11,16 +11,41 @@ namespace bl {
 
 namespace {
 
-// Type prefixes and suffixes, already folded. Longest first so that
-// "thanh pho" wins over "thanh".
-constexpr std::array kPrefixes = {
-    "thanh pho ", "thi tran ", "thi xa ", "tinh ", "huyen ", "quan ", "phuong ",
-    "xa ", "dac khu ", "muang ", "meuang ", "mueang ", "khoueng ", "khouaeng ",
-    "province of ", "district of ", "city of ",
+// Type prefixes. Some folded prefixes are also ordinary name words ("Quan
+// Sơn" is not "Quận Sơn", "Xa" and "Phương" begin names too), so those are
+// recognised only with their diacritics, in the case-folded NFC text; the
+// rest are unambiguous once folded. Longest first.
+constexpr std::array kMarkedPrefixes = {
+    "thành phố ", "thị trấn ", "thị xã ", "đặc khu ", "tỉnh ", "huyện ", "quận ", "phường ", "xã ",
+};
+constexpr std::array kFoldedPrefixes = {
+    "thanh pho ", "thi tran ", "thi xa ", "tinh ", "huyen ", "muang ", "meuang ", "mueang ", "khoueng ",
+    "khouaeng ", "province of ", "district of ", "city of ",
 };
 constexpr std::array kSuffixes = {
     " province", " district", " commune", " ward", " city", " town", " capital",
 };
+
+// Case-folded, NFC, with single spaces: "  Huyện  Hướng Hóa" -> "huyện hướng hóa".
+std::string foldCaseOnly(std::string_view utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), int32_t(utf8.size())));
+    u.foldCase();
+    if (U_SUCCESS(status)) {
+        icu::UnicodeString n = nfc->normalize(u, status);
+        if (U_SUCCESS(status)) u = n;
+    }
+    std::string s;
+    u.toUTF8String(s);
+    std::string r;
+    for (char ch : s) {
+        const bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+        if (space && (r.empty() || r.back() == ' ')) continue;
+        r.push_back(space ? ' ' : ch);
+    }
+    return r;
+}
 
 std::string toFoldedAscii(std::string_view utf8) {
     UErrorCode status = U_ZERO_ERROR;
@@ -66,11 +91,18 @@ bool endsWith(const std::string& s, std::string_view p) {
 std::string foldText(std::string_view utf8) { return toFoldedAscii(utf8); }
 
 std::string foldName(std::string_view utf8) {
-    std::string s = toFoldedAscii(utf8);
     // Strip at most one prefix and one suffix, but never the whole name
     // ("Xã" alone stays "xa").
-    for (std::string_view p : kPrefixes) {
-        if (startsWith(s, p) && s.size() > p.size()) { s.erase(0, p.size()); break; }
+    const std::string marked = foldCaseOnly(utf8);
+    std::string s;
+    for (std::string_view p : kMarkedPrefixes) {
+        if (startsWith(marked, p) && marked.size() > p.size()) { s = toFoldedAscii(marked.substr(p.size())); break; }
+    }
+    if (s.empty()) {
+        s = toFoldedAscii(utf8);
+        for (std::string_view p : kFoldedPrefixes) {
+            if (startsWith(s, p) && s.size() > p.size()) { s.erase(0, p.size()); break; }
+        }
     }
     for (std::string_view p : kSuffixes) {
         if (endsWith(s, p) && s.size() > p.size()) { s.erase(s.size() - p.size()); break; }

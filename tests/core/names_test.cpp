@@ -20,6 +20,17 @@ TEST_CASE("foldName strips marks, đ, case and type prefixes", "[names]") {
     CHECK(foldName("  Se-Pon  ") == "se pon");
 }
 
+TEST_CASE("foldName strips ambiguous prefixes only when written with their diacritics", "[names]") {
+    CHECK(foldName("Huyện Quan Sơn") == "quan son");
+    CHECK(foldName("Quan Sơn") == "quan son");
+    CHECK(foldName("Quận Ba Đình") == "ba dinh");
+    CHECK(foldName("Xa Mát") == "xa mat");
+    CHECK(foldName("Xã Xa Dung") == "xa dung");
+    CHECK(foldName("Phường Phương Liệt") == "phuong liet");
+    CHECK(foldName("Huyen Huong Hoa") == "huong hoa");  // unambiguous prefixes also without marks
+    CHECK(foldName("HUYỆN MƯỜNG NHÉ") == "muong nhe");
+}
+
 TEST_CASE("foldName keeps a name that is only a prefix word", "[names]") {
     CHECK(foldName("Xã") == "xa");
     CHECK(foldName("Huyện") == "huyen");

@@ -1,0 +1,166 @@
+// borderlens ingest: documents -> links and places, resolved onto the catalog.
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "core/extract.hpp"
+#include "core/resolve.hpp"
+#include "io/data_root.hpp"
+#include "io/document_reader.hpp"
+#include "io/output_file.hpp"
+#include "io/gates.hpp"
+
+namespace bl::cli {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+double round3(double v) { return std::round(v * 1000) / 1000; }
+
+json unitsJson(const std::vector<ResolvedUnit>& units) {
+    json a = json::array();
+    for (const auto& u : units)
+        a.push_back({{"layer", u.layerId},
+                     {"id", u.unitId},
+                     {"name", u.name},
+                     {"level", toString(u.level)},
+                     {"parent", u.parent},
+                     {"vintage", u.vintage},
+                     {"confidence", round3(u.confidence)},
+                     {"reason", u.reason}});
+    return a;
+}
+
+json spanJson(Span s) { return json::array({s.begin, s.end}); }
+
+json partyJson(const Party& p) {
+    return {{"name", p.name}, {"place", p.place}, {"parent_place", p.parentPlace}, {"span", spanJson(p.span)},
+            {"confidence", round3(p.confidence)}, {"resolution", p.resolution}};
+}
+
+}  // namespace
+
+static json corpusJson(const Corpus& c) {
+    json docs = json::array();
+    for (const auto& d : c.documents)
+        docs.push_back({{"file", d.file},
+                        {"date", d.date.iso},
+                        {"date_status", toString(d.date.status)},
+                        {"date_note", d.date.note},
+                        {"title", d.title},
+                        {"body", spanJson(d.body)},
+                        {"trailing_cut", d.trailingCut}});
+    json links = json::array();
+    for (const auto& l : c.links)
+        links.push_back({{"kind", toString(l.kind)},
+                         {"document", c.documents[l.document].file},
+                         {"date", l.date.iso},
+                         {"date_status", toString(l.date.status)},
+                         {"period", l.period},
+                         {"vn_party", l.vn.name},
+                         {"la_party", l.la.name},
+                         {"vn_units", unitsJson(l.vn.units)},
+                         {"la_units", unitsJson(l.la.units)},
+                         {"confidence", round3(l.confidence)},
+                         {"span", spanJson(l.span)},
+                         {"evidence", {{"sentence", spanJson(l.span)}, {"cue", spanJson(l.cue)},
+                                       {"vn", partyJson(l.vn)}, {"la", partyJson(l.la)}}},
+                         {"reason", l.reason}});
+    json places = json::array();
+    for (const auto& p : c.places) {
+        json j = {{"kind", toString(p.kind)},
+                  {"name", p.name},
+                  {"country", p.country ? json(toString(*p.country)) : json(nullptr)},
+                  {"document", c.documents[p.document].file},
+                  {"units", unitsJson(p.units)},
+                  {"approximate", p.approximate},
+                  {"span", spanJson(p.span)},
+                  {"resolution", p.resolution}};
+        if (p.position) {
+            j["lon"] = p.position->lon;
+            j["lat"] = p.position->lat;
+            j["source"] = p.source;
+        }
+        places.push_back(std::move(j));
+    }
+    return {{"documents", docs}, {"links", links}, {"places", places}};
+}
+
+namespace {
+
+std::string unitsText(const std::vector<ResolvedUnit>& units) {
+    if (units.empty()) return "(unresolved)";
+    std::string s;
+    for (const auto& u : units) s += (s.empty() ? "" : "; ") + u.vintage + " " + u.name;
+    return s;
+}
+
+std::string corpusText(const Corpus& c) {
+    std::string out;
+    char buf[512];
+    out += "documents\n";
+    for (const auto& d : c.documents) {
+        std::snprintf(buf, sizeof buf, "  %-12s %-9s %s  %s\n", d.date.iso.c_str(), toString(d.date.status),
+                      fs::path(d.file).filename().string().c_str(), d.title.c_str());
+        out += buf;
+    }
+    out += "\nlinks (" + std::to_string(c.links.size()) + ")\n";
+    for (const auto& l : c.links) {
+        out += "  " + padRight(toString(l.kind), 17) + padRight(l.period.empty() ? "-" : l.period, 11) +
+               padRight(l.date.iso, 11) + l.vn.name + "  <->  " + l.la.name + "\n";
+        out += "      VN: " + unitsText(l.vn.units) + "\n      LA: " + unitsText(l.la.units) + "\n";
+        std::snprintf(buf, sizeof buf, "      %s bytes %zu-%zu, confidence %.2f\n",
+                      fs::path(c.documents[l.document].file).filename().string().c_str(), l.span.begin, l.span.end,
+                      l.confidence);
+        out += buf;
+    }
+    out += "\nplaces (" + std::to_string(c.places.size()) + ")\n";
+    for (const auto& p : c.places) {
+        out += "  " + padRight(toString(p.kind), 15) + padRight(p.country ? toString(*p.country) : "?", 3) +
+               padRight(p.name, 44) + unitsText(p.units) + (p.approximate ? " (approximate)" : " (curated position)") +
+               "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+void addIngestCommand(CLI::App& app, Shared& shared) {
+    auto* cmd = app.add_subcommand("ingest", "Extract twinned units, cooperation plans and border gates from news articles");
+    struct Opts {
+        std::vector<std::string> paths;
+        std::string output;
+        bool json = false;
+        bool force = false;
+    };
+    auto o = std::make_shared<Opts>();
+    cmd->add_option("PATH", o->paths, "Article files or directories (default: the shared documents folder)");
+    cmd->add_flag("--json", o->json, "JSON output: documents, links, places");
+    cmd->add_option("-o,--output", o->output, "Write to FILE instead of stdout (never overwrites without --force)");
+    cmd->add_flag("--force", o->force, "Overwrite the -o file if it exists");
+    cmd->callback([&shared, o] {
+        if (!o->output.empty())
+            if (auto w = io::checkWritable(o->output, o->force); !w) { shared.exitCode = fail(w.error().message); return; }
+        auto ctx = Context::open(shared.global);
+        if (!ctx) { shared.exitCode = fail(ctx.error().message); return; }
+        auto loaded = ctx->loadCorpus(o->paths);
+        if (!loaded) { shared.exitCode = fail(loaded.error().message); return; }
+        const Corpus& corpus = loaded->corpus;
+        const std::string text = o->json ? corpusJson(corpus).dump(2) + "\n" : corpusText(corpus);
+        if (o->output.empty()) {
+            std::fwrite(text.data(), 1, text.size(), stdout);
+            return;
+        }
+        if (auto w = io::writeFileAtomically(o->output, text, o->force); !w) shared.exitCode = fail(w.error().message);
+    });
+}
+
+}  // namespace bl::cli

@@ -1,0 +1,122 @@
+// `borderlens pairs`: every cross-border link from the documents, checked
+// against the adjacency engine.
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "core/link_check.hpp"
+#include "io/adjacency_cache.hpp"
+#include "io/output_file.hpp"
+
+namespace bl::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+double round1(double v) { return std::round(v * 10) / 10; }
+
+json unitJson(const Layer* layer, const AdminUnit* u) {
+    return {{"layer", layer->spec.id}, {"id", u->id}, {"name", u->name},
+            {"level", toString(layer->spec.level)}, {"parent", u->parentName}};
+}
+
+std::string verdictText(const AdjacencyVerdict& v) {
+    char buf[512];
+    if (v.touches)
+        std::snprintf(buf, sizeof buf, "%s %s x %s: share %.1f km of border", v.vintage.c_str(), v.vn->name.c_str(),
+                      v.la->name.c_str(), v.sharedKm);
+    else
+        std::snprintf(buf, sizeof buf, "%s %s x %s: do not touch, %.1f km apart", v.vintage.c_str(), v.vn->name.c_str(),
+                      v.la->name.c_str(), v.distanceKm);
+    return buf;
+}
+
+}  // namespace
+
+void addPairsCommand(CLI::App& app, Shared& shared) {
+    auto* cmd = app.add_subcommand("pairs", "Every cross-border link from the documents, checked against adjacency");
+    struct Opts {
+        std::vector<std::string> paths;
+        std::string output;
+        bool json = false, force = false, noCache = false;
+    };
+    auto o = std::make_shared<Opts>();
+    cmd->add_option("PATH", o->paths, "Article files or directories (default: the shared documents folder)");
+    cmd->add_flag("--json", o->json, "JSON output");
+    cmd->add_option("-o,--output", o->output, "Write to FILE instead of stdout (never overwrites without --force)");
+    cmd->add_flag("--force", o->force, "Overwrite the -o file if it exists");
+    cmd->add_flag("--no-cache", o->noCache, "Compute adjacency afresh");
+    cmd->callback([&shared, o] {
+        if (!o->output.empty())
+            if (auto w = io::checkWritable(o->output, o->force); !w) { shared.exitCode = fail(w.error().message); return; }
+        auto ctx = Context::open(shared.global);
+        if (!ctx) { shared.exitCode = fail(ctx.error().message); return; }
+        auto loaded = ctx->loadCorpus(o->paths);
+        if (!loaded) { shared.exitCode = fail(loaded.error().message); return; }
+        const Dataset& data = *loaded->data;
+        std::map<std::pair<const Layer*, const Layer*>, std::vector<SharedBorder>> results;
+        const AdjacencyLookup lookup = [&](const Layer& vn, const Layer& la) -> const std::vector<SharedBorder>& {
+            auto key = std::make_pair(&vn, &la);
+            auto it = results.find(key);
+            if (it == results.end())
+                it = results.emplace(key, io::cachedAdjacency(data, vn, la, AdjacencyOptions{}, !o->noCache)).first;
+            return it->second;
+        };
+
+        json links = json::array();
+        std::string text;
+        const auto& corpus = loaded->corpus;
+        for (size_t i = 0; i < corpus.links.size(); ++i) {
+            const Link& l = corpus.links[i];
+            const LinkCheck check = checkLink(l, data, loaded->curated.gates, lookup);
+            const std::string file = fs::path(corpus.documents[l.document].file).filename().string();
+            json verdicts = json::array();
+            for (const auto& v : check.verdicts)
+                verdicts.push_back({{"vintage", v.vintage},
+                                    {"vn_unit", unitJson(v.vnLayer, v.vn)},
+                                    {"la_unit", unitJson(v.laLayer, v.la)},
+                                    {"touches", v.touches},
+                                    {"shared_km", round1(v.sharedKm)},
+                                    {"distance_km", round1(v.distanceKm)}});
+            json gate = nullptr;
+            if (check.nearestGate)
+                gate = {{"name", check.nearestGate->name},
+                        {"country", toString(check.nearestGate->country)},
+                        {"lon", check.nearestGate->position.lon},
+                        {"lat", check.nearestGate->position.lat},
+                        {"distance_km", round1(check.nearestGate->distanceKm)},
+                        {"precision_km", check.nearestGate->precisionKm},
+                        {"source", check.nearestGate->source}};
+            links.push_back({{"link", i}, {"kind", toString(l.kind)}, {"document", file}, {"date", l.date.iso},
+                             {"period", l.period}, {"vn_party", l.vn.name}, {"la_party", l.la.name},
+                             {"adjacency", verdicts}, {"nearest_gate", gate}, {"note", check.note},
+                             {"span", {l.span.begin, l.span.end}}});
+            text += "#" + std::to_string(i) + " " + toString(l.kind) + " " + l.date.iso + (l.period.empty() ? "" : " " + l.period) +
+                    "  " + l.vn.name + " <-> " + l.la.name + "  (" + file + ")\n";
+            for (const auto& v : check.verdicts) text += "    " + verdictText(v) + "\n";
+            if (!check.note.empty()) text += "    " + check.note + "\n";
+            if (check.nearestGate) {
+                char buf[256];
+                std::snprintf(buf, sizeof buf, "    nearest known border gate: %s (%s), %.1f km\n",
+                              check.nearestGate->name.c_str(), toString(check.nearestGate->country),
+                              check.nearestGate->distanceKm);
+                text += buf;
+            }
+        }
+        if (corpus.links.empty()) text = "no cross-border links in these documents\n";
+        const std::string out = o->json ? json{{"links", links}}.dump(2) + "\n" : text;
+        if (o->output.empty()) {
+            std::fwrite(out.data(), 1, out.size(), stdout);
+            return;
+        }
+        if (auto w = io::writeFileAtomically(o->output, out, o->force); !w) shared.exitCode = fail(w.error().message);
+    });
+}
+
+}  // namespace bl::cli

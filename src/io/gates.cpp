@@ -1,0 +1,116 @@
+#include "io/gates.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "io/catalog.hpp"
+
+namespace bl::io {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+Result<json> readJson(const std::string& path, const char* what) {
+    std::ifstream in(path);
+    if (!in) return makeError(std::string(what) + " " + path + " cannot be opened (missing or unreadable)");
+    try {
+        return json::parse(in);
+    } catch (const json::parse_error& e) {
+        return makeError(std::string(what) + " " + path + " is not valid JSON: " + e.what());
+    }
+}
+
+std::string str(const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::vector<std::string> strs(const json& j, const char* key) {
+    std::vector<std::string> out;
+    auto it = j.find(key);
+    if (it != j.end() && it->is_array())
+        for (const auto& v : *it)
+            if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+
+}  // namespace
+
+Result<std::vector<CuratedGate>> loadGates(const std::string& path) {
+    auto doc = readJson(path, "border gates file");
+    if (!doc) return doc.error();
+    const json& arr = (*doc)["gates"];
+    if (!arr.is_array()) return makeError("border gates file " + path + " has no \"gates\" array");
+    std::vector<CuratedGate> out;
+    for (size_t i = 0; i < arr.size(); ++i) {
+        const json& g = arr[i];
+        CuratedGate c;
+        c.name = str(g, "name");
+        c.aliases = strs(g, "aliases");
+        auto country = parseCountry(str(g, "country"));
+        c.province = str(g, "province");
+        c.district = str(g, "district");
+        c.pairedWith = str(g, "paired_with");
+        c.source = str(g, "source");
+        const std::string where = "border gates file " + path + ", gate " + std::to_string(i) + " (" + c.name + ")";
+        if (c.name.empty() || !country || c.province.empty())
+            return makeError(where + " needs \"name\", \"country\" (VN or LA) and \"province\"");
+        if (c.source.empty()) return makeError(where + " has no \"source\"; every entry must cite one");
+        c.country = *country;
+        if (g.contains("lon") || g.contains("lat")) {
+            if (!g.value("lon", json()).is_number() || !g.value("lat", json()).is_number())
+                return makeError(where + " has a non-numeric \"lon\"/\"lat\"");
+            c.position = LonLat{g["lon"].get<double>(), g["lat"].get<double>()};
+            c.precisionKm = g.value("precision_km", 5.0);
+            if (c.position->lon < 100 || c.position->lon > 110 || c.position->lat < 13 || c.position->lat > 24)
+                return makeError(where + " has a position outside the border area");
+        }
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+Result<std::vector<Locality>> loadLocalities(const std::string& path) {
+    auto doc = readJson(path, "localities file");
+    if (!doc) return doc.error();
+    const json& arr = (*doc)["localities"];
+    if (!arr.is_array()) return makeError("localities file " + path + " has no \"localities\" array");
+    std::vector<Locality> out;
+    for (size_t i = 0; i < arr.size(); ++i) {
+        const json& g = arr[i];
+        Locality l;
+        l.name = str(g, "name");
+        l.aliases = strs(g, "aliases");
+        l.kind = str(g, "kind");
+        auto country = parseCountry(str(g, "country"));
+        l.province = str(g, "province");
+        l.district2023 = str(g, "district_2023");
+        l.source = str(g, "source");
+        const std::string where = "localities file " + path + ", entry " + std::to_string(i) + " (" + l.name + ")";
+        if (l.name.empty() || !country || l.province.empty() || l.district2023.empty())
+            return makeError(where + " needs \"name\", \"country\", \"province\" and \"district_2023\"");
+        if (l.source.empty()) return makeError(where + " has no \"source\"; every entry must cite one");
+        l.country = *country;
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+Result<CuratedPlaces> loadCuratedPlaces(const std::string& geodataDir) {
+    CuratedPlaces c;
+    auto g = loadGates((fs::path(geodataDir) / "border_gates.json").string());
+    if (!g) return g.error();
+    auto l = loadLocalities((fs::path(geodataDir) / "localities.json").string());
+    if (!l) return l.error();
+    c.gates = std::move(*g);
+    c.localities = std::move(*l);
+    return c;
+}
+
+std::string defaultGeodataDir() { return fs::path(defaultCatalogPath()).parent_path().string(); }
+
+}  // namespace bl::io

@@ -1,0 +1,25 @@
+#pragma once
+// Curated place facts of our own (geodata/): border gates with a public
+// source for each position (border_gates.json) and localities below the
+// finest level of some vintage (localities.json). Both are small and cite a
+// source per entry; an entry without one is rejected.
+#include <string>
+
+#include "core/resolve.hpp"
+#include "core/result.hpp"
+
+namespace bl::io {
+
+// {"gates": [{"name", "aliases", "country", "province", "district",
+//   "paired_with", "lon", "lat", "precision_km", "source"}]}; lon/lat optional.
+Result<std::vector<CuratedGate>> loadGates(const std::string& path);
+
+// {"localities": [{"name", "aliases", "kind", "country", "province",
+//   "district_2023", "source"}]}
+Result<std::vector<Locality>> loadLocalities(const std::string& path);
+
+// Both files from the geodata directory of this checkout (beside the catalog).
+Result<CuratedPlaces> loadCuratedPlaces(const std::string& geodataDir);
+std::string defaultGeodataDir();
+
+}  // namespace bl::io
