@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     bl::cli::addBenchCommand(app, shared);
     bl::cli::addViewCommand(app, shared);
     bl::cli::addIngestCommand(app, shared);
+    bl::cli::addExportCommand(app, shared);
     app.require_subcommand(0, 1);
     try {
         app.parse(argc, argv);

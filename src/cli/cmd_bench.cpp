@@ -229,6 +229,7 @@ void addBenchCommand(CLI::App& app, Shared& shared) {
     adj->add_option("--repeat", *adjRepeat, "Runs; the median is reported")->check(CLI::Range(1, 50));
     adj->callback([&shared, adjRepeat] { benchAdjacency(shared, *adjRepeat); });
     addBenchRenderCommand(*bench, shared);
+    addBenchExportCommand(*bench, shared);
 }
 
 }  // namespace bl::cli
