@@ -115,6 +115,22 @@ double textWidth(const ImFont* f, const std::string& s) {
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, s.c_str(), s.c_str() + s.size()).x;
 }
 
+// The point at fraction f (0..1) of a line's length.
+Vec2 pointAlong(const LineString& line, double f) {
+    double total = 0;
+    for (size_t i = 1; i < line.size(); ++i) total += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+    double want = total * f;
+    for (size_t i = 1; i < line.size(); ++i) {
+        const double d = std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+        if (d > 0 && want <= d) {
+            const double t = want / d;
+            return {line[i - 1].x + t * (line[i].x - line[i - 1].x), line[i - 1].y + t * (line[i].y - line[i - 1].y)};
+        }
+        want -= d;
+    }
+    return line.back();
+}
+
 const std::string& labelText(const AdminUnit& u) { return u.shortName.empty() ? u.name : u.shortName; }
 
 }  // namespace
@@ -455,7 +471,7 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
             // Alternatives along the line, so a symbol or another label at its middle does not hide it.
             const long grp = group++;
             for (double f : {0.5, 0.35, 0.65, 0.2, 0.8}) {
-                const Vec2 mid = cam.toScreen((*longest)[size_t(double(longest->size() - 1) * f)]);
+                const Vec2 mid = cam.toScreen(pointAlong(*longest, f));
                 for (double dy : {-14.0, 14.0})
                     addLabel(bold, {mid.x, mid.y + dy * s}, seg.label, textWidth(bold, seg.label), 0, 1e9,
                              {1, 1, 1, 1}, true, seg.colour, grp);
