@@ -23,7 +23,10 @@
 #include "render/framebuffer.hpp"
 #include "render/map_renderer.hpp"
 #include "ui/adjacency_panel.hpp"
+#include "app/map_export_job.hpp"
+#include "render/map_export.hpp"
 #include "ui/documents_panel.hpp"
+#include "ui/export_panel.hpp"
 #include "ui/inspector_panel.hpp"
 #include "ui/layers_panel.hpp"
 #include "ui/pairs_panel.hpp"
@@ -303,6 +306,10 @@ int runViewer(const ViewerOptions& opt) {
     ui::PairsPanel pairsPanel;
     ui::DocumentsPanel documentsPanel;
     ui::AdjacencyPanel adjacencyPanel;
+    ui::ExportPanel exportPanel;
+    ui::ExportOptions exportOptions;
+    ui::ExportStatus exportStatus;
+    std::unique_ptr<BackgroundExport> exportJob;  // declared after `data`: joined before it goes
     render::Camera cam;
     render::Scene scene;
     MapInput input;
@@ -526,9 +533,83 @@ int runViewer(const ViewerOptions& opt) {
             reserve();
             ImGui::End();
 
+            // Export dialog, with the frame outlined on the map while it is open.
+            ImGui::SetNextWindowPos(ImVec2(right, 436), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+            std::optional<Box> exportPreview;
+            if (ImGui::Begin("Export")) {
+                if (exportJob && exportJob->finished()) {
+                    const auto& r = exportJob->result();
+                    char msg[600];
+                    if (r)
+                        std::snprintf(msg, sizeof msg, "Wrote %s (%.1f MiB) in %.1f s", r->files.png.c_str(),
+                                      double(r->bytes) / 1048576.0, r->renderSeconds + r->writeSeconds);
+                    else
+                        std::snprintf(msg, sizeof msg, "Export failed: %s", r.error().message.c_str());
+                    exportStatus.message = msg;
+                    exportJob.reset();
+                }
+                exportStatus.running = exportJob != nullptr;
+                const bool go = exportPanel.drawContent(exportOptions, exportStatus, state.selected.valid());
+                Box frame = cam.visibleBox();
+                if (exportOptions.frame == 1 && state.selected.valid()) {
+                    frame = ui::unitOf(ds, state.selected)->bounds;
+                    frame = frame.expanded(std::max(frame.maxX - frame.minX, frame.maxY - frame.minY) * 0.08);
+                } else if (exportOptions.frame == 2) {
+                    frame = data->geometry->borderBounds;
+                }
+                // The frame at 96 dpi and the same proportions: what the export will show.
+                render::ExportSpec preview;
+                preview.dpi = 96.0;
+                preview.width = std::max(64, int(exportOptions.width * 96.0 / exportOptions.dpi));
+                preview.height = std::max(64, int(exportOptions.height * 96.0 / exportOptions.dpi));
+                preview.frame = frame;
+                exportPreview = render::exportCamera(preview, *fonts).visibleBox();
+                if (go) {
+                    ExportRequest req;
+                    req.output = exportOptions.path;
+                    req.width = exportOptions.width;
+                    req.height = exportOptions.height;
+                    req.dpi = exportOptions.dpi;
+                    req.frame = frame;
+                    req.vintage = state.vnVintage;
+                    for (size_t i = 0; i < ds.layers.size(); ++i) {
+                        const bool byVintage =
+                            ds.layers[i].spec.country == Country::LA || ds.layers[i].spec.vintage.label == state.vnVintage;
+                        if (i < state.layerVisible.size() && bool(state.layerVisible[i]) != byVintage) {
+                            req.layers.clear();
+                            for (size_t j = 0; j < ds.layers.size(); ++j)
+                                if (j < state.layerVisible.size() && state.layerVisible[j])
+                                    req.layers.push_back(ds.layers[j].spec.id);
+                            break;
+                        }
+                    }
+                    req.labels = exportOptions.labels;
+                    req.georef = exportOptions.georef;
+                    req.force = exportOptions.force;
+                    req.title = exportOptions.title;
+                    ExportSources src;
+                    src.data = data->dataset.get();
+                    src.geometry = data->geometry.get();
+                    src.catalog = &data->catalog;
+                    src.gazetteer = data->gazetteer.get();
+                    exportStatus.message = "Exporting " + req.output + "…";
+                    exportJob = std::make_unique<BackgroundExport>(std::move(req), std::move(src));
+                }
+            }
+            reserve();
+            ImGui::End();
+
             scene.layerVisible = state.layerVisible;
             scene.selected = state.selected;
             scene.overlay = borderHighlight;
+            if (exportPreview) {
+                const Box& b = *exportPreview;
+                const render::Rgba c{0.05f, 0.25f, 0.65f, 1.0f};
+                const Vec2 p[4] = {{b.minX, b.minY}, {b.maxX, b.minY}, {b.maxX, b.maxY}, {b.minX, b.maxY}};
+                for (int i = 0; i < 4; ++i)
+                    scene.overlay.connectors.push_back({p[i], p[(i + 1) % 4], c, i == 0 ? "export frame" : ""});
+            }
             scene.hovered = state.hovered;
             scene.style.labels = state.labels;
             scene.style.attribution = data->catalog.attribution;

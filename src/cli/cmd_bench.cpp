@@ -229,6 +229,7 @@ void addBenchCommand(CLI::App& app, Shared& shared) {
     adj->callback([&shared, adjRepeat] { benchAdjacency(shared, *adjRepeat); });
 #ifdef BORDERLENS_WITH_GUI
     addBenchRenderCommand(*bench, shared);
+    addBenchExportCommand(*bench, shared);
 #endif
 }
 

@@ -24,6 +24,9 @@ void addBenchRenderCommand(CLI::App& bench, Shared& shared);
 // `view` (cmd_view.cpp); runView is also what `borderlens` alone runs.
 void addViewCommand(CLI::App& app, Shared& shared);
 int runView(Shared& shared);
+// `export` and `bench export` (cmd_export.cpp).
+void addExportCommand(CLI::App& app, Shared& shared);
+void addBenchExportCommand(CLI::App& bench, Shared& shared);
 
 // Prints "borderlens: <message>" to stderr and returns 1.
 int fail(const std::string& message);

@@ -61,7 +61,8 @@ Result<FontSet> loadFonts(float scale) {
     f.ui = f.atlas->AddFontFromFileTTF(f.regularFile.c_str(), 16.0f * scale, &cfg, ranges);
     f.label = f.atlas->AddFontFromFileTTF(f.regularFile.c_str(), 14.0f * scale, &cfg, ranges);
     f.labelBold = f.atlas->AddFontFromFileTTF(f.boldFile.c_str(), 16.0f * scale, &cfg, ranges);
-    if (!f.ui || !f.label || !f.labelBold || !f.atlas->Build())
+    f.title = f.atlas->AddFontFromFileTTF(f.boldFile.c_str(), 26.0f * scale, &cfg, ranges);
+    if (!f.ui || !f.label || !f.labelBold || !f.title || !f.atlas->Build())
         return makeError("cannot rasterise the Noto Sans fonts " + f.regularFile + " and " + f.boldFile);
     return f;
 }

@@ -23,6 +23,7 @@ struct FontSet {
     ImFont* ui = nullptr;         // panels
     ImFont* label = nullptr;      // district and commune labels
     ImFont* labelBold = nullptr;  // province labels, scale bar
+    ImFont* title = nullptr;      // export titles (bold, larger)
     std::string regularFile, boldFile;
 };
 

@@ -115,6 +115,22 @@ double textWidth(const ImFont* f, const std::string& s) {
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, s.c_str(), s.c_str() + s.size()).x;
 }
 
+// The point at fraction f (0..1) of a line's length.
+Vec2 pointAlong(const LineString& line, double f) {
+    double total = 0;
+    for (size_t i = 1; i < line.size(); ++i) total += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+    double want = total * f;
+    for (size_t i = 1; i < line.size(); ++i) {
+        const double d = std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+        if (d > 0 && want <= d) {
+            const double t = want / d;
+            return {line[i - 1].x + t * (line[i].x - line[i - 1].x), line[i - 1].y + t * (line[i].y - line[i - 1].y)};
+        }
+        want -= d;
+    }
+    return line.back();
+}
+
 const std::string& labelText(const AdminUnit& u) { return u.shortName.empty() ? u.name : u.shortName; }
 
 }  // namespace
@@ -256,7 +272,7 @@ void MapRenderer::setData(std::shared_ptr<const Dataset> data, std::shared_ptr<c
                   true);
 }
 
-void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scene& scene) {
+void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scene& scene, const Box* tile) {
     Impl& m = *this->m;
     m_stats = {};
     m_labelBoxes.clear();
@@ -272,6 +288,14 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
     glClear(GL_COLOR_BUFFER_BIT);
     const float s = scene.style.scale;
     const double mpp = cam.metresPerPixel;
+    // The geometry is drawn through the tile's own camera; everything in
+    // screen space (labels, symbols, decorations) is laid out on the whole
+    // frame and shifted by the tile's corner when uploaded.
+    const Box tileBox = tile ? *tile : Box{0, 0, double(cam.width), double(cam.height)};
+    Camera gcam = cam;
+    gcam.width = target.width;
+    gcam.height = target.height;
+    gcam.center = cam.toWorld({(tileBox.minX + tileBox.maxX) / 2, (tileBox.minY + tileBox.maxY) / 2});
 
     ScreenBatch batch(m.white);
     std::vector<LabelCandidate> candidates;
@@ -288,14 +312,14 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
 
     if (m_data && m_geometry) {
         const Vec2 origin = m_geometry->origin;
-        const float offset[2] = {float(origin.x - cam.center.x), float(origin.y - cam.center.y)};
-        const float scale[2] = {float(2.0 / (cam.width * mpp)), float(2.0 / (cam.height * mpp))};
+        const float offset[2] = {float(origin.x - gcam.center.x), float(origin.y - gcam.center.y)};
+        const float scale[2] = {float(2.0 / (gcam.width * mpp)), float(2.0 / (gcam.height * mpp))};
         const size_t lod = lodForScale(mpp);
         m_stats.lod = lod;
-        const Box view = cam.visibleBox().expanded(mpp * 4);
+        const Box view = gcam.visibleBox().expanded(mpp * 4);
         auto visible = [&](size_t li) {
             return li < scene.layerVisible.size() && scene.layerVisible[li] &&
-                   levelShownAtScale(m_data->layers[li].spec.level, mpp);
+                   levelShownAtScale(m_data->layers[li].spec.level, mpp * s);  // at 96 dpi equivalent
         };
         // Units of a layer whose bounds meet the view, merged into few draw calls.
         auto drawRanges = [&](size_t li, const std::vector<Range>& ranges, GLenum mode, size_t& counter) {
@@ -444,9 +468,14 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
             for (const auto& l : seg.lines)
                 if (l.size() > longest->size()) longest = &l;
             if (longest->empty()) continue;
-            const Vec2 mid = cam.toScreen((*longest)[longest->size() / 2]);
-            addLabel(bold, {mid.x, mid.y - 14 * s}, seg.label, textWidth(bold, seg.label), 0, 1e9, {1, 1, 1, 1}, true,
-                     seg.colour);
+            // Alternatives along the line, so a symbol or another label at its middle does not hide it.
+            const long grp = group++;
+            for (double f : {0.5, 0.35, 0.65, 0.2, 0.8}) {
+                const Vec2 mid = cam.toScreen(pointAlong(*longest, f));
+                for (double dy : {-14.0, 14.0})
+                    addLabel(bold, {mid.x, mid.y + dy * s}, seg.label, textWidth(bold, seg.label), 0, 1e9,
+                             {1, 1, 1, 1}, true, seg.colour, grp);
+            }
         }
         for (const auto& c : scene.overlay.connectors) {
             if (c.label.empty()) continue;
@@ -549,9 +578,26 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
     }
     m_stats.labelsPlaced = m_labelBoxes.size();
 
+    for (const ScreenItem& item : scene.decorations) {
+        if (item.text.empty()) {
+            for (size_t i = 0; i + 2 < item.triangles.size(); i += 3)
+                batch.tri(item.triangles[i], item.triangles[i + 1], item.triangles[i + 2], pack(item.colour));
+            continue;
+        }
+        const ImFont* font = item.font == ScreenFont::Title       ? m.fonts->title
+                             : item.font == ScreenFont::LabelBold ? bold
+                                                                  : regular;
+        batch.text(font ? font : bold, item.at.x, item.at.y, item.text, pack(item.colour));
+    }
+    if (tile)
+        for (ScreenVertex& v : batch.v) {
+            v.x -= float(tileBox.minX);
+            v.y -= float(tileBox.minY);
+        }
+
     if (!batch.v.empty()) {
         glUseProgram(m.screenProg.id());
-        glUniform2f(m.screenViewport, float(cam.width), float(cam.height));
+        glUniform2f(m.screenViewport, float(target.width), float(target.height));
         glUniform1i(m.screenAtlas, 0);
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, m.atlas.id());

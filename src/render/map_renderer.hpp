@@ -40,7 +40,11 @@ public:
     void setData(std::shared_ptr<const Dataset> data, std::shared_ptr<const MapGeometry> geometry);
     bool hasData() const { return m_data != nullptr; }
 
-    void draw(const RenderTarget& target, const Camera& camera, const Scene& scene);
+    // `camera` describes the whole frame. With a `tile` (pixels of that frame,
+    // y down, within it, the target's size) only that part is drawn, exactly
+    // as it appears in the whole frame: labels are placed for the whole frame,
+    // so tiles stitched together equal one untiled draw.
+    void draw(const RenderTarget& target, const Camera& camera, const Scene& scene, const Box* tile = nullptr);
 
     const FrameStats& lastStats() const { return m_stats; }
     // Screen boxes of the labels drawn in the last frame (pixels, y down).

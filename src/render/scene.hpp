@@ -61,6 +61,19 @@ struct Overlay {
     std::vector<OverlayConnector> connectors;
 };
 
+// Screen-space decorations drawn over the map and its labels, in order, in
+// pixels of the whole frame (y down): export annotations such as the title,
+// legend, scale bar and north arrow. An item is either a triangle list or a
+// text run (when `text` is not empty) whose top-left corner is `at`.
+enum class ScreenFont { Label, LabelBold, Title };
+struct ScreenItem {
+    std::vector<Vec2> triangles;
+    std::string text;
+    ScreenFont font = ScreenFont::Label;
+    Vec2 at;
+    Rgba colour;
+};
+
 struct MapStyle {
     float scale = 1.0f;  // multiplies line widths, symbols and text (DPI / 96)
     bool labels = true;
@@ -76,6 +89,7 @@ struct Scene {
     Overlay overlay;
     MapStyle style;
     std::vector<Box> reservedAreas;  // screen pixels (y down) where no label may go, e.g. panels
+    std::vector<ScreenItem> decorations;
 };
 
 }  // namespace bl::render

@@ -1,0 +1,198 @@
+// `borderlens export`: an annotated map image, headless (EGL), through the
+// same renderer as the viewer; `borderlens bench export` times it.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <unistd.h>
+
+#include "app/map_export_job.hpp"
+#include "cli/commands.hpp"
+#include "io/adjacency_cache.hpp"
+#include "io/gates.hpp"
+#include "render/headless_context.hpp"
+
+namespace bl::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Everything an export draws from, loaded once.
+struct ExportData {
+    std::shared_ptr<const Dataset> data;
+    std::shared_ptr<const render::MapGeometry> geometry;
+    std::unique_ptr<Gazetteer> gazetteer;
+    std::optional<Context::LoadedCorpus> corpus;
+    CuratedPlaces curated;
+    std::map<std::pair<const Layer*, const Layer*>, std::vector<SharedBorder>> adjacency;
+    io::Catalog catalog;
+
+    app::ExportSources sources() {
+        app::ExportSources s;
+        s.data = data.get();
+        s.geometry = geometry.get();
+        s.catalog = &catalog;
+        s.gazetteer = gazetteer.get();
+        s.corpus = corpus ? &corpus->corpus : nullptr;
+        s.curated = &curated;
+        s.adjacency = [this](const Layer& vn, const Layer& la) -> const std::vector<SharedBorder>& {
+            auto key = std::make_pair(&vn, &la);
+            auto it = adjacency.find(key);
+            if (it == adjacency.end())
+                it = adjacency.emplace(key, io::cachedAdjacency(*data, vn, la, AdjacencyOptions{}, true)).first;
+            return it->second;
+        };
+        return s;
+    }
+};
+
+Result<std::unique_ptr<ExportData>> loadExportData(Shared& shared, bool documents) {
+    auto ctx = Context::open(shared.global);
+    if (!ctx) return ctx.error();
+    auto out = std::make_unique<ExportData>();
+    out->catalog = ctx->catalog();
+    if (documents) {
+        auto loaded = ctx->loadCorpus({});
+        if (!loaded) return loaded.error();
+        out->data = loaded->data;
+        out->curated = loaded->curated;
+        out->corpus = std::move(*loaded);
+    } else {
+        auto data = ctx->load();
+        if (!data) return data.error();
+        out->data = *data;
+        if (auto curated = io::loadCuratedPlaces(io::defaultGeodataDir()); curated) out->curated = std::move(*curated);
+    }
+    out->gazetteer = std::make_unique<Gazetteer>(*out->data, out->catalog.aliases);
+    out->geometry = std::make_shared<const render::MapGeometry>(render::buildMapGeometry(*out->data));
+    return out;
+}
+
+bool parseSize(const std::string& s, int& w, int& h) {
+    char x = 0;
+    char rest = 0;
+    return std::sscanf(s.c_str(), "%d%c%d%c", &w, &x, &h, &rest) == 3 && (x == 'x' || x == 'X');
+}
+
+struct ExportArgs {
+    app::ExportRequest req;
+    std::string size = "1600x1000";
+    std::string bbox, layers;
+};
+
+int runExportCommand(Shared& shared, ExportArgs& a) {
+    if (!parseSize(a.size, a.req.width, a.req.height)) {
+        std::fprintf(stderr, "borderlens export: --size must be WIDTHxHEIGHT in pixels, e.g. 3000x2000 (got '%s')\n",
+                     a.size.c_str());
+        return 2;
+    }
+    if (!a.bbox.empty()) {
+        std::array<double, 4> b{};
+        char rest = 0;
+        if (std::sscanf(a.bbox.c_str(), "%lf,%lf,%lf,%lf%c", &b[0], &b[1], &b[2], &b[3], &rest) != 4) {
+            std::fprintf(stderr, "borderlens export: --bbox must be LON1,LAT1,LON2,LAT2 in degrees (got '%s')\n",
+                         a.bbox.c_str());
+            return 2;
+        }
+        a.req.bbox = b;
+    }
+    a.req.layers = splitList(a.layers);
+    if (const char* tile = std::getenv("BORDERLENS_EXPORT_TILE")) a.req.maxTile = std::atoi(tile);
+    if (auto ok = app::validate(a.req); !ok) {
+        std::fprintf(stderr, "borderlens export: %s\n", ok.error().message.c_str());
+        return 2;
+    }
+    if (auto w = io::checkWritable(a.req.output, a.req.force); !w) return fail(w.error().message);
+    if (a.req.georef) {
+        if (auto w = io::checkWritable(io::worldFilePath(a.req.output), a.req.force); !w) return fail(w.error().message);
+        if (auto w = io::checkWritable(a.req.output + ".aux.xml", a.req.force); !w) return fail(w.error().message);
+    }
+    // GL first: without it there is no point loading data.
+    auto ctx = render::HeadlessContext::create();
+    if (!ctx) return fail(ctx.error().message);
+    if (!shared.global.quiet) std::fprintf(stderr, "borderlens export: loading data\n");
+    auto data = loadExportData(shared, a.req.pair >= 0);
+    if (!data) return fail(data.error().message);
+    auto out = app::runExport(a.req, (*data)->sources());
+    if (!out) return fail(out.error().message);
+    if (!shared.global.quiet) {
+        std::fprintf(stderr, "borderlens export: wrote %s (%dx%d, %.0f dpi, %.1f MiB) in %.2f s", out->files.png.c_str(),
+                     a.req.width, a.req.height, a.req.dpi, double(out->bytes) / (1024.0 * 1024.0),
+                     out->renderSeconds + out->writeSeconds);
+        if (out->files.worldFile)
+            std::fprintf(stderr, "; %s, %s", out->files.worldFile->c_str(), out->files.auxXml->c_str());
+        std::fprintf(stderr, "\n");
+    }
+    return 0;
+}
+
+}  // namespace
+
+void addExportCommand(CLI::App& app, Shared& shared) {
+    auto a = std::make_shared<ExportArgs>();
+    auto* cmd = app.add_subcommand("export", "An annotated map image (PNG), headless; optionally georeferenced");
+    cmd->add_option("-o,--output", a->req.output, "PNG file to write (never overwritten without --force)")->required();
+    cmd->add_option("--size", a->size, "WIDTHxHEIGHT in pixels (default 1600x1000)");
+    cmd->add_option("--dpi", a->req.dpi, "Dots per inch: scales lines, text and symbols; recorded in the PNG (default 96)");
+    cmd->add_option("--focus", a->req.focus, "Fit this unit (any spelling borderlens find accepts)");
+    cmd->add_option("--pair", a->req.pair, "Link N of borderlens pairs: both units, shared border, annotations");
+    cmd->add_option("--bbox", a->bbox, "LON1,LAT1,LON2,LAT2 (degrees) to show");
+    cmd->add_option("--vintage", a->req.vintage, "Vietnamese units: 2023 or 2025 (default 2025)");
+    cmd->add_option("--layers", a->layers, "Layer ids to show, comma-separated (default: by vintage)");
+    cmd->add_option("--title", a->req.title, "Title (default: what is shown)");
+    cmd->add_option("--subtitle", a->req.subtitle, "Subtitle (default: vintages and the document date)");
+    cmd->add_flag("--no-labels", [a](int64_t) { a->req.labels = false; }, "No unit labels");
+    cmd->add_flag("--georef", a->req.georef, "Also write a world file (.pgw) and GDAL .aux.xml with the CRS");
+    cmd->add_flag("--force", a->req.force, "Overwrite existing files");
+    cmd->callback([&shared, a] { shared.exitCode = runExportCommand(shared, *a); });
+}
+
+void addBenchExportCommand(CLI::App& bench, Shared& shared) {
+    auto* cmd = bench.add_subcommand("export", "Time 3000x2000 exports of pair 0 and of the whole border area");
+    cmd->callback([&shared] {
+        using Clock = std::chrono::steady_clock;
+        auto ctx = render::HeadlessContext::create();
+        if (!ctx) {
+            shared.exitCode = fail(ctx.error().message);
+            return;
+        }
+        const auto t0 = Clock::now();
+        auto data = loadExportData(shared, true);
+        if (!data) {
+            shared.exitCode = fail(data.error().message);
+            return;
+        }
+        const double loadSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+        const fs::path dir = fs::temp_directory_path() / ("borderlens-bench-export-" + std::to_string(getpid()));
+        fs::create_directories(dir);
+        std::printf("bench export: %s, 3000x2000 at 96 dpi\n", (*ctx)->rendererName().c_str());
+        std::printf("load + prepare (documents, layers, map geometry): %.2f s\n\n", loadSeconds);
+        std::printf("%-44s %9s %9s %9s %9s %9s\n", "export", "render s", "write s", "total s", "PNG MiB", "RGBA MiB");
+        struct Case {
+            const char* name;
+            int pair;
+        };
+        for (const Case c : {Case{"pair 0 (Quảng Trị – Savannakhet)", 0}, Case{"whole border area", -1}}) {
+            app::ExportRequest r;
+            r.width = 3000;
+            r.height = 2000;
+            r.pair = c.pair;
+            r.output = (dir / (std::string(c.pair >= 0 ? "pair0" : "whole") + ".png")).string();
+            r.force = true;
+            auto out = app::runExport(r, (*data)->sources());
+            if (!out) {
+                shared.exitCode = fail(out.error().message);
+                break;
+            }
+            std::printf("%s %9.2f %9.2f %9.2f %9.1f %9.1f\n", padRight(c.name, 44).c_str(), out->renderSeconds,
+                        out->writeSeconds, out->renderSeconds + out->writeSeconds, double(out->bytes) / 1048576.0,
+                        3000.0 * 2000 * 4 / 1048576.0);
+        }
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+        std::printf("\nrender = fonts at the DPI, renderer, upload, draw, read back; write = PNG encoding and rename.\n");
+    });
+}
+
+}  // namespace bl::cli

@@ -1,0 +1,424 @@
+#include "render/map_export.hpp"
+
+#include <epoxy/gl.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include "core/crs.hpp"
+#include "render/framebuffer.hpp"
+
+namespace bl::render {
+
+namespace {
+
+double textWidth(const ImFont* f, const std::string& s) {
+    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, s.c_str(), s.c_str() + s.size()).x;
+}
+
+// Builders of ScreenItems (pixels of the whole frame, y down).
+struct Painter {
+    std::vector<ScreenItem>& out;
+
+    void tri(Vec2 a, Vec2 b, Vec2 c, Rgba col) {
+        if (out.empty() || !out.back().text.empty() || std::memcmp(&out.back().colour, &col, sizeof col) != 0)
+            out.push_back({{}, {}, ScreenFont::Label, {}, col});
+        auto& t = out.back().triangles;
+        t.insert(t.end(), {a, b, c});
+    }
+    void rect(Box b, Rgba col) {
+        tri({b.minX, b.minY}, {b.maxX, b.minY}, {b.maxX, b.maxY}, col);
+        tri({b.minX, b.minY}, {b.maxX, b.maxY}, {b.minX, b.maxY}, col);
+    }
+    void frame(Box b, double w, Rgba col) {
+        rect({b.minX, b.minY, b.maxX, b.minY + w}, col);
+        rect({b.minX, b.maxY - w, b.maxX, b.maxY}, col);
+        rect({b.minX, b.minY + w, b.minX + w, b.maxY - w}, col);
+        rect({b.maxX - w, b.minY + w, b.maxX, b.maxY - w}, col);
+    }
+    void line(Vec2 a, Vec2 b, double w, Rgba col) {
+        const double dx = b.x - a.x, dy = b.y - a.y, len = std::hypot(dx, dy);
+        if (len <= 0) return;
+        const double nx = -dy / len * w / 2, ny = dx / len * w / 2;
+        tri({a.x + nx, a.y + ny}, {b.x + nx, b.y + ny}, {b.x - nx, b.y - ny}, col);
+        tri({a.x + nx, a.y + ny}, {b.x - nx, b.y - ny}, {a.x - nx, a.y - ny}, col);
+    }
+    void polygon(Vec2 c, double r, int sides, double rot, Rgba col) {
+        for (int i = 0; i < sides; ++i) {
+            const double a0 = rot + 2 * M_PI * i / sides, a1 = rot + 2 * M_PI * (i + 1) / sides;
+            tri(c, {c.x + r * std::cos(a0), c.y + r * std::sin(a0)}, {c.x + r * std::cos(a1), c.y + r * std::sin(a1)},
+                col);
+        }
+    }
+    void text(ScreenFont f, Vec2 at, const std::string& s, Rgba col) { out.push_back({{}, s, f, at, col}); }
+};
+
+const Rgba kInk{0.12f, 0.12f, 0.14f, 1};
+const Rgba kGrey{0.35f, 0.35f, 0.38f, 1};
+const Rgba kPanel{1, 1, 1, 0.9f};
+const Rgba kRule{0.55f, 0.55f, 0.58f, 1};
+
+Rgba symbolColour(SymbolKind k) {
+    return k == SymbolKind::BorderGate ? Rgba{0.80f, 0.10f, 0.10f, 1}
+           : k == SymbolKind::Station  ? Rgba{0.10f, 0.20f, 0.60f, 1}
+                                       : Rgba{0.05f, 0.55f, 0.60f, 1};
+}
+
+// The same symbol as the renderer draws, for the legend.
+void drawSymbol(Painter& p, Vec2 c, SymbolKind k, bool approximate, float s) {
+    const double r = 6.5 * s;
+    const int sides = k == SymbolKind::Document ? 24 : 4;
+    const double rot = k == SymbolKind::Station ? M_PI / 4 : 0.0;
+    p.polygon(c, r + 1.5 * s, sides, rot, {1, 1, 1, 1});
+    p.polygon(c, r, sides, rot, symbolColour(k));
+    if (approximate) {
+        p.polygon(c, r - 2.2 * s, sides, rot, {1, 1, 1, 1});
+        for (int i = 0; i < 10; ++i) {
+            const double a0 = 2 * M_PI * i / 10, a1 = a0 + M_PI / 10, rr = r + 5 * s;
+            p.line({c.x + rr * std::cos(a0), c.y + rr * std::sin(a0)}, {c.x + rr * std::cos(a1), c.y + rr * std::sin(a1)},
+                   1.5 * s, symbolColour(k));
+        }
+    }
+}
+
+struct Bands {
+    double header = 0, footer = 0;
+    std::vector<std::string> attributionLines;
+};
+
+// Splits the attribution at "; " so that each line fits `maxW`.
+std::vector<std::string> wrap(const ImFont* f, const std::string& text, double maxW) {
+    std::vector<std::string> parts, lines;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t semi = text.find("; ", start);
+        parts.push_back(text.substr(start, semi == std::string::npos ? std::string::npos : semi + 1 - start));
+        if (semi == std::string::npos) break;
+        start = semi + 2;
+    }
+    for (const auto& part : parts) {
+        if (!lines.empty() && textWidth(f, lines.back() + " " + part) <= maxW)
+            lines.back() += " " + part;
+        else
+            lines.push_back(part);
+    }
+    return lines;
+}
+
+Bands bandsFor(const ExportSpec& spec, const FontSet& fonts) {
+    const float s = float(spec.dpi / 96.0);
+    Bands b;
+    b.header = 14 * s + fonts.title->FontSize + 12 * s;
+    if (!spec.subtitle.empty()) b.header += fonts.label->FontSize + 4 * s;
+    if (!spec.attribution.empty()) {
+        b.attributionLines = wrap(fonts.label, spec.attribution, spec.width - 24 * s);
+        b.footer = 8 * s + double(b.attributionLines.size()) * (fonts.label->FontSize + 3 * s) + 6 * s;
+    }
+    return b;
+}
+
+}  // namespace
+
+Camera exportCamera(const ExportSpec& spec, const FontSet& fonts) {
+    const float s = float(spec.dpi / 96.0);
+    const Bands b = bandsFor(spec, fonts);
+    Camera cam;
+    cam.width = spec.width;
+    cam.height = spec.height;
+    const double m = 24 * s;
+    const double left = std::min(m, spec.width / 4.0), right = left;
+    const double top = std::min(b.header + m, spec.height / 2.0), bottom = std::min(b.footer + m, spec.height / 4.0);
+    cam.fitInto(spec.frame, left, top, right, bottom);
+    return cam;
+}
+
+double northAngle(const Camera& camera) {
+    const WorkingCrs& crs = threadCrs();
+    const LonLat c = crs.inverse(camera.center);
+    const Vec2 a = crs.forward(c), b = crs.forward({c.lon, std::min(c.lat + 0.05, 89.0)});
+    // Screen y points down; the angle is clockwise from up.
+    return std::atan2(b.x - a.x, b.y - a.y);
+}
+
+std::vector<LegendEntry> legendFor(const Dataset& data, const MapGeometry& g, const Scene& scene, const Camera& cam) {
+    std::vector<LegendEntry> out;
+    const double scaledMpp = cam.metresPerPixel * scene.style.scale;
+    const Box view = cam.visibleBox();
+    bool fill[2] = {false, false};
+    bool level[3][2] = {};
+    std::string vintage[2];
+    for (size_t li = 0; li < data.layers.size(); ++li) {
+        const Layer& l = data.layers[li];
+        if (li >= scene.layerVisible.size() || !scene.layerVisible[li] || !levelShownAtScale(l.spec.level, scaledMpp))
+            continue;
+        const bool any = std::any_of(l.units.begin(), l.units.end(), [&](const AdminUnit& u) {
+            return u.bounds.intersects(view);
+        });
+        if (!any) continue;
+        const int c = l.spec.country == Country::VN ? 0 : 1;
+        if (li < g.layers.size() && g.layers[li].filled) fill[c] = true;
+        level[int(l.spec.level)][c] = true;
+        if (vintage[c].empty()) vintage[c] = l.spec.vintage.label;
+    }
+    const char* names[2] = {"Viet Nam", "Laos"};
+    for (int c = 0; c < 2; ++c)
+        if (fill[c]) {
+            const LayerLook look = lookFor(c == 0 ? Country::VN : Country::LA, Level::Province);
+            LegendEntry e;
+            e.kind = LegendEntry::Kind::Fill;
+            e.fill = look.fill;
+            e.line = look.outline;
+            e.text = std::string(names[c]) + (vintage[c].empty() ? "" : " (" + vintage[c] + " units)");
+            out.push_back(e);
+        }
+    bool border = false;
+    if (!g.border.empty())
+        for (const LineVertex& v : g.border.back().vertices)
+            if (view.intersects(Box{v.x + g.origin.x, v.y + g.origin.y, v.x + g.origin.x, v.y + g.origin.y})) {
+                border = true;
+                break;
+            }
+    if (border) {
+        LegendEntry e;
+        e.kind = LegendEntry::Kind::Line;
+        e.line = borderColour();
+        e.fill = {1, 1, 1, 0.85f};  // casing
+        e.widthPx = 3.2f;
+        e.text = "International border";
+        out.push_back(e);
+    }
+    const char* levelNames[3] = {"Province boundary", "District boundary", "Commune / ward boundary"};
+    for (Level lv : {Level::Province, Level::District, Level::Commune})
+        for (int c = 0; c < 2; ++c) {
+            if (!level[int(lv)][c]) continue;
+            const LayerLook look = lookFor(c == 0 ? Country::VN : Country::LA, lv);
+            LegendEntry e;
+            e.kind = LegendEntry::Kind::Line;
+            e.line = look.outline;
+            e.widthPx = std::max(look.widthPx, 1.0f);
+            e.text = std::string(levelNames[int(lv)]) + (level[int(lv)][0] && level[int(lv)][1]
+                                                             ? (c == 0 ? " (VN)" : " (LA)")
+                                                             : "");
+            out.push_back(e);
+        }
+    return out;
+}
+
+Result<std::monostate> checkExportSize(int width, int height, const std::string& option) {
+    if (width < 64 || height < 64 || width > kMaxExportSide || height > kMaxExportSide)
+        return makeError(option + " " + std::to_string(width) + "x" + std::to_string(height) +
+                         " is out of range: each side must be 64.." + std::to_string(kMaxExportSide) + " pixels");
+    if (double(width) * height > 250e6)
+        return makeError(option + " " + std::to_string(width) + "x" + std::to_string(height) +
+                         " is too large: at most 250 megapixels");
+    return std::monostate{};
+}
+
+Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, const Dataset& data,
+                                   const MapGeometry& geometry, const ExportSpec& spec) {
+    if (auto ok = checkExportSize(spec.width, spec.height); !ok) return ok.error();
+    if (!(spec.dpi >= 24 && spec.dpi <= 1200)) return makeError("--dpi must be between 24 and 1200");
+    if (spec.frame.empty()) return makeError("nothing to show: the export frame is empty");
+    const float s = float(spec.dpi / 96.0);
+    const Camera cam = exportCamera(spec, fonts);
+    const Bands bands = bandsFor(spec, fonts);
+    Scene scene = spec.scene;
+    scene.style.scale = s;
+    scene.style.scaleBar = false;
+    scene.style.attribution.clear();
+    scene.decorations.clear();
+    Painter p{scene.decorations};
+    auto reserve = [&](Box b) { scene.reservedAreas.push_back(b); };
+    const double W = spec.width, H = spec.height, pad = 12 * s;
+
+    // Title band.
+    {
+        const Box band{0, 0, W, bands.header};
+        p.rect(band, {1, 1, 1, 0.94f});
+        p.rect({0, bands.header - 1.5 * s, W, bands.header}, kRule);
+        double y = 14 * s;
+        p.text(ScreenFont::Title, {18 * s, y - 4 * s}, spec.title, kInk);
+        y += fonts.title->FontSize + 4 * s;
+        if (!spec.subtitle.empty()) p.text(ScreenFont::Label, {18 * s, y}, spec.subtitle, kGrey);
+        reserve(band);
+    }
+    // Attribution band.
+    if (!bands.attributionLines.empty()) {
+        const Box band{0, H - bands.footer, W, H};
+        p.rect(band, {1, 1, 1, 0.9f});
+        p.rect({0, band.minY, W, band.minY + 1 * s}, kRule);
+        double y = band.minY + 7 * s;
+        for (const auto& line : bands.attributionLines) {
+            p.text(ScreenFont::Label, {W - 12 * s - textWidth(fonts.label, line), y}, line, kGrey);
+            y += fonts.label->FontSize + 3 * s;
+        }
+        reserve(band);
+    }
+    const double mapTop = bands.header, mapBottom = H - bands.footer;
+
+    // Information box (top left, under the title).
+    if (!spec.info.empty()) {
+        double w = 0;
+        for (size_t i = 0; i < spec.info.size(); ++i)
+            w = std::max(w, textWidth(i == 0 ? fonts.labelBold : fonts.label, spec.info[i]));
+        const double lineH = fonts.labelBold->FontSize + 4 * s;
+        const Box box{pad, mapTop + pad, pad + w + 2 * pad, mapTop + pad + lineH * double(spec.info.size()) + 1.4 * pad};
+        p.rect(box, kPanel);
+        p.frame(box, 1 * s, kRule);
+        double y = box.minY + 0.7 * pad;
+        for (size_t i = 0; i < spec.info.size(); ++i) {
+            p.text(i == 0 ? ScreenFont::LabelBold : ScreenFont::Label, {box.minX + pad, y}, spec.info[i], kInk);
+            y += lineH;
+        }
+        reserve(box);
+    }
+
+    // Scale bar (bottom left, above the attribution), true at the frame's centre latitude.
+    {
+        const ScaleBar bar = scaleBarFor(cam, std::min(200.0 * s, W / 3));
+        char text[64];
+        std::snprintf(text, sizeof text, bar.km >= 1 ? "%.0f km" : "%.1f km", bar.km);
+        const double h = 7 * s, fh = fonts.labelBold->FontSize;
+        const double x0 = pad + 8 * s, y1 = mapBottom - pad - 8 * s;
+        const double tw = textWidth(fonts.labelBold, text);
+        const Box box{pad, y1 - h - fh - 12 * s, x0 + bar.pixels + tw / 2 + 8 * s, mapBottom - pad};
+        p.rect(box, kPanel);
+        for (int i = 0; i < 4; ++i) {
+            const double a = x0 + bar.pixels * i / 4, b = x0 + bar.pixels * (i + 1) / 4;
+            p.rect({a, y1 - h, b, y1}, kInk);
+            if (i % 2) p.rect({a + 1 * s, y1 - h + 1 * s, b - 1 * s, y1 - 1 * s}, {1, 1, 1, 1});
+        }
+        const double ty = y1 - h - fh - 3 * s;
+        p.text(ScreenFont::LabelBold, {x0 - textWidth(fonts.labelBold, "0") / 2, ty}, "0", kInk);
+        p.text(ScreenFont::LabelBold, {x0 + bar.pixels - tw / 2 + textWidth(fonts.labelBold, "0") * 0, ty}, text, kInk);
+        reserve(box);
+    }
+
+    // Legend (bottom right, above the attribution).
+    Box legendBox;
+    {
+        std::vector<LegendEntry> legend = legendFor(data, geometry, scene, cam);
+        std::vector<std::pair<Rgba, std::string>> extra;
+        const auto& o = scene.overlay;
+        const Box view = cam.visibleBox();
+        if (!o.highlights.empty()) {
+            LegendEntry e;
+            e.kind = LegendEntry::Kind::Fill;
+            e.fill = o.highlights.front().colour;
+            e.fill.a = 0.35f;
+            e.line = o.highlights.front().colour;
+            e.text = spec.scene.overlay.connectors.empty() ? "Highlighted units" : "Linked pair (units, connector)";
+            legend.push_back(e);
+        }
+        for (const auto& seg : o.segments) {
+            LegendEntry e;
+            e.kind = LegendEntry::Kind::Line;
+            e.line = seg.colour;
+            e.fill = {1, 1, 1, 0.9f};
+            e.widthPx = seg.widthPx;
+            e.text = "Shared border" + (seg.label.empty() ? "" : " (" + seg.label + ")");
+            legend.push_back(e);
+            break;
+        }
+        bool seen[3][2] = {};
+        for (const auto& sym : o.symbols) {
+            if (sym.position.x < view.minX || sym.position.x > view.maxX || sym.position.y < view.minY ||
+                sym.position.y > view.maxY)
+                continue;
+            seen[int(sym.kind)][sym.approximate ? 1 : 0] = true;
+        }
+        const char* symNames[3] = {"Border gate", "Border station", "Place in the documents"};
+        for (int k = 0; k < 3; ++k)
+            for (int a = 0; a < 2; ++a)
+                if (seen[k][a]) {
+                    LegendEntry e;
+                    e.kind = LegendEntry::Kind::Symbol;
+                    e.symbol = SymbolKind(k);
+                    e.approximate = a == 1;
+                    e.text = std::string(symNames[k]) + (a ? ", approximate position" : "");
+                    legend.push_back(e);
+                }
+        if (!legend.empty()) {
+            const double rowH = std::max(20.0 * s, double(fonts.label->FontSize) + 6.0 * s), sw = 30.0 * s;
+            double tw = textWidth(fonts.labelBold, "Legend");
+            for (const auto& e : legend) tw = std::max(tw, sw + 10 * s + textWidth(fonts.label, e.text));
+            const double bw = tw + 2 * pad, bh = fonts.labelBold->FontSize + 8 * s + rowH * double(legend.size()) + pad;
+            const Box box{W - pad - bw, mapBottom - pad - bh, W - pad, mapBottom - pad};
+            legendBox = box;
+            p.rect(box, kPanel);
+            p.frame(box, 1 * s, kRule);
+            p.text(ScreenFont::LabelBold, {box.minX + pad, box.minY + 0.6 * pad}, "Legend", kInk);
+            double y = box.minY + 0.6 * pad + fonts.labelBold->FontSize + 6 * s;
+            for (const auto& e : legend) {
+                const double cx = box.minX + pad, cy = y + rowH / 2;
+                if (e.kind == LegendEntry::Kind::Fill) {
+                    const Box sb{cx, cy - 7 * s, cx + sw, cy + 7 * s};
+                    p.rect(sb, e.fill);
+                    p.frame(sb, 1.5 * s, e.line);
+                } else if (e.kind == LegendEntry::Kind::Line) {
+                    if (e.fill.a > 0 && (e.fill.r != 0 || e.fill.g != 0 || e.fill.b != 0))
+                        p.line({cx, cy}, {cx + sw, cy}, (e.widthPx + 3) * s, e.fill);
+                    p.line({cx, cy}, {cx + sw, cy}, e.widthPx * s, e.line);
+                } else {
+                    drawSymbol(p, {cx + sw / 2, cy}, e.symbol, e.approximate, s);
+                }
+                p.text(ScreenFont::Label, {cx + sw + 10 * s, cy - fonts.label->FontSize / 2 - 1 * s}, e.text, kInk);
+                y += rowH;
+            }
+            reserve(box);
+        }
+    }
+
+    // North arrow (top right, under the title), turned to the meridian.
+    {
+        const double r = 20 * s;
+        Vec2 c{W - pad - r - 4 * s, mapTop + pad + r + fonts.labelBold->FontSize + 4 * s};
+        // Beside the legend when a short frame brings the legend up to it.
+        if (legendBox.intersects({c.x - r - pad, c.y - r - fonts.labelBold->FontSize - 8 * s, W, c.y + r + pad}))
+            c.x = legendBox.minX - pad - r - 4 * s;
+        const Box box{c.x - r - 4 * s, c.y - r - fonts.labelBold->FontSize - 8 * s, c.x + r + 4 * s, c.y + r + 4 * s};
+        p.polygon(c, r, 32, 0, kPanel);
+        const double a = northAngle(cam);
+        const Vec2 up{std::sin(a), -std::cos(a)}, side{std::cos(a), std::sin(a)};
+        auto at = [&](double u, double v) { return Vec2{c.x + up.x * u + side.x * v, c.y + up.y * u + side.y * v}; };
+        const double L = r * 0.85, Wd = r * 0.38;
+        p.tri(at(L, 0), at(-L * 0.6, -Wd), at(-L * 0.3, 0), kInk);
+        p.tri(at(L, 0), at(-L * 0.3, 0), at(-L * 0.6, Wd), {0.55f, 0.55f, 0.58f, 1});
+        const Vec2 n = at(L + 4 * s + fonts.labelBold->FontSize / 2, 0);
+        const double nw = textWidth(fonts.labelBold, "N");
+        p.text(ScreenFont::LabelBold, {n.x - nw / 2, n.y - fonts.labelBold->FontSize / 2}, "N", kInk);
+        reserve(box);
+    }
+
+    // Draw, in tiles when the frame exceeds what the GL allows.
+    GLint maxRb = 0, maxVp[2] = {0, 0};
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &maxRb);
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, maxVp);
+    int tileSide = std::min({int(maxRb), int(maxVp[0]), int(maxVp[1]), 4096});
+    if (spec.maxTile > 0) tileSide = std::min(tileSide, spec.maxTile);
+    if (tileSide < 16) return makeError("OpenGL reports a maximum framebuffer of " + std::to_string(maxRb) + " pixels");
+    io::RgbaImage out;
+    out.width = spec.width;
+    out.height = spec.height;
+    out.pixels.resize(size_t(out.width) * out.height * 4);
+    const int tw = std::min(tileSide, spec.width), th = std::min(tileSide, spec.height);
+    auto fb = Framebuffer::create(tw, th);
+    if (!fb) return fb.error();
+    for (int ty = 0; ty < spec.height; ty += th)
+        for (int tx = 0; tx < spec.width; tx += tw) {
+            const Box tile{double(tx), double(ty), double(tx + tw), double(ty + th)};
+            renderer.draw(fb->target(), cam, scene, &tile);
+            const io::RgbaImage part = fb->read();
+            if (glGetError() != GL_NO_ERROR) return makeError("OpenGL failed while drawing the export");
+            for (int y = 0; y < th && ty + y < spec.height; ++y) {
+                const int cols = std::min(tw, spec.width - tx);
+                std::memcpy(&out.pixels[(size_t(ty + y) * out.width + tx) * 4], part.at(0, y), size_t(cols) * 4);
+            }
+        }
+    return out;
+}
+
+}  // namespace bl::render

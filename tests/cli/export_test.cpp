@@ -1,0 +1,131 @@
+// `borderlens export` end to end on the synthetic fixture catalog, headless:
+// size and DPI in the written PNG, no overwrite without --force, bad sizes,
+// the world file of --georef, the GDAL sidecar.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/crs.hpp"
+#include "io/png_image.hpp"
+#include "support.hpp"
+
+using namespace bl;
+using namespace bl::test;
+
+namespace {
+
+std::string fixtureExport(const std::string& args) {
+    return "-q --catalog " + fixture("catalog.json") + " --data-root " + std::string(BORDERLENS_FIXTURES) +
+           " export --vintage 2023 " + args;
+}
+
+// Pixels per metre from the PNG's pHYs chunk, 0 when absent.
+double pngPixelsPerMetre(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    const size_t at = bytes.find("pHYs");
+    if (at == std::string::npos || at + 13 > bytes.size()) return 0;
+    auto be32 = [&](size_t i) {
+        return uint32_t(uint8_t(bytes[i])) << 24 | uint32_t(uint8_t(bytes[i + 1])) << 16 |
+               uint32_t(uint8_t(bytes[i + 2])) << 8 | uint32_t(uint8_t(bytes[i + 3]));
+    };
+    if (bytes[at + 12] != 1) return 0;  // unit: metre
+    return be32(at + 4);
+}
+
+std::string slurp(const std::string& p) {
+    std::ifstream f(p);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("export writes a PNG of the requested size recording its DPI", "[cli][export]") {
+    TempDir tmp;
+    const std::string out = tmp.file("map.png");
+    const RunResult r = runBorderlens(fixtureExport("-o " + out + " --size 640x420 --dpi 150 --title Fixture"));
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    auto img = io::readPng(out);
+    REQUIRE(img.ok());
+    CHECK(img->width == 640);
+    CHECK(img->height == 420);
+    CHECK(pngPixelsPerMetre(out) == Approx(150 / 0.0254).margin(1));
+    // Nothing else is left in the directory (no temporary files).
+    size_t n = 0;
+    for (const auto& e : fs::directory_iterator(tmp.path())) n += e.is_regular_file();
+    CHECK(n == 1);
+}
+
+TEST_CASE("export never overwrites without --force", "[cli][export]") {
+    TempDir tmp;
+    const std::string out = tmp.file("map.png");
+    { std::ofstream(out) << "keep me"; }
+    RunResult r = runBorderlens(fixtureExport("-o " + out + " --size 200x150"));
+    CHECK(r.exitCode != 0);
+    CHECK(r.err.find("already exists") != std::string::npos);
+    CHECK(slurp(out) == "keep me");
+    r = runBorderlens(fixtureExport("-o " + out + " --size 200x150 --force"));
+    INFO(r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(io::readPng(out).ok());
+}
+
+TEST_CASE("export refuses absurd sizes and DPI naming the option", "[cli][export]") {
+    TempDir tmp;
+    const std::string out = tmp.file("map.png");
+    for (const char* bad : {"0x0", "100000x100000", "12", "axb"}) {
+        const RunResult r = runBorderlens(fixtureExport("-o " + out + " --size " + bad));
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.find("--size") != std::string::npos);
+    }
+    const RunResult r = runBorderlens(fixtureExport("-o " + out + " --dpi 0"));
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("--dpi") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("export --georef writes a world file and a GDAL sidecar that place the frame", "[cli][export]") {
+    TempDir tmp;
+    const std::string out = tmp.file("map.png");
+    const RunResult r =
+        runBorderlens(fixtureExport("-o " + out + " --size 800x600 --bbox 105.2,17.2,105.8,17.8 --georef"));
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    std::ifstream wf(tmp.file("map.pgw"));
+    double a, d, b, e, c, f;
+    REQUIRE(wf >> a >> d >> b >> e >> c >> f);
+    CHECK(a > 0);
+    CHECK(e == Approx(-a));
+    CHECK(b == 0);
+    CHECK(d == 0);
+    // Every corner of the requested box lies in the image.
+    for (LonLat ll : {LonLat{105.2, 17.2}, LonLat{105.8, 17.8}, LonLat{105.2, 17.8}, LonLat{105.8, 17.2}}) {
+        const Vec2 p = threadCrs().forward(ll);
+        const double col = (p.x - c) / a + 0.5, row = (p.y - f) / e + 0.5;
+        CHECK(col > 0);
+        CHECK(col < 800);
+        CHECK(row > 0);
+        CHECK(row < 600);
+    }
+    // And the box fills most of the image on one axis (fitted with margins and the title band).
+    const Vec2 p0 = threadCrs().forward({105.2, 17.2}), p1 = threadCrs().forward({105.8, 17.8});
+    CHECK(std::max((p1.x - p0.x) / a / 800, (p1.y - p0.y) / a / 600) > 0.6);
+    const std::string aux = slurp(out + ".aux.xml");
+    CHECK(aux.find("Lambert_Conformal_Conic") != std::string::npos);
+    CHECK(aux.find("GeoTransform") != std::string::npos);
+}
+
+TEST_CASE("export --focus fits a unit found by name; unknown names are an error", "[cli][export]") {
+    TempDir tmp;
+    RunResult r = runBorderlens(fixtureExport("-o " + tmp.file("a.png") + " --size 400x300 --focus \"dong thu\""));
+    INFO(r.err);
+    CHECK(r.exitCode == 0);
+    r = runBorderlens(fixtureExport("-o " + tmp.file("b.png") + " --size 400x300 --focus Zzyzx"));
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("--focus") != std::string::npos);
+    CHECK_FALSE(fs::exists(tmp.file("b.png")));
+}

@@ -1,0 +1,233 @@
+// Annotated exports (render/map_export.hpp) of a small synthetic scene,
+// offscreen through EGL: golden image, tiling, frame, legend, north arrow.
+// Regenerate the golden image after an intended change with
+//   BORDERLENS_UPDATE_GOLDEN=1 ./borderlens_tests "[export][golden]"
+// and look at it before committing.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/crs.hpp"
+#include "io/png_image.hpp"
+#include "render/headless_context.hpp"
+#include "render/map_export.hpp"
+
+using namespace bl;
+using namespace bl::render;
+namespace fs = std::filesystem;
+
+namespace {
+
+void context() {
+    static auto ctx = HeadlessContext::create();
+    if (!ctx) FAIL("headless OpenGL is required for the export tests: " << ctx.error().message);
+    (*ctx)->makeCurrent();
+}
+
+MultiPolygon rect(double x0, double y0, double x1, double y1) {
+    MultiPolygon mp;
+    mp.polygons.push_back({{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}}});
+    return mp;
+}
+
+AdminUnit unit(std::string id, std::string name, MultiPolygon g) {
+    AdminUnit u;
+    u.id = std::move(id);
+    u.name = u.shortName = std::move(name);
+    u.geometry = std::move(g);
+    u.bounds = u.geometry.bounds();
+    return u;
+}
+
+Layer layer(std::string id, Country c, Level l, std::string vintage, std::vector<AdminUnit> units) {
+    Layer layer;
+    layer.spec.id = std::move(id);
+    layer.spec.country = c;
+    layer.spec.level = l;
+    layer.spec.vintage.label = std::move(vintage);
+    layer.units = std::move(units);
+    return layer;
+}
+
+// A Vietnamese province split into two districts east of a border at x = 0
+// (106°E in the working CRS), a Lao province west of it. Made-up names.
+std::shared_ptr<const Dataset> fixtureData() {
+    auto d = std::make_shared<Dataset>();
+    const double km = 1000.0;
+    d->layers.push_back(
+        layer("vn_p", Country::VN, Level::Province, "2025", {unit("1", "Đắk Ếp", rect(0, 0, 100 * km, 100 * km))}));
+    d->layers.push_back(layer("vn_d", Country::VN, Level::District, "2025",
+                              {unit("11", "Ở Trên", rect(0, 50 * km, 100 * km, 100 * km)),
+                               unit("12", "Đồng Dưới", rect(0, 0, 100 * km, 50 * km))}));
+    d->layers.push_back(
+        layer("la_p", Country::LA, Level::Province, "2019", {unit("L1", "Muang Xé", rect(-100 * km, 0, 0, 100 * km))}));
+    return d;
+}
+
+struct Fixture {
+    std::shared_ptr<const Dataset> data = fixtureData();
+    std::shared_ptr<const MapGeometry> geometry = std::make_shared<const MapGeometry>(buildMapGeometry(*data));
+    Result<FontSet> fonts = Error{};
+    std::unique_ptr<MapRenderer> renderer;
+    ExportSpec spec;
+
+    explicit Fixture(double dpi = 96.0) {
+        context();
+        fonts = loadFonts(float(dpi / 96.0));
+        if (!fonts) FAIL(fonts.error().message);
+        auto r = MapRenderer::create(*fonts);
+        if (!r) FAIL(r.error().message);
+        renderer = std::move(*r);
+        renderer->setData(data, geometry);
+        spec.width = 640;
+        spec.height = 400;
+        spec.dpi = dpi;
+        spec.frame = geometry->bounds;
+        spec.scene.layerVisible = {1, 1, 1};
+        spec.title = "Fixture – Đắk Ếp";
+        spec.subtitle = "Synthetic units";
+        spec.attribution = "Synthetic fixture; no real data";
+    }
+    void addPair() {
+        const double km = 1000.0;
+        const Rgba c{0.85f, 0.12f, 0.55f, 1.0f};
+        spec.scene.overlay.highlights.push_back({{0, 0}, c});
+        spec.scene.overlay.highlights.push_back({{2, 0}, c});
+        spec.scene.overlay.segments.push_back({{{{0, 5 * km}, {0, 95 * km}}}, c, 5.0f, "90.0 km"});
+        spec.scene.overlay.connectors.push_back({{-50 * km, 50 * km}, {50 * km, 50 * km}, c, ""});
+        spec.scene.overlay.symbols.push_back({{0, 30 * km}, SymbolKind::BorderGate, true, "Gate A"});
+        spec.info = {"Đắk Ếp – Muang Xé", "Twinning, 2025-01-01"};
+    }
+    io::RgbaImage render() {
+        auto img = renderExport(*renderer, *fonts, *data, *geometry, spec);
+        if (!img) FAIL(img.error().message);
+        return *img;
+    }
+};
+
+double differingFraction(const io::RgbaImage& a, const io::RgbaImage& b, int tolerance = 24) {
+    if (a.width != b.width || a.height != b.height) return 1.0;
+    size_t differ = 0;
+    for (size_t i = 0; i < a.pixels.size(); i += 4) {
+        int d = 0;
+        for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(int(a.pixels[i + c]) - int(b.pixels[i + c])));
+        differ += d > tolerance;
+    }
+    return double(differ) / double(size_t(a.width) * a.height);
+}
+
+void checkGolden(const io::RgbaImage& actual, const std::string& name) {
+    const std::string golden = std::string(BORDERLENS_GOLDEN_DIR) + "/render/" + name + ".png";
+    const char* update = std::getenv("BORDERLENS_UPDATE_GOLDEN");
+    if (update && *update == '1') {
+        fs::create_directories(fs::path(golden).parent_path());
+        REQUIRE(io::writePng(golden, actual).ok());
+        WARN("updated golden image " << golden);
+        return;
+    }
+    auto expected = io::readPng(golden);
+    if (!expected) FAIL("no golden image " << golden << "; create it with BORDERLENS_UPDATE_GOLDEN=1 and look at it");
+    const double f = differingFraction(actual, *expected);
+    if (f > 0.005) {
+        const std::string out = fs::temp_directory_path() / (name + ".actual.png");
+        (void)io::writePng(out, actual);
+        FAIL(name << ": " << f * 100 << "% of pixels differ from the golden image; actual written to " << out);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("An annotated export of the fixture pair matches its golden image", "[render][export][golden]") {
+    Fixture fx;
+    fx.addPair();
+    const io::RgbaImage img = fx.render();
+    REQUIRE(img.width == 640);
+    REQUIRE(img.height == 400);
+    checkGolden(img, "export_pair");
+}
+
+TEST_CASE("A tiled export equals the untiled one", "[render][export]") {
+    Fixture fx;
+    fx.addPair();
+    const io::RgbaImage whole = fx.render();
+    fx.spec.maxTile = 150;  // 5 x 3 tiles, the last ones partial
+    const io::RgbaImage tiled = fx.render();
+    REQUIRE(tiled.width == whole.width);
+    REQUIRE(tiled.height == whole.height);
+    CHECK(differingFraction(whole, tiled, 8) < 0.0005);
+}
+
+TEST_CASE("The export frame keeps the focus unit inside the image, clear of the title band", "[render][export]") {
+    Fixture fx;
+    fx.spec.frame = fx.data->layers[1].units[1].bounds;  // Đồng Dưới
+    for (auto [w, h] : {std::pair{480, 360}, std::pair{300, 600}, std::pair{1000, 200}}) {
+        fx.spec.width = w;
+        fx.spec.height = h;
+        const Camera cam = exportCamera(fx.spec, *fx.fonts);
+        const Box& b = fx.spec.frame;
+        for (Vec2 corner : {Vec2{b.minX, b.minY}, Vec2{b.maxX, b.maxY}}) {
+            const Vec2 p = cam.toScreen(corner);
+            CHECK(p.x >= 0);
+            CHECK(p.x <= w);
+            CHECK(p.y >= 40);  // below the title band
+            CHECK(p.y <= h);
+        }
+    }
+}
+
+TEST_CASE("The legend lists exactly what the frame shows", "[render][export]") {
+    Fixture fx;
+    const Camera cam = exportCamera(fx.spec, *fx.fonts);
+    auto texts = [&] {
+        std::vector<std::string> out;
+        for (const auto& e : legendFor(*fx.data, *fx.geometry, fx.spec.scene, cam)) out.push_back(e.text);
+        return out;
+    };
+    auto has = [](const std::vector<std::string>& v, const std::string& prefix) {
+        return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.rfind(prefix, 0) == 0; });
+    };
+    auto all = texts();
+    CHECK(has(all, "Viet Nam (2025 units)"));
+    CHECK(has(all, "Laos (2019 units)"));
+    CHECK(has(all, "International border"));
+    CHECK(has(all, "District boundary"));
+    CHECK_FALSE(has(all, "Commune"));
+    // Hiding the Lao layer removes its fill and its boundary.
+    fx.spec.scene.layerVisible = {1, 1, 0};
+    all = texts();
+    CHECK_FALSE(has(all, "Laos"));
+    CHECK_FALSE(has(all, "Province boundary (LA)"));
+}
+
+TEST_CASE("The north arrow follows the meridian of the conic projection", "[render][export]") {
+    Camera cam;
+    cam.width = cam.height = 100;
+    cam.center = threadCrs().forward({106.0, 18.0});
+    CHECK(std::abs(northAngle(cam)) < 1e-6);
+    cam.center = threadCrs().forward({102.0, 20.0});
+    const double west = northAngle(cam);
+    cam.center = threadCrs().forward({109.0, 16.0});
+    const double east = northAngle(cam);
+    // Meridians converge to the north: west of 106°E north leans right (clockwise), east of it left.
+    CHECK(west > 0.01);
+    CHECK(east < -0.01);
+}
+
+TEST_CASE("Export sizes out of range are refused naming the option", "[render][export]") {
+    CHECK_FALSE(checkExportSize(0, 0).ok());
+    CHECK(checkExportSize(0, 0).error().message.find("--size") != std::string::npos);
+    CHECK_FALSE(checkExportSize(100000, 100000).ok());
+    CHECK_FALSE(checkExportSize(20000, 20000).ok());  // 400 megapixels
+    CHECK(checkExportSize(3000, 2000).ok());
+}
+
+TEST_CASE("A 192-dpi export scales text and symbols with the DPI", "[render][export]") {
+    Fixture lo(96.0), hi(192.0);
+    CHECK(hi.fonts->label->FontSize == Approx(2 * lo.fonts->label->FontSize));
+    hi.spec.width = 1280;
+    hi.spec.height = 800;
+    const Camera a = exportCamera(lo.spec, *lo.fonts), b = exportCamera(hi.spec, *hi.fonts);
+    // The same ground in twice the pixels.
+    CHECK(b.metresPerPixel == Approx(a.metresPerPixel / 2).epsilon(0.01));
+}
