@@ -3,6 +3,8 @@
 // the world file of --georef, the GDAL sidecar.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -128,4 +130,23 @@ TEST_CASE("export --focus fits a unit found by name; unknown names are an error"
     CHECK(r.exitCode == 1);
     CHECK(r.err.find("--focus") != std::string::npos);
     CHECK_FALSE(fs::exists(tmp.file("b.png")));
+}
+
+TEST_CASE("export into a missing or unwritable directory fails naming the path, leaving nothing", "[cli][export]") {
+    TempDir tmp;
+    const std::string missing = tmp.file("no/such/dir/map.png");
+    const RunResult r = runBorderlens(fixtureExport("-o " + missing + " --size 200x150"));
+    CHECK(r.exitCode != 0);
+    CHECK_THAT(r.err, Catch::Contains("no/such/dir"));
+    fs::create_directories(tmp.path() / "ro");
+    fs::permissions(tmp.path() / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+    if (geteuid() == 0) {
+        WARN("running as root: directory permissions are not enforced, read-only case not checked");
+    } else {
+        const RunResult ro = runBorderlens(fixtureExport("-o " + tmp.file("ro/map.png") + " --size 200x150"));
+        CHECK(ro.exitCode != 0);
+        CHECK_THAT(ro.err, Catch::Contains("ro/map.png") || Catch::Contains("/ro"));
+    }
+    CHECK(fs::is_empty(tmp.path() / "ro"));
+    fs::permissions(tmp.path() / "ro", fs::perms::owner_all);
 }

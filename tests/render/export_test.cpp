@@ -10,11 +10,14 @@
 
 #include "core/crs.hpp"
 #include "io/png_image.hpp"
+#include "render/golden.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_export.hpp"
 
 using namespace bl;
 using namespace bl::render;
+using bl::test::checkGolden;
+using bl::test::differingFraction;
 namespace fs = std::filesystem;
 
 namespace {
@@ -105,36 +108,6 @@ struct Fixture {
         return *img;
     }
 };
-
-double differingFraction(const io::RgbaImage& a, const io::RgbaImage& b, int tolerance = 24) {
-    if (a.width != b.width || a.height != b.height) return 1.0;
-    size_t differ = 0;
-    for (size_t i = 0; i < a.pixels.size(); i += 4) {
-        int d = 0;
-        for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(int(a.pixels[i + c]) - int(b.pixels[i + c])));
-        differ += d > tolerance;
-    }
-    return double(differ) / double(size_t(a.width) * a.height);
-}
-
-void checkGolden(const io::RgbaImage& actual, const std::string& name) {
-    const std::string golden = std::string(BORDERLENS_GOLDEN_DIR) + "/render/" + name + ".png";
-    const char* update = std::getenv("BORDERLENS_UPDATE_GOLDEN");
-    if (update && *update == '1') {
-        fs::create_directories(fs::path(golden).parent_path());
-        REQUIRE(io::writePng(golden, actual).ok());
-        WARN("updated golden image " << golden);
-        return;
-    }
-    auto expected = io::readPng(golden);
-    if (!expected) FAIL("no golden image " << golden << "; create it with BORDERLENS_UPDATE_GOLDEN=1 and look at it");
-    const double f = differingFraction(actual, *expected);
-    if (f > 0.005) {
-        const std::string out = fs::temp_directory_path() / (name + ".actual.png");
-        (void)io::writePng(out, actual);
-        FAIL(name << ": " << f * 100 << "% of pixels differ from the golden image; actual written to " << out);
-    }
-}
 
 }  // namespace
 

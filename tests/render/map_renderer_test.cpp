@@ -10,12 +10,15 @@
 
 #include "core/cartography.hpp"
 #include "io/png_image.hpp"
+#include "render/golden.hpp"
 #include "render/framebuffer.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"
 
 using namespace bl;
 using namespace bl::render;
+using bl::test::checkGolden;
+using bl::test::differingFraction;
 namespace fs = std::filesystem;
 
 namespace {
@@ -120,40 +123,6 @@ std::unique_ptr<MapRenderer> makeRenderer() {
     auto r = MapRenderer::create(fonts());
     if (!r) FAIL(r.error().message);
     return std::move(*r);
-}
-
-// Fraction of pixels whose largest channel difference exceeds `tolerance`.
-double differingFraction(const io::RgbaImage& a, const io::RgbaImage& b, int tolerance = 24) {
-    if (a.width != b.width || a.height != b.height) return 1.0;
-    size_t differ = 0;
-    for (size_t i = 0; i < a.pixels.size(); i += 4) {
-        int d = 0;
-        for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(int(a.pixels[i + c]) - int(b.pixels[i + c])));
-        differ += d > tolerance;
-    }
-    return double(differ) / double(size_t(a.width) * a.height);
-}
-
-// Compares with tests/golden/render/<name>.png (at most 0.5% of pixels may
-// differ noticeably); writes the actual image beside the build on failure.
-void checkGolden(const io::RgbaImage& actual, const std::string& name) {
-    const std::string golden = std::string(BORDERLENS_GOLDEN_DIR) + "/render/" + name + ".png";
-    const char* update = std::getenv("BORDERLENS_UPDATE_GOLDEN");
-    if (update && *update == '1') {
-        fs::create_directories(fs::path(golden).parent_path());
-        auto w = io::writePng(golden, actual);
-        REQUIRE(w.ok());
-        WARN("updated golden image " << golden);
-        return;
-    }
-    auto expected = io::readPng(golden);
-    if (!expected) FAIL("no golden image " << golden << "; create it with BORDERLENS_UPDATE_GOLDEN=1 and look at it");
-    const double f = differingFraction(actual, *expected);
-    if (f > 0.005) {
-        const std::string out = (fs::current_path() / ("golden-actual-" + name + ".png")).string();
-        (void)io::writePng(out, actual);
-        FAIL("rendering differs from " << golden << " in " << f * 100 << "% of pixels; actual image: " << out);
-    }
 }
 
 std::array<int, 3> pixel(const io::RgbaImage& img, Vec2 p) {
