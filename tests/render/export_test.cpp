@@ -11,12 +11,15 @@
 #include "core/crs.hpp"
 #include "io/png_image.hpp"
 #include "render/golden.hpp"
+#include "render/scene_fixtures.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_export.hpp"
 
 using namespace bl;
 using namespace bl::render;
 using bl::test::checkGolden;
+using bl::test::rect;
+using bl::test::unit;
 using bl::test::differingFraction;
 namespace fs = std::filesystem;
 
@@ -26,21 +29,6 @@ void context() {
     static auto ctx = HeadlessContext::create();
     if (!ctx) FAIL("headless OpenGL is required for the export tests: " << ctx.error().message);
     (*ctx)->makeCurrent();
-}
-
-MultiPolygon rect(double x0, double y0, double x1, double y1) {
-    MultiPolygon mp;
-    mp.polygons.push_back({{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}}});
-    return mp;
-}
-
-AdminUnit unit(std::string id, std::string name, MultiPolygon g) {
-    AdminUnit u;
-    u.id = std::move(id);
-    u.name = u.shortName = std::move(name);
-    u.geometry = std::move(g);
-    u.bounds = u.geometry.bounds();
-    return u;
 }
 
 Layer layer(std::string id, Country c, Level l, std::string vintage, std::vector<AdminUnit> units) {

@@ -11,6 +11,7 @@
 #include "core/cartography.hpp"
 #include "io/png_image.hpp"
 #include "render/golden.hpp"
+#include "render/scene_fixtures.hpp"
 #include "render/framebuffer.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"
@@ -18,6 +19,8 @@
 using namespace bl;
 using namespace bl::render;
 using bl::test::checkGolden;
+using bl::test::rect;
+using bl::test::unit;
 using bl::test::differingFraction;
 namespace fs = std::filesystem;
 
@@ -34,21 +37,6 @@ const FontSet& fonts() {
     static auto f = loadFonts(1.0f);
     if (!f) FAIL(f.error().message);
     return *f;
-}
-
-MultiPolygon rect(double x0, double y0, double x1, double y1) {
-    MultiPolygon mp;
-    mp.polygons.push_back({{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}}});
-    return mp;
-}
-
-AdminUnit unit(std::string id, std::string name, MultiPolygon g) {
-    AdminUnit u;
-    u.id = std::move(id);
-    u.name = u.shortName = std::move(name);
-    u.geometry = std::move(g);
-    u.bounds = u.geometry.bounds();
-    return u;
 }
 
 Layer layer(std::string id, Country c, Level l, std::vector<AdminUnit> units) {
