@@ -4,8 +4,8 @@
 #include <string>
 #include <tuple>
 
-#include "core/extract.hpp"
-#include "core/resolve.hpp"
+#include "core/news/extract.hpp"
+#include "core/news/resolve.hpp"
 #include "io/data_root.hpp"
 #include "io/document_reader.hpp"
 #include "io/gates.hpp"

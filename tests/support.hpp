@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "core/model.hpp"
+#include "core/boundaries/model.hpp"
 #include "io/catalog.hpp"
 
 namespace bl::test {

@@ -1,6 +1,6 @@
 #include "app/adjacency_job.hpp"
 
-#include "core/adjacency_plan.hpp"
+#include "core/boundaries/adjacency_plan.hpp"
 #include "io/adjacency_cache.hpp"
 
 namespace bl::app {

@@ -10,8 +10,8 @@
 #include <thread>
 #include <vector>
 
-#include "core/adjacency.hpp"
-#include "core/model.hpp"
+#include "core/boundaries/adjacency.hpp"
+#include "core/boundaries/model.hpp"
 
 namespace bl::app {
 

@@ -1,6 +1,6 @@
 #include "app/data_loader.hpp"
 
-#include "core/extract.hpp"
+#include "core/news/extract.hpp"
 #include "io/adjacency_cache.hpp"
 #include "io/data_root.hpp"
 #include "io/document_reader.hpp"

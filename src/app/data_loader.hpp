@@ -12,12 +12,12 @@
 #include <map>
 #include <vector>
 
-#include "core/adjacency.hpp"
-#include "core/documents.hpp"
-#include "core/gazetteer.hpp"
-#include "core/link_check.hpp"
-#include "core/resolve.hpp"
-#include "core/model.hpp"
+#include "core/boundaries/adjacency.hpp"
+#include "core/news/documents.hpp"
+#include "core/names/gazetteer.hpp"
+#include "core/news/link_check.hpp"
+#include "core/news/resolve.hpp"
+#include "core/boundaries/model.hpp"
 #include "core/result.hpp"
 #include "io/catalog.hpp"
 #include "render/map_geometry.hpp"

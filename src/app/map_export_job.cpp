@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "core/crs.hpp"
+#include "core/boundaries/crs.hpp"
 #include "render/fonts.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"

@@ -16,11 +16,11 @@
 #include <thread>
 #include <vector>
 
-#include "core/documents.hpp"
-#include "core/gazetteer.hpp"
-#include "core/link_check.hpp"
-#include "core/model.hpp"
-#include "core/resolve.hpp"
+#include "core/news/documents.hpp"
+#include "core/names/gazetteer.hpp"
+#include "core/news/link_check.hpp"
+#include "core/boundaries/model.hpp"
+#include "core/news/resolve.hpp"
 #include "core/result.hpp"
 #include "io/catalog.hpp"
 #include "io/georef_png.hpp"

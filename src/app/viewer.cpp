@@ -15,8 +15,8 @@
 
 #include "app/adjacency_job.hpp"
 #include "app/data_loader.hpp"
-#include "core/crs.hpp"
-#include "core/geometry_ops.hpp"
+#include "core/boundaries/crs.hpp"
+#include "core/boundaries/geometry_ops.hpp"
 #include "io/png_image.hpp"
 #include "render/camera.hpp"
 #include "render/fonts.hpp"

@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "core/crs.hpp"
+#include "core/boundaries/crs.hpp"
 
 namespace bl::cli {
 

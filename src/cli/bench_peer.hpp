@@ -3,7 +3,7 @@
 // using GeoPandas/Shapely, run as child processes on the same data.
 #include <string>
 
-#include "core/model.hpp"
+#include "core/boundaries/model.hpp"
 
 namespace bl::cli {
 

@@ -8,10 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "core/adjacency.hpp"
-#include "core/adjacency_plan.hpp"
-#include "core/crs.hpp"
-#include "core/gazetteer.hpp"
+#include "core/boundaries/adjacency.hpp"
+#include "core/boundaries/adjacency_plan.hpp"
+#include "core/boundaries/crs.hpp"
+#include "core/names/gazetteer.hpp"
 #include "io/adjacency_cache.hpp"
 #include "io/output_file.hpp"
 

@@ -16,9 +16,9 @@
 
 #include "cli/bench_peer.hpp"
 #include "cli/commands.hpp"
-#include "core/adjacency.hpp"
-#include "core/adjacency_plan.hpp"
-#include "core/crs.hpp"
+#include "core/boundaries/adjacency.hpp"
+#include "core/boundaries/adjacency_plan.hpp"
+#include "core/boundaries/crs.hpp"
 #include "io/layer_loader.hpp"
 
 namespace bl::cli {

@@ -6,7 +6,7 @@
 
 #include "app/data_loader.hpp"
 #include "cli/commands.hpp"
-#include "core/crs.hpp"
+#include "core/boundaries/crs.hpp"
 #include "render/framebuffer.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "core/gazetteer.hpp"
+#include "core/names/gazetteer.hpp"
 
 namespace bl::cli {
 

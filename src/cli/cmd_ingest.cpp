@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "core/extract.hpp"
-#include "core/resolve.hpp"
+#include "core/news/extract.hpp"
+#include "core/news/resolve.hpp"
 #include "io/data_root.hpp"
 #include "io/document_reader.hpp"
 #include "io/output_file.hpp"

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "core/link_check.hpp"
+#include "core/news/link_check.hpp"
 #include "io/adjacency_cache.hpp"
 #include "io/output_file.hpp"
 

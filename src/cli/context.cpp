@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <sstream>
 
-#include "core/extract.hpp"
+#include "core/news/extract.hpp"
 #include "io/data_root.hpp"
 #include "io/document_reader.hpp"
 #include "io/gates.hpp"

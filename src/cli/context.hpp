@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "core/documents.hpp"
-#include "core/gazetteer.hpp"
-#include "core/resolve.hpp"
-#include "core/model.hpp"
+#include "core/news/documents.hpp"
+#include "core/names/gazetteer.hpp"
+#include "core/news/resolve.hpp"
+#include "core/boundaries/model.hpp"
 #include "core/result.hpp"
 #include "io/catalog.hpp"
 

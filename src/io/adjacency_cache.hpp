@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/adjacency.hpp"
-#include "core/model.hpp"
+#include "core/boundaries/adjacency.hpp"
+#include "core/boundaries/model.hpp"
 
 namespace bl::io {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/model.hpp"
-#include "core/names.hpp"
+#include "core/boundaries/model.hpp"
+#include "core/names/names.hpp"
 #include "core/result.hpp"
 
 namespace bl::io {

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/extract.hpp"
+#include "core/news/extract.hpp"
 
 namespace bl::io {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/documents.hpp"
+#include "core/news/documents.hpp"
 #include "core/result.hpp"
 
 namespace bl::io {

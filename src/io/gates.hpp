@@ -5,7 +5,7 @@
 // source per entry; an entry without one is rejected.
 #include <string>
 
-#include "core/resolve.hpp"
+#include "core/news/resolve.hpp"
 #include "core/result.hpp"
 
 namespace bl::io {

@@ -14,8 +14,8 @@
 #include <thread>
 #include <unordered_map>
 
-#include "core/crs.hpp"
-#include "core/geometry_ops.hpp"
+#include "core/boundaries/crs.hpp"
+#include "core/boundaries/geometry_ops.hpp"
 
 namespace bl::io {
 

@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-#include "core/model.hpp"
+#include "core/boundaries/model.hpp"
 #include "core/result.hpp"
 #include "io/catalog.hpp"
 

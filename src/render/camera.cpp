@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/crs.hpp"
+#include "core/boundaries/crs.hpp"
 
 namespace bl::render {
 

@@ -2,7 +2,7 @@
 // The 2D map camera. The working CRS (conformal LCC, core/crs.hpp) is already
 // the map's projection, so the view is a centre in working-CRS metres and a
 // scale in metres per pixel. Screen pixels have y pointing down.
-#include "core/geometry.hpp"
+#include "core/boundaries/geometry.hpp"
 
 namespace bl::render {
 

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "core/geometry.hpp"
+#include "core/boundaries/geometry.hpp"
 
 namespace bl::render {
 

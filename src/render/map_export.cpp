@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "core/crs.hpp"
+#include "core/boundaries/crs.hpp"
 #include "render/framebuffer.hpp"
 
 namespace bl::render {

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "core/model.hpp"
+#include "core/boundaries/model.hpp"
 #include "core/result.hpp"
 #include "io/png_image.hpp"
 #include "render/camera.hpp"

@@ -11,8 +11,8 @@
 #include <functional>
 #include <vector>
 
-#include "core/cartography.hpp"
-#include "core/model.hpp"
+#include "core/boundaries/cartography.hpp"
+#include "core/boundaries/model.hpp"
 
 namespace bl::render {
 

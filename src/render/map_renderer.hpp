@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/model.hpp"
+#include "core/boundaries/model.hpp"
 #include "core/result.hpp"
 #include "render/camera.hpp"
 #include "render/fonts.hpp"

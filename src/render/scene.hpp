@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/geometry.hpp"
+#include "core/boundaries/geometry.hpp"
 
 namespace bl::render {
 

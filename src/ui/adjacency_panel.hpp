@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/model.hpp"
+#include "core/boundaries/model.hpp"
 #include "ui/viewer_state.hpp"
 
 namespace bl::ui {

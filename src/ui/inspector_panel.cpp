@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "core/geometry_ops.hpp"
+#include "core/boundaries/geometry_ops.hpp"
 
 namespace bl::ui {
 

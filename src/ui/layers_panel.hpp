@@ -1,7 +1,7 @@
 #pragma once
 // Layers: toggle layers, choose the Vietnamese vintage (2023 / 2025), and see
 // every layer's source, licence and known gaps from the catalog.
-#include "core/model.hpp"
+#include "core/boundaries/model.hpp"
 #include "io/catalog.hpp"
 #include "ui/viewer_state.hpp"
 

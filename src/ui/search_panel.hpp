@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/gazetteer.hpp"
+#include "core/names/gazetteer.hpp"
 #include "ui/viewer_state.hpp"
 
 namespace bl::ui {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/model.hpp"
+#include "core/boundaries/model.hpp"
 #include "render/scene.hpp"
 
 namespace bl::ui {

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/crs.hpp"
+#include "core/boundaries/crs.hpp"
 #include "io/png_image.hpp"
 #include "support.hpp"
 

@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "core/extract.hpp"
-#include "core/resolve.hpp"
+#include "core/news/extract.hpp"
+#include "core/news/resolve.hpp"
 #include "io/catalog.hpp"
 #include "io/data_root.hpp"
 #include "io/document_reader.hpp"

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/adjacency.hpp"
+#include "core/boundaries/adjacency.hpp"
 #include "io/layer_loader.hpp"
 
 namespace {

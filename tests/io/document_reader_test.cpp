@@ -3,7 +3,7 @@
 
 #include <fstream>
 
-#include "core/extract.hpp"
+#include "core/news/extract.hpp"
 #include "io/document_reader.hpp"
 #include "support.hpp"
 

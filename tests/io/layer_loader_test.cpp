@@ -4,8 +4,8 @@
 
 #include <fstream>
 
-#include "core/crs.hpp"
-#include "core/geometry_ops.hpp"
+#include "core/boundaries/crs.hpp"
+#include "core/boundaries/geometry_ops.hpp"
 #include "io/layer_loader.hpp"
 #include "support.hpp"
 

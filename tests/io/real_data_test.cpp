@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 
-#include "core/gazetteer.hpp"
-#include "core/geometry_ops.hpp"
+#include "core/names/gazetteer.hpp"
+#include "core/boundaries/geometry_ops.hpp"
 #include "support.hpp"
 
 using namespace bl;

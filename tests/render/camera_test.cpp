@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/crs.hpp"
+#include "core/boundaries/crs.hpp"
 #include "render/camera.hpp"
 
 using namespace bl;

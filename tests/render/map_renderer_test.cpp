@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "core/cartography.hpp"
+#include "core/boundaries/cartography.hpp"
 #include "io/png_image.hpp"
 #include "render/golden.hpp"
 #include "render/scene_fixtures.hpp"

@@ -3,7 +3,7 @@
 #include <string>
 #include <utility>
 
-#include "core/model.hpp"
+#include "core/boundaries/model.hpp"
 
 namespace bl::test {
 

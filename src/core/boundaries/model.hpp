@@ -1,0 +1,85 @@
+#pragma once
+// The boundary model: catalog layers of administrative units. No GDAL, GEOS or
+// GL types here; io/ fills these structs, everything else reads them.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/boundaries/geometry.hpp"
+
+namespace bl {
+
+enum class Country { VN, LA };
+enum class Level { Province, District, Commune };
+
+const char* toString(Country c);
+const char* toString(Level l);
+std::optional<Country> parseCountry(const std::string& s);  // "VN", "LA" (any case)
+std::optional<Level> parseLevel(const std::string& s);      // "province", ...
+
+// Validity period of a layer, ISO dates; an empty string means open-ended.
+struct Vintage {
+    std::string label;      // "2023", "2025", "2019"
+    std::string validFrom;  // "2025-07-01"
+    std::string validTo;    // "2025-06-30"
+};
+
+// How a source's attribute fields map onto AdminUnit. Empty = not present.
+struct FieldMapping {
+    std::string id;
+    std::string name;
+    std::string shortName;
+    std::string asciiName;
+    std::vector<std::string> altNames;  // further fields worth matching on
+    std::string parentId;               // field holding the parent's id
+};
+
+struct LayerSpec {
+    std::string id;           // catalog id, e.g. "vn_adm2_2023"
+    std::string path;         // relative to the data root (or absolute)
+    std::string gdalLayer;    // layer name inside the dataset; empty = first
+    Country country = Country::VN;
+    Level level = Level::Province;
+    Vintage vintage;
+    FieldMapping fields;
+    std::string parentLayer;  // catalog id of the enclosing level, if any
+    std::string source;
+    std::string license;
+    std::string attribution;
+    std::vector<std::string> knownGaps;
+};
+
+struct AdminUnit {
+    std::string id;          // stable id within its layer
+    std::string name;        // display name, diacritics and type prefix kept
+    std::string shortName;   // without the type prefix
+    std::string asciiName;
+    std::vector<std::string> altNames;
+    std::string parentId;
+    std::string parentName;  // display name of the parent (or the country)
+    MultiPolygon geometry;   // working CRS, valid (repaired if needed)
+    Box bounds;
+};
+
+struct Layer {
+    LayerSpec spec;
+    std::vector<AdminUnit> units;
+    size_t repaired = 0;     // invalid geometries fixed with GEOSMakeValid
+    size_t skippedEmpty = 0; // features without any area, reported, never hidden
+    std::vector<std::string> warnings;  // assumptions made while loading (e.g. CRS)
+    double loadSeconds = 0.0;
+
+    const AdminUnit* find(const std::string& unitId) const;
+};
+
+// All layers of a catalog, loaded. Immutable once built; share as
+// std::shared_ptr<const Dataset> between threads.
+struct Dataset {
+    std::string dataRoot;
+    std::vector<Layer> layers;
+
+    const Layer* layer(const std::string& id) const;
+};
+
+}  // namespace bl

@@ -1,0 +1,57 @@
+#pragma once
+// Rules that turn an English news article into links and places: sentence
+// splitting, the cut of unrelated trailing material, dates, mentions of
+// administrative units, organisations tied to places, border gates and
+// stations, and the relations (twinning, cooperation plans, other stated
+// cooperation) between a Vietnamese and a Lao party. General rules and the
+// gazetteer only: nothing here knows any particular article.
+//
+// All spans are byte offsets into Document::text. Pure functions of their
+// inputs; safe to call from several threads with a shared const Resolver.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/news/documents.hpp"
+#include "core/news/resolve.hpp"
+
+namespace bl {
+
+struct Sentence {
+    Span span;
+    size_t paragraph = 0;  // index of the line (paragraph) holding it
+};
+
+// Splits [range.begin, range.end) into sentences: a line is a paragraph; a
+// sentence ends at . ! ? followed by a space and a capital (abbreviations
+// such as "Lt." or "No." and initials do not end one). CR counts as space.
+std::vector<Sentence> splitSentences(std::string_view text, Span range);
+
+// Fills title, trailing cut and (unless a date line stated it) the date of a
+// document whose text and body are set. Called by io/document_reader.
+void analyseDocument(Document& doc);
+
+// Where unrelated trailing material starts inside `range` (a "See more" or
+// "Related news" line, or what follows the agency sign-off line); range.end
+// when there is none. `why` names the marker.
+size_t findTrailingCut(std::string_view text, Span range, std::string* why);
+
+// The first calendar date stated in `range` ("January 15, 2025", "15 January
+// 2025", "on the fifteenth of March", "2025-01-15"). Without a year it is
+// Partial. Nothing found: Unknown.
+DocDate findDate(std::string_view text, Span range);
+
+// True when the text of `range` can be about Viet Nam - Laos relations: it
+// names Laos ("Laos", "Lao", "Laotian"). Vietnamese outlets seldom name
+// their own country, so Viet Nam is not required; links need a party on
+// each side anyway.
+bool mentionsVietnamAndLaos(std::string_view text, Span range);
+
+// Links and places of one document, appended to `links` and `places`.
+void extractDocument(const Document& doc, size_t index, const Resolver& resolver, std::vector<Link>& links,
+                     std::vector<Place>& places);
+
+// All documents, in order.
+Corpus extractCorpus(std::vector<Document> documents, const Resolver& resolver);
+
+}  // namespace bl

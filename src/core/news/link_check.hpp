@@ -1,0 +1,57 @@
+#pragma once
+// Checks a cross-border link from the documents against the geometry: for
+// each Vietnamese vintage, do the two parties' units share a border (and how
+// long), at the resolved level and at province level; if not, how far apart
+// they are; which curated border gate is nearest. Used by `borderlens pairs`
+// and the viewer's Twinned pairs panel.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/boundaries/adjacency.hpp"
+#include "core/news/documents.hpp"
+#include "core/boundaries/model.hpp"
+#include "core/news/resolve.hpp"
+
+namespace bl {
+
+struct AdjacencyVerdict {
+    std::string vintage;        // the Vietnamese vintage ("2023", "2025")
+    const Layer* vnLayer = nullptr;
+    const AdminUnit* vn = nullptr;
+    const Layer* laLayer = nullptr;
+    const AdminUnit* la = nullptr;
+    bool touches = false;
+    double sharedKm = 0.0;      // when touching
+    double distanceKm = 0.0;    // when not: geodesic distance between the nearest points
+    const SharedBorder* border = nullptr;  // the shared stretch, owned by the lookup's results
+};
+
+struct GateProximity {
+    std::string name;
+    Country country = Country::VN;
+    LonLat position;
+    double precisionKm = 0.0;
+    double distanceKm = 0.0;    // to the farther of the two units: ~0 when the gate lies between them
+    std::string source;
+};
+
+struct LinkCheck {
+    std::vector<AdjacencyVerdict> verdicts;  // resolved level first, then provinces, per vintage
+    std::optional<GateProximity> nearestGate;
+    std::string note;                        // why nothing could be checked
+};
+
+// Adjacency results of a layer pair (Vietnamese layer first); results must
+// stay alive as long as the LinkCheck that points into them.
+using AdjacencyLookup = std::function<const std::vector<SharedBorder>&(const Layer& vn, const Layer& la)>;
+
+LinkCheck checkLink(const Link& link, const Dataset& data, const std::vector<CuratedGate>& gates,
+                    const AdjacencyLookup& adjacency);
+
+// Geodesic distance in km between the nearest points of two geometries
+// (0 when they touch or overlap).
+double distanceKm(const MultiPolygon& a, const MultiPolygon& b);
+
+}  // namespace bl

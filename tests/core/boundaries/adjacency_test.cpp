@@ -1,0 +1,163 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "core/boundaries/adjacency.hpp"
+#include "core/boundaries/crs.hpp"
+
+using namespace bl;
+
+namespace {
+
+// Synthetic units in working-CRS metres near the projection origin.
+Ring rect(double x0, double y0, double x1, double y1) { return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}; }
+
+AdminUnit unit(const std::string& id, std::vector<Polygon> polys) {
+    AdminUnit u;
+    u.id = id;
+    u.name = id;
+    u.geometry.polygons = std::move(polys);
+    u.bounds = u.geometry.bounds();
+    return u;
+}
+
+Layer layer(Country c, std::vector<AdminUnit> units) {
+    Layer l;
+    l.spec.id = c == Country::VN ? "vn" : "la";
+    l.spec.country = c;
+    l.units = std::move(units);
+    return l;
+}
+
+double km(const LineString& l) { return geodesicLengthM(l) / 1000.0; }
+
+const SharedBorder* pairOf(const std::vector<SharedBorder>& r, const std::string& a, const std::string& b) {
+    for (const auto& s : r)
+        if ((s.a->id == a && s.b->id == b) || (s.a->id == b && s.b->id == a)) return &s;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("Two squares sharing an edge: one pair, the edge's exact length", "[adjacency]") {
+    Layer l = layer(Country::VN, {unit("A", {{{rect(0, 0, 10000, 10000)}}}), unit("B", {{{rect(10000, 0, 20000, 10000)}}})});
+    const auto r = computeAdjacency(l, l);
+    REQUIRE(r.size() == 1);
+    const double edge = km({{10000, 0}, {10000, 10000}});
+    CHECK(r[0].kind == AdjacencyKind::Domestic);
+    CHECK(r[0].sharedKm == Approx(edge).epsilon(0.001));
+    CHECK(r[0].sharedKmB == Approx(edge).epsilon(0.001));
+    CHECK(r[0].medianGapM == Approx(0).margin(1e-6));
+    REQUIRE_FALSE(r[0].segments.empty());
+    double segKm = 0;
+    for (const auto& s : r[0].segments) segKm += km(s);
+    CHECK(segKm == Approx(edge).epsilon(0.001));
+}
+
+TEST_CASE("Edges digitised with different vertices still match within one source", "[adjacency]") {
+    // B's copy of the shared edge has extra vertices with sub-millimetre noise.
+    Ring b = {{10000, 0}, {20000, 0}, {20000, 10000}, {10000, 10000}, {10000.0004, 7500}, {9999.9997, 5000},
+              {10000.0002, 2500}, {10000, 0}};
+    Layer l = layer(Country::VN, {unit("A", {{{rect(0, 0, 10000, 10000)}}}), unit("B", {{{b}}})});
+    const auto r = computeAdjacency(l, l);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].sharedKm == Approx(km({{10000, 0}, {10000, 10000}})).epsilon(0.001));
+}
+
+TEST_CASE("Squares 100 m apart: adjacent at 250 m tolerance, not at 50 m", "[adjacency]") {
+    Layer vn = layer(Country::VN, {unit("V", {{{rect(0, 0, 10000, 10000)}}})});
+    Layer la = layer(Country::LA, {unit("L", {{{rect(10100, 0, 20000, 10000)}}})});
+    AdjacencyOptions opt;
+    opt.toleranceM = 250;
+    const auto near = computeAdjacency(vn, la, opt);
+    REQUIRE(near.size() == 1);
+    CHECK(near[0].kind == AdjacencyKind::International);
+    CHECK(near[0].sharedKm == Approx(km({{10000, 0}, {10000, 10000}})).margin(0.13));
+    CHECK(near[0].medianGapM == Approx(100).margin(0.5));
+    CHECK(near[0].maxGapM < 130);
+    opt.toleranceM = 50;
+    CHECK(computeAdjacency(vn, la, opt).empty());
+}
+
+TEST_CASE("A corner contact is not a shared border unless asked for", "[adjacency]") {
+    Layer l = layer(Country::VN, {unit("A", {{{rect(0, 0, 10000, 10000)}}}), unit("B", {{{rect(10000, 10000, 20000, 20000)}}})});
+    CHECK(computeAdjacency(l, l).empty());
+    AdjacencyOptions opt;
+    opt.includePointContacts = true;
+    const auto r = computeAdjacency(l, l, opt);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].sharedKm < 0.01);
+}
+
+TEST_CASE("Overlapping slivers and gaps across the border are one shared stretch", "[adjacency]") {
+    // L's western edge zig-zags 60 m either side of V's eastern edge.
+    Ring zig = {{10000, 0}, {20000, 0}, {20000, 10000}, {10000, 10000}};
+    for (int i = 9; i >= 1; --i) zig.push_back({10000.0 + (i % 2 ? 60.0 : -60.0), i * 1000.0});
+    zig.push_back({10000, 0});
+    Layer vn = layer(Country::VN, {unit("V", {{{rect(0, 0, 10000, 10000)}}})});
+    Layer la = layer(Country::LA, {unit("L", {{{zig}}})});
+    const auto r = computeAdjacency(vn, la);  // default international tolerance
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].sharedKm == Approx(km({{10000, 0}, {10000, 10000}})).margin(0.15));
+    CHECK(r[0].maxGapM <= 90);
+    CHECK(r[0].sharedKmB == Approx(r[0].sharedKm).epsilon(0.01));
+}
+
+TEST_CASE("Junctions split the stretch between neighbours without double counting", "[adjacency]") {
+    // V faces two Lao units 200 m away whose common boundary meets the border at y = 4000.
+    Layer vn = layer(Country::VN, {unit("V", {{{rect(0, 0, 10000, 10000)}}})});
+    Layer la = layer(Country::LA, {unit("L1", {{{rect(10200, 0, 20000, 4000)}}}), unit("L2", {{{rect(10200, 4000, 20000, 10000)}}})});
+    const auto r = computeAdjacency(vn, la);
+    REQUIRE(r.size() == 2);
+    // Ends are placed within 60 m (the overshoot allowed past a vertex).
+    CHECK(pairOf(r, "V", "L1")->sharedKm == Approx(km({{10000, 0}, {10000, 4000}})).margin(0.13));
+    CHECK(pairOf(r, "V", "L2")->sharedKm == Approx(km({{10000, 4000}, {10000, 10000}})).margin(0.13));
+}
+
+TEST_CASE("Internal boundaries meeting the border do not inflate international pairs", "[adjacency]") {
+    Layer vn = layer(Country::VN, {unit("V1", {{{rect(0, 0, 10000, 5000)}}}), unit("V2", {{{rect(0, 5000, 10000, 10000)}}})});
+    Layer la = layer(Country::LA, {unit("L", {{{rect(10100, 0, 20000, 10000)}}})});
+    const auto r = computeAdjacency(vn, la);
+    REQUIRE(r.size() == 2);
+    CHECK(pairOf(r, "V1", "L")->sharedKm == Approx(km({{10000, 0}, {10000, 5000}})).margin(0.13));
+    CHECK(pairOf(r, "V2", "L")->sharedKm == Approx(km({{10000, 5000}, {10000, 10000}})).margin(0.13));
+}
+
+TEST_CASE("Multipolygons: only the island touches the neighbour", "[adjacency]") {
+    Layer vn = layer(Country::VN, {unit("V", {Polygon{{rect(0, 0, 10000, 10000)}}, Polygon{{rect(30000, 0, 32000, 3000)}}})});
+    Layer la = layer(Country::LA, {unit("L", {{{rect(32000, 0, 40000, 10000)}}})});
+    const auto r = computeAdjacency(vn, la);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].sharedKm == Approx(km({{32000, 0}, {32000, 3000}})).margin(0.13));
+}
+
+TEST_CASE("A unit inside another's hole shares the hole's ring", "[adjacency]") {
+    Polygon donut{{rect(0, 0, 10000, 10000), rect(3000, 3000, 7000, 7000)}};
+    Layer l = layer(Country::VN, {unit("Outer", {donut}), unit("Inner", {{{rect(3000, 3000, 7000, 7000)}}})});
+    const auto r = computeAdjacency(l, l);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].sharedKm == Approx(km(rect(3000, 3000, 7000, 7000))).epsilon(0.001));
+}
+
+TEST_CASE("A unit touching itself across a hole is not its own neighbour", "[adjacency]") {
+    // The hole touches the shell at one point (valid OGC polygon); B lies east.
+    Ring shell = rect(0, 0, 10000, 10000);
+    Ring hole = {{5000, 0}, {7000, 3000}, {3000, 3000}, {5000, 0}};
+    Layer l = layer(Country::VN, {unit("A", {Polygon{{shell, hole}}}), unit("B", {{{rect(10000, 0, 20000, 10000)}}})});
+    const auto r = computeAdjacency(l, l);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].a != r[0].b);
+    CHECK(r[0].sharedKm == Approx(km({{10000, 0}, {10000, 10000}})).epsilon(0.001));
+}
+
+TEST_CASE("minSharedKm drops short pairs; results come longest first", "[adjacency]") {
+    Layer l = layer(Country::VN, {unit("A", {{{rect(0, 0, 10000, 10000)}}}), unit("B", {{{rect(10000, 0, 20000, 2000)}}}),
+                                  unit("C", {{{rect(10000, 2000, 20000, 10000)}}})});
+    const auto all = computeAdjacency(l, l);
+    REQUIRE(all.size() == 3);  // A-B 2 km, A-C 8 km, B-C 10 km
+    CHECK(all[0].sharedKm >= all[1].sharedKm);
+    CHECK(all[1].sharedKm >= all[2].sharedKm);
+    AdjacencyOptions opt;
+    opt.minSharedKm = 5;
+    CHECK(computeAdjacency(l, l, opt).size() == 2);
+}
