@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
     bl::cli::addIngestCommand(app, shared);
 #ifdef BORDERLENS_WITH_GUI
     bl::cli::addViewCommand(app, shared);
+#endif
+#ifdef BORDERLENS_WITH_RENDER
     bl::cli::addExportCommand(app, shared);
 #endif
     app.require_subcommand(0, 1);

@@ -17,7 +17,7 @@ struct ViewerOptions {
     std::string select;  // select (and fit to) the best match of this name
     int pair = -1;       // select twinned pair N (when documents are available)
     int border = -1;     // highlight cross-border shared border N (0 = first in the explorer)
-    std::string vnVintage = "2025";
+    std::string vnVintage;  // Vietnamese system shown first; empty = the catalog's current
 };
 
 // Returns the process exit code: 0, 1 (no display, no OpenGL, bad data).

@@ -117,7 +117,8 @@ int run(Shared& shared, const Opts& o) {
         q.level = *parseLevel(o.level);
         q.vintage = o.vintage;
         q.crossBorderOnly = o.crossBorder;
-        auto p = planAdjacency(ctx->catalog().layers, q);
+        if (!ctx->checkVintage(o.vintage, "--vintage", early)) return early;
+        auto p = planAdjacency(ctx->catalog().layers, ctx->catalog().vintages, q);
         if (!p) return fail(p.error().message);
         plan = *p;
     }
@@ -205,8 +206,7 @@ void addAdjacencyCommand(CLI::App& app, Shared& shared) {
     cmd->add_option("--level", o->level, "province, district (default) or commune")
         ->check(CLI::IsMember({"province", "district", "commune"}));
     auto* layers = cmd->add_option("--layers", o->layers, "Explicit layer ids A[,B] instead of --level/--vintage");
-    cmd->add_option("--vintage", o->vintage, "Vietnamese system: 2023 (pre-reform) or 2025")
-        ->check(CLI::IsMember({"2023", "2025"}))
+    cmd->add_option("--vintage", o->vintage, "Vietnamese system (see borderlens layers); default by level")
         ->excludes(layers);
     cmd->get_option("--level")->excludes(layers);
     cmd->add_flag("--cross-border", o->crossBorder, "Only pairs across the Vietnam-Laos border");

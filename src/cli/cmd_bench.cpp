@@ -117,8 +117,8 @@ double median(std::vector<double> v) {
 void benchAdjacency(Shared& shared, int repeat) {
     auto ctx = Context::open(shared.global);
     if (!ctx) { shared.exitCode = fail(ctx.error().message); return; }
-    AdjacencyQuery q;  // districts, 2023
-    auto plan = planAdjacency(ctx->catalog().layers, q);
+    AdjacencyQuery q;  // districts, in the system that has them
+    auto plan = planAdjacency(ctx->catalog().layers, ctx->catalog().vintages, q);
     if (!plan) { shared.exitCode = fail(plan.error().message); return; }
     std::vector<std::string> ids;
     for (const auto& [a, b] : *plan) { ids.push_back(a); ids.push_back(b); }
@@ -227,7 +227,7 @@ void addBenchCommand(CLI::App& app, Shared& shared) {
     auto adjRepeat = std::make_shared<int>(3);
     adj->add_option("--repeat", *adjRepeat, "Runs; the median is reported")->check(CLI::Range(1, 50));
     adj->callback([&shared, adjRepeat] { benchAdjacency(shared, *adjRepeat); });
-#ifdef BORDERLENS_WITH_GUI
+#ifdef BORDERLENS_WITH_RENDER
     addBenchRenderCommand(*bench, shared);
     addBenchExportCommand(*bench, shared);
 #endif

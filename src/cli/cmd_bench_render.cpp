@@ -4,9 +4,9 @@
 #include <chrono>
 #include <cstdio>
 
-#include "app/data_loader.hpp"
 #include "cli/commands.hpp"
 #include "core/boundaries/crs.hpp"
+#include "engine/map_data.hpp"
 #include "render/framebuffer.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"
@@ -18,7 +18,7 @@ namespace {
 struct BenchRenderArgs {
     int frames = 60;
     int samples = 1;
-    std::string vintage = "2025";
+    std::string vintage;  // empty = the catalog's current system
 };
 
 void benchRender(Shared& shared, const BenchRenderArgs& a) {
@@ -29,7 +29,16 @@ void benchRender(Shared& shared, const BenchRenderArgs& a) {
         return;
     }
     const auto t0 = Clock::now();
-    auto data = app::loadMapData(shared.global.catalog, shared.global.dataRoot);
+    auto session = Context::open(shared.global);
+    if (!session) {
+        shared.exitCode = fail(session.error().message);
+        return;
+    }
+    if (!session->checkVintage(a.vintage, "--vintage", shared.exitCode)) return;
+    const std::string vintage = a.vintage.empty() ? session->catalog().vintages.current : a.vintage;
+    engine::MapRequest request;
+    request.layers = session->session().layersShown(vintage);  // only what is drawn
+    auto data = engine::prepareMap(session->session(), request);
     if (!data) {
         shared.exitCode = fail(data.error().message);
         return;
@@ -55,11 +64,11 @@ void benchRender(Shared& shared, const BenchRenderArgs& a) {
     }
 
     const Dataset& ds = *(*data)->dataset;
-    render::Scene scene;
-    scene.style.attribution = (*data)->catalog.attribution;
+    engine::Scene scene;
+    scene.style.attribution = (*data)->catalog->attribution;
     Box all;
     for (const auto& l : ds.layers) {
-        const bool on = l.spec.country == Country::LA || l.spec.vintage.label == a.vintage;
+        const bool on = l.spec.country == Country::LA || l.spec.vintage.label == vintage;
         scene.layerVisible.push_back(on);
         if (on)
             for (const auto& u : l.units) all.extend(u.bounds);
@@ -67,7 +76,7 @@ void benchRender(Shared& shared, const BenchRenderArgs& a) {
     std::printf("bench render: %s, 1600x1000, %d samples, %d frames per view\n", ctx.value()->rendererName().c_str(),
                 a.samples, a.frames);
     std::printf("layers: every Lao layer and the Vietnamese %s layers (dataset: %zu vertices at full detail)\n",
-                a.vintage.c_str(), (*data)->geometry->vertexCount);
+                vintage.c_str(), (*data)->geometry->vertexCount);
     std::printf("load + prepare (off the UI thread in the viewer): %.2f s; upload: %.2f s\n\n", prepSeconds,
                 uploadSeconds);
     std::printf("%-34s %7s %5s %10s %10s %8s %9s %7s\n", "view", "m/px", "lod", "median ms", "p95 ms", "fps", "vertices", "labels");
@@ -114,8 +123,7 @@ void addBenchRenderCommand(CLI::App& bench, Shared& shared) {
         ->add_option("--samples", args->samples,
                      "Multisampling (default 1, as in the viewer: lines are antialiased in the shader)")
         ->check(CLI::Range(1, 16));
-    render->add_option("--vintage", args->vintage, "Vietnamese layers: 2023 or 2025")
-        ->check(CLI::IsMember({"2023", "2025"}));
+    render->add_option("--vintage", args->vintage, "Vietnamese system drawn (see borderlens layers); default the current");
     render->callback([&shared, args] { benchRender(shared, *args); });
 }
 

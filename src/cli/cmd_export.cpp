@@ -3,13 +3,14 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <map>
 #include <unistd.h>
 
-#include "app/map_export_job.hpp"
 #include "cli/commands.hpp"
-#include "io/adjacency_cache.hpp"
-#include "io/gates.hpp"
+#include "engine/export_request.hpp"
+#include "engine/map_data.hpp"
+#include "io/georef_png.hpp"
+#include "io/output_file.hpp"
+#include "render/export_job.hpp"
 #include "render/headless_context.hpp"
 
 namespace bl::cli {
@@ -18,55 +19,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Everything an export draws from, loaded once.
-struct ExportData {
-    std::shared_ptr<const Dataset> data;
-    std::shared_ptr<const render::MapGeometry> geometry;
-    std::unique_ptr<Gazetteer> gazetteer;
-    std::optional<Context::LoadedCorpus> corpus;
-    CuratedPlaces curated;
-    std::map<std::pair<const Layer*, const Layer*>, std::vector<SharedBorder>> adjacency;
-    io::Catalog catalog;
-
-    app::ExportSources sources() {
-        app::ExportSources s;
-        s.data = data.get();
-        s.geometry = geometry.get();
-        s.catalog = &catalog;
-        s.gazetteer = gazetteer.get();
-        s.corpus = corpus ? &corpus->corpus : nullptr;
-        s.curated = &curated;
-        s.adjacency = [this](const Layer& vn, const Layer& la) -> const std::vector<SharedBorder>& {
-            auto key = std::make_pair(&vn, &la);
-            auto it = adjacency.find(key);
-            if (it == adjacency.end())
-                it = adjacency.emplace(key, io::cachedAdjacency(*data, vn, la, AdjacencyOptions{}, true)).first;
-            return it->second;
-        };
-        return s;
-    }
-};
-
-Result<std::unique_ptr<ExportData>> loadExportData(Shared& shared, bool documents) {
+// What an export draws from: only the layers it shows (every layer, and the
+// documents, for a pair), prepared through the engine.
+Result<std::shared_ptr<const engine::MapData>> loadExportData(Shared& shared, const engine::ExportRequest& r) {
     auto ctx = Context::open(shared.global);
     if (!ctx) return ctx.error();
-    auto out = std::make_unique<ExportData>();
-    out->catalog = ctx->catalog();
-    if (documents) {
-        auto loaded = ctx->loadCorpus({});
-        if (!loaded) return loaded.error();
-        out->data = loaded->data;
-        out->curated = loaded->curated;
-        out->corpus = std::move(*loaded);
-    } else {
-        auto data = ctx->load();
-        if (!data) return data.error();
-        out->data = *data;
-        if (auto curated = io::loadCuratedPlaces(io::defaultGeodataDir()); curated) out->curated = std::move(*curated);
-    }
-    out->gazetteer = std::make_unique<Gazetteer>(*out->data, out->catalog.aliases);
-    out->geometry = std::make_shared<const render::MapGeometry>(render::buildMapGeometry(*out->data));
-    return out;
+    if (auto ok = engine::validate(r, ctx->catalog().vintages); !ok) return ok.error();
+    engine::MapRequest request;
+    request.layers = engine::layersNeeded(r, ctx->session());
+    request.news = r.pair >= 0;
+    request.newsRequired = true;
+    return engine::prepareMap(ctx->session(), request);
 }
 
 bool parseSize(const std::string& s, int& w, int& h) {
@@ -76,7 +39,7 @@ bool parseSize(const std::string& s, int& w, int& h) {
 }
 
 struct ExportArgs {
-    app::ExportRequest req;
+    engine::ExportRequest req;
     std::string size = "1600x1000";
     std::string bbox, layers;
 };
@@ -99,9 +62,14 @@ int runExportCommand(Shared& shared, ExportArgs& a) {
     }
     a.req.layers = splitList(a.layers);
     if (const char* tile = std::getenv("BORDERLENS_EXPORT_TILE")) a.req.maxTile = std::atoi(tile);
-    if (auto ok = app::validate(a.req); !ok) {
-        std::fprintf(stderr, "borderlens export: %s\n", ok.error().message.c_str());
-        return 2;
+    // Options first (exit 2), with the catalog's systems for --vintage.
+    if (auto ctx = Context::open(shared.global); ctx) {
+        if (auto ok = engine::validate(a.req, ctx->catalog().vintages); !ok) {
+            std::fprintf(stderr, "borderlens export: %s\n", ok.error().message.c_str());
+            return 2;
+        }
+    } else {
+        return fail(ctx.error().message);
     }
     if (auto w = io::checkWritable(a.req.output, a.req.force); !w) return fail(w.error().message);
     if (a.req.georef) {
@@ -112,9 +80,9 @@ int runExportCommand(Shared& shared, ExportArgs& a) {
     auto ctx = render::HeadlessContext::create();
     if (!ctx) return fail(ctx.error().message);
     if (!shared.global.quiet) std::fprintf(stderr, "borderlens export: loading data\n");
-    auto data = loadExportData(shared, a.req.pair >= 0);
+    auto data = loadExportData(shared, a.req);
     if (!data) return fail(data.error().message);
-    auto out = app::runExport(a.req, (*data)->sources());
+    auto out = render::runExport(a.req, **data);
     if (!out) return fail(out.error().message);
     if (!shared.global.quiet) {
         std::fprintf(stderr, "borderlens export: wrote %s (%dx%d, %.0f dpi, %.1f MiB) in %.2f s", out->files.png.c_str(),
@@ -138,7 +106,7 @@ void addExportCommand(CLI::App& app, Shared& shared) {
     cmd->add_option("--focus", a->req.focus, "Fit this unit (any spelling borderlens find accepts)");
     cmd->add_option("--pair", a->req.pair, "Link N of borderlens pairs: both units, shared border, annotations");
     cmd->add_option("--bbox", a->bbox, "LON1,LAT1,LON2,LAT2 (degrees) to show");
-    cmd->add_option("--vintage", a->req.vintage, "Vietnamese units: 2023 or 2025 (default 2025)");
+    cmd->add_option("--vintage", a->req.vintage, "Vietnamese system shown (see borderlens layers); default the current");
     cmd->add_option("--layers", a->layers, "Layer ids to show, comma-separated (default: by vintage)");
     cmd->add_option("--title", a->req.title, "Title (default: what is shown)");
     cmd->add_option("--subtitle", a->req.subtitle, "Subtitle (default: vintages and the document date)");
@@ -158,7 +126,10 @@ void addBenchExportCommand(CLI::App& bench, Shared& shared) {
             return;
         }
         const auto t0 = Clock::now();
-        auto data = loadExportData(shared, true);
+        engine::ExportRequest everything;
+        everything.pair = 0;
+        everything.output = "bench.png";
+        auto data = loadExportData(shared, everything);
         if (!data) {
             shared.exitCode = fail(data.error().message);
             return;
@@ -174,13 +145,13 @@ void addBenchExportCommand(CLI::App& bench, Shared& shared) {
             int pair;
         };
         for (const Case c : {Case{"pair 0 (Quảng Trị – Savannakhet)", 0}, Case{"whole border area", -1}}) {
-            app::ExportRequest r;
+            engine::ExportRequest r;
             r.width = 3000;
             r.height = 2000;
             r.pair = c.pair;
             r.output = (dir / (std::string(c.pair >= 0 ? "pair0" : "whole") + ".png")).string();
             r.force = true;
-            auto out = app::runExport(r, (*data)->sources());
+            auto out = render::runExport(r, **data);
             if (!out) {
                 shared.exitCode = fail(out.error().message);
                 break;

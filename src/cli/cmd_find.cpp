@@ -29,12 +29,22 @@ void addFindCommand(CLI::App& app, Shared& shared) {
             shared.exitCode = fail("unknown layer id \"" + o->layer + "\" given with --layer");
             return;
         }
-        auto data = ctx->load();
-        if (!data) { shared.exitCode = fail(data.error().message); return; }
-        Gazetteer gaz(**data, ctx->catalog().aliases);
         FindOptions fo;
         if (!o->country.empty()) fo.country = parseCountry(o->country);
         if (!o->level.empty()) fo.level = parseLevel(o->level);
+        // Only the layers the filters allow are read.
+        std::vector<std::string> ids;
+        for (const auto& s : ctx->catalog().layers)
+            if ((o->layer.empty() || s.id == o->layer) && (!fo.country || s.country == *fo.country) &&
+                (!fo.level || s.level == *fo.level))
+                ids.push_back(s.id);
+        if (ids.empty()) {
+            shared.exitCode = fail("no catalog layer has that country and level");
+            return;
+        }
+        auto data = ctx->load(ids);
+        if (!data) { shared.exitCode = fail(data.error().message); return; }
+        Gazetteer gaz(**data, ctx->catalog().aliases);
         fo.layerId = o->layer;
         fo.limit = o->limit;
         const auto matches = gaz.find(o->query, fo);

@@ -148,9 +148,9 @@ void addIngestCommand(CLI::App& app, Shared& shared) {
         if (!outputWritable(o->out, shared.exitCode)) return;
         auto ctx = Context::open(shared.global);
         if (!ctx) { shared.exitCode = fail(ctx.error().message); return; }
-        auto loaded = ctx->loadCorpus(o->paths);
-        if (!loaded) { shared.exitCode = fail(loaded.error().message); return; }
-        const Corpus& corpus = loaded->corpus;
+        auto news = ctx->news(o->paths, false);
+        if (!news) { shared.exitCode = fail(news.error().message); return; }
+        const Corpus& corpus = (*news)->corpus;
         const std::string text = o->json ? corpusJson(corpus).dump(2) + "\n" : corpusText(corpus);
         shared.exitCode = emitOutput(o->out, text);
     });

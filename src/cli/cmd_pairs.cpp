@@ -3,13 +3,11 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <map>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "core/news/link_check.hpp"
-#include "io/adjacency_cache.hpp"
 #include "io/output_file.hpp"
 
 namespace bl::cli {
@@ -55,24 +53,15 @@ void addPairsCommand(CLI::App& app, Shared& shared) {
         if (!outputWritable(o->out, shared.exitCode)) return;
         auto ctx = Context::open(shared.global);
         if (!ctx) { shared.exitCode = fail(ctx.error().message); return; }
-        auto loaded = ctx->loadCorpus(o->paths);
-        if (!loaded) { shared.exitCode = fail(loaded.error().message); return; }
-        const Dataset& data = *loaded->data;
-        std::map<std::pair<const Layer*, const Layer*>, std::vector<SharedBorder>> results;
-        const AdjacencyLookup lookup = [&](const Layer& vn, const Layer& la) -> const std::vector<SharedBorder>& {
-            auto key = std::make_pair(&vn, &la);
-            auto it = results.find(key);
-            if (it == results.end())
-                it = results.emplace(key, io::cachedAdjacency(data, vn, la, AdjacencyOptions{}, !o->noCache)).first;
-            return it->second;
-        };
+        auto news = ctx->news(o->paths, true, !o->noCache);
+        if (!news) { shared.exitCode = fail(news.error().message); return; }
 
         json links = json::array();
         std::string text;
-        const auto& corpus = loaded->corpus;
+        const auto& corpus = (*news)->corpus;
         for (size_t i = 0; i < corpus.links.size(); ++i) {
             const Link& l = corpus.links[i];
-            const LinkCheck check = checkLink(l, data, loaded->curated.gates, lookup);
+            const LinkCheck& check = (*news)->checks[i];
             const std::string file = fs::path(corpus.documents[l.document].file).filename().string();
             json verdicts = json::array();
             for (const auto& v : check.verdicts)

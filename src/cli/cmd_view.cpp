@@ -39,8 +39,8 @@ void addViewCommand(CLI::App& app, Shared& shared) {
     view->add_option("--border", args->options.border,
                      "Highlight the Nth cross-border shared border (0 = longest pair listed first)");
     view->add_option("--size", args->size, "Window size WxH (default 1600x1000)");
-    view->add_option("--vintage", args->options.vnVintage, "Vietnamese vintage shown first: 2023 or 2025")
-        ->check(CLI::IsMember({"2023", "2025"}));
+    view->add_option("--vintage", args->options.vnVintage,
+                     "Vietnamese system shown first (see borderlens layers); default the current");
     view->callback([&shared, args] {
         if (!parseSize(args->size, args->options.width, args->options.height)) {
             std::fprintf(stderr, "borderlens: --size '%s' is not WxH with sides 64..16384 (e.g. 1600x1000)\n",
@@ -48,6 +48,9 @@ void addViewCommand(CLI::App& app, Shared& shared) {
             shared.exitCode = 2;
             return;
         }
+        // A catalog that cannot be read is the viewer's to report (in its window).
+        if (auto ctx = Context::open(shared.global); ctx && !ctx->checkVintage(args->options.vnVintage, "--vintage", shared.exitCode))
+            return;
         shared.exitCode = runView(shared, args->options);
     });
 }

@@ -5,57 +5,47 @@
 #include <cstdio>
 #include <sstream>
 
-#include "core/news/extract.hpp"
-#include "io/data_root.hpp"
-#include "io/document_reader.hpp"
-#include "io/gates.hpp"
-#include "io/layer_loader.hpp"
-
 namespace bl::cli {
 
 Result<Context> Context::open(const GlobalOptions& g) {
+    auto session = engine::Session::open({g.catalog, g.dataRoot});
+    if (!session) return session.error();
     Context c;
+    c.m_session = *session;
     c.m_quiet = g.quiet;
-    auto cat = io::loadCatalog(g.catalog.empty() ? io::defaultCatalogPath() : g.catalog);
-    if (!cat) return cat.error();
-    c.m_catalog = std::make_shared<io::Catalog>(std::move(*cat));
-    auto root = io::resolveDataRoot(g.dataRoot);
-    if (!root) return root.error();
-    c.m_dataRoot = *root;
     return c;
 }
 
 Result<std::shared_ptr<const Dataset>> Context::load(const std::vector<std::string>& only) {
-    io::LoadOptions opt;
-    opt.only = only;
+    engine::LayerProgress progress;
     if (!m_quiet && isatty(2))
-        opt.progress = [](const std::string& id, size_t done, size_t total) {
+        progress = [](const std::string& id, size_t done, size_t total) {
             std::fprintf(stderr, "\rloading %zu/%zu %-28s", done, total, id.c_str());
             if (done == total) std::fprintf(stderr, "\r%60s\r", "");
         };
-    auto data = io::loadDataset(*m_catalog, m_dataRoot, opt);
+    auto data = m_session->load(only, progress);
     if (!data) return data.error();
-    for (const auto& l : data->layers)
+    for (const auto& l : (*data)->layers)
         for (const auto& w : l.warnings) std::fprintf(stderr, "borderlens: warning: layer %s: %s\n", l.spec.id.c_str(), w.c_str());
-    return std::shared_ptr<const Dataset>(std::make_shared<Dataset>(std::move(*data)));
+    return data;
 }
 
-Result<Context::LoadedCorpus> Context::loadCorpus(std::vector<std::string> paths) {
-    if (paths.empty()) {
-        auto root = io::resolveDocumentsRoot("");
-        if (!root) return root.error();
-        paths.push_back(*root);
-    }
-    auto docs = io::readDocuments(paths);
-    if (!docs) return docs.error();
-    auto curated = io::loadCuratedPlaces(io::defaultGeodataDir());
-    if (!curated) return curated.error();
-    auto data = load();
-    if (!data) return data.error();
-    LoadedCorpus out{*data, std::move(*curated), {}};
-    Resolver resolver(*out.data, m_catalog->aliases, out.curated);
-    out.corpus = extractCorpus(std::move(*docs), resolver);
-    return out;
+Result<std::shared_ptr<const engine::News>> Context::news(std::vector<std::string> paths, bool checkLinks, bool useCache) {
+    // Documents are read before any layer: a bad file stops it all at once.
+    auto news = engine::readNews(*m_session, {std::move(paths), checkLinks, useCache});
+    if (!news) return news.error();
+    for (const auto& l : (*news)->dataset->layers)
+        for (const auto& w : l.warnings) std::fprintf(stderr, "borderlens: warning: layer %s: %s\n", l.spec.id.c_str(), w.c_str());
+    return news;
+}
+
+bool Context::checkVintage(const std::string& value, const std::string& option, int& exitCode) const {
+    if (value.empty()) return true;
+    auto ok = m_session->vintages().check(value, option);
+    if (ok) return true;
+    std::fprintf(stderr, "borderlens: %s\n", ok.error().message.c_str());
+    exitCode = 2;
+    return false;
 }
 
 std::vector<std::string> splitList(const std::string& s) {

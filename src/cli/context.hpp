@@ -1,16 +1,14 @@
 #pragma once
-// What every subcommand needs: where the data is, the catalog, and (loaded on
-// demand) the dataset and gazetteer. Built from the global options.
+// What every subcommand needs, from the headless engine (src/engine): the
+// catalog, the data root, the layers it asks for, the documents.
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "core/news/documents.hpp"
-#include "core/names/gazetteer.hpp"
-#include "core/news/resolve.hpp"
 #include "core/boundaries/model.hpp"
 #include "core/result.hpp"
-#include "io/catalog.hpp"
+#include "engine/news.hpp"
+#include "engine/session.hpp"
 
 namespace bl::cli {
 
@@ -20,29 +18,31 @@ struct GlobalOptions {
     bool quiet = false;
 };
 
+// A command's view of the engine: the session opened from the global
+// options, with progress on stderr and layer warnings printed once.
 class Context {
 public:
     static Result<Context> open(const GlobalOptions& g);
 
-    const io::Catalog& catalog() const { return *m_catalog; }
-    const std::string& dataRoot() const { return m_dataRoot; }
+    engine::Session& session() { return *m_session; }
+    const io::Catalog& catalog() const { return m_session->catalog(); }
+    const std::string& dataRoot() const { return m_session->dataRoot(); }
 
-    // Loads the layers (all when `only` is empty); errors name the file.
+    // Loads these layers (all when `only` is empty) and their parents.
     Result<std::shared_ptr<const Dataset>> load(const std::vector<std::string>& only = {});
 
-    struct LoadedCorpus {
-        std::shared_ptr<const Dataset> data;
-        CuratedPlaces curated;
-        Corpus corpus;
-    };
-    // Reads the articles (files or directories; none = the documents root)
-    // and every layer, then extracts and resolves links and places. Every
-    // document is read before anything else: a bad file stops it all.
-    Result<LoadedCorpus> loadCorpus(std::vector<std::string> paths);
+    // The documents (files or directories; none = the documents root),
+    // extracted and resolved; with checkLinks, every link checked against
+    // adjacency (useCache: through the on-disk cache).
+    Result<std::shared_ptr<const engine::News>> news(std::vector<std::string> paths, bool checkLinks,
+                                                     bool useCache = true);
+
+    // `value` when it names a Vietnamese system of the catalog; else prints
+    // an error naming `option` and sets exitCode to 2.
+    bool checkVintage(const std::string& value, const std::string& option, int& exitCode) const;
 
 private:
-    std::shared_ptr<io::Catalog> m_catalog;
-    std::string m_dataRoot;
+    std::shared_ptr<engine::Session> m_session;
     bool m_quiet = false;
 };
 

@@ -1,5 +1,6 @@
 #include "io/catalog.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -22,8 +23,10 @@ Result<AliasTable> loadAliases(const std::string& path) {
     auto doc = readJsonFile(path, "alias table");
     if (!doc) return doc.error();
     AliasTable table;
-    const json& groups = (*doc)["groups"];
-    if (!groups.is_array()) return makeError("alias table " + path + " has no \"groups\" array");
+    const json& j = *doc;
+    if (!j.is_object() || !j.contains("groups") || !j["groups"].is_array())
+        return makeError("alias table " + path + " has no \"groups\" array");
+    const json& groups = j["groups"];
     for (size_t i = 0; i < groups.size(); ++i) {
         const json& g = groups[i];
         if (!g.is_array() || g.empty())
@@ -94,6 +97,25 @@ Result<Catalog> loadCatalog(const std::string& path) {
         if (!s.parentLayer.empty() && !cat.layer(s.parentLayer))
             return makeError("catalog " + path + ", layer \"" + s.id + "\": parent_layer \"" + s.parentLayer +
                              "\" is not a layer of this catalog");
+
+    std::vector<std::pair<std::string, std::string>> descriptions;
+    std::string current;
+    if (j.contains("vietnamese_systems")) {
+        const json& systems = j["vietnamese_systems"];
+        if (!systems.is_array()) return makeError("catalog " + path + ": \"vietnamese_systems\" must be an array");
+        for (const auto& sys : systems) {
+            const std::string label = stringField(sys, "vintage");
+            const bool known = std::any_of(cat.layers.begin(), cat.layers.end(), [&](const LayerSpec& l) {
+                return l.country == Country::VN && l.vintage.label == label;
+            });
+            if (!known)
+                return makeError("catalog " + path + ": vietnamese_systems names vintage '" + label +
+                                 "', which no Vietnamese layer has");
+            descriptions.emplace_back(label, stringField(sys, "description"));
+            if (sys.is_object() && sys.value("default", false)) current = label;
+        }
+    }
+    cat.vintages = makeVintagePolicy(cat.layers, descriptions, current);
 
     const std::string aliasFile = stringField(j, "aliases");
     if (!aliasFile.empty()) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/boundaries/model.hpp"
+#include "core/boundaries/vintage.hpp"
 #include "core/names/names.hpp"
 #include "core/result.hpp"
 
@@ -16,6 +17,7 @@ struct Catalog {
     std::string attribution;          // one line for maps and exports
     std::vector<LayerSpec> layers;
     AliasTable aliases;
+    VintagePolicy vintages;           // the Vietnamese systems, from the layers and "vietnamese_systems"
 
     const LayerSpec* layer(const std::string& id) const;
 };

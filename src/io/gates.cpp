@@ -75,11 +75,11 @@ Result<std::vector<Locality>> loadLocalities(const std::string& path) {
         l.kind = stringField(g, "kind");
         auto country = parseCountry(stringField(g, "country"));
         l.province = stringField(g, "province");
-        l.district2023 = stringField(g, "district_2023");
+        l.district2023 = stringField(g, "district");
         l.source = stringField(g, "source");
         const std::string where = "localities file " + path + ", entry " + std::to_string(i) + " (" + l.name + ")";
         if (l.name.empty() || !country || l.province.empty() || l.district2023.empty())
-            return makeError(where + " needs \"name\", \"country\", \"province\" and \"district_2023\"");
+            return makeError(where + " needs \"name\", \"country\", \"province\" and \"district\" (the enclosing district of the Vietnamese system that has districts)");
         if (l.source.empty()) return makeError(where + " has no \"source\"; every entry must cite one");
         l.country = *country;
         out.push_back(std::move(l));

@@ -15,7 +15,7 @@ namespace bl::io {
 Result<std::vector<CuratedGate>> loadGates(const std::string& path);
 
 // {"localities": [{"name", "aliases", "kind", "country", "province",
-//   "district_2023", "source"}]}
+//   "district", "source"}]}  (district: in the Vietnamese system that has districts)
 Result<std::vector<Locality>> loadLocalities(const std::string& path);
 
 // Both files from the geodata directory of this checkout (beside the catalog).

@@ -109,7 +109,7 @@ int fieldIndex(OGRFeatureDefn* defn, const std::string& name) {
 
 }  // namespace
 
-Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot) {
+Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std::stop_token stop) {
     registerGdalOnce();
     const auto start = std::chrono::steady_clock::now();
     const fs::path p = fs::path(spec.path).is_absolute() ? fs::path(spec.path) : fs::path(dataRoot) / spec.path;
@@ -186,6 +186,7 @@ Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot) {
     ogr->ResetReading();
     size_t index = 0;
     for (auto& feature : *ogr) {
+        if (stop.stop_requested()) return makeError("loading " + spec.id + " was cancelled");
         ++index;
         auto text = [&](int i) { return i >= 0 && feature->IsFieldSetAndNotNull(i) ? std::string(feature->GetFieldAsString(i)) : std::string(); };
         AdminUnit u;
@@ -288,7 +289,7 @@ Result<Dataset> loadDataset(const Catalog& catalog, const std::string& dataRoot,
     auto worker = [&] {
         for (size_t k; (k = next++) < order.size();) {
             const size_t i = order[k];
-            results[i] = loadLayer(*todo[i], dataRoot);
+            results[i] = loadLayer(*todo[i], dataRoot, opt.stop);
             const size_t d = ++done;
             if (opt.progress) {
                 std::lock_guard lock(progressMutex);
@@ -303,6 +304,7 @@ Result<Dataset> loadDataset(const Catalog& catalog, const std::string& dataRoot,
     worker();
     for (auto& t : threads) t.join();
 
+    if (opt.stop.stop_requested()) return makeError("loading was cancelled");
     Dataset data;
     data.dataRoot = dataRoot;
     // Keep catalog order.

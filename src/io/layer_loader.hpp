@@ -4,6 +4,7 @@
 // geometry and repairs invalid ones with GEOS (counted in Layer::repaired),
 // and links every unit to its parent.
 #include <functional>
+#include <stop_token>
 #include <string>
 
 #include "core/boundaries/model.hpp"
@@ -14,12 +15,14 @@ namespace bl::io {
 
 // One layer; `dataRoot` resolves a relative spec.path. Errors name the file
 // and the problem (missing, unreadable, no such layer, missing field, ...).
-Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot);
+// A stop request (`stop`) ends it between features with an error.
+Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std::stop_token stop = {});
 
 struct LoadOptions {
     std::vector<std::string> only;  // layer ids to load; empty = all
     unsigned threads = 0;           // 0 = hardware concurrency
     std::function<void(const std::string& layerId, size_t done, size_t total)> progress;
+    std::stop_token stop;           // a stop request ends loading with an error, promptly
 };
 
 // All (or the selected) layers, loaded in parallel, parents resolved.

@@ -207,19 +207,9 @@ std::vector<LegendEntry> legendFor(const Dataset& data, const MapGeometry& g, co
     return out;
 }
 
-Result<std::monostate> checkExportSize(int width, int height, const std::string& option) {
-    if (width < 64 || height < 64 || width > kMaxExportSide || height > kMaxExportSide)
-        return makeError(option + " " + std::to_string(width) + "x" + std::to_string(height) +
-                         " is out of range: each side must be 64.." + std::to_string(kMaxExportSide) + " pixels");
-    if (double(width) * height > 250e6)
-        return makeError(option + " " + std::to_string(width) + "x" + std::to_string(height) +
-                         " is too large: at most 250 megapixels");
-    return std::monostate{};
-}
-
 Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, const Dataset& data,
                                    const MapGeometry& geometry, const ExportSpec& spec) {
-    if (auto ok = checkExportSize(spec.width, spec.height); !ok) return ok.error();
+    if (auto ok = engine::checkExportSize(spec.width, spec.height); !ok) return ok.error();
     if (!(spec.dpi >= 24 && spec.dpi <= 1200)) return makeError("--dpi must be between 24 and 1200");
     if (spec.frame.empty()) return makeError("nothing to show: the export frame is empty");
     const float s = float(spec.dpi / 96.0);

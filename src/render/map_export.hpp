@@ -20,24 +20,10 @@
 #include "io/png_image.hpp"
 #include "render/camera.hpp"
 #include "render/fonts.hpp"
-#include "render/map_geometry.hpp"
+#include "render/engine_types.hpp"
 #include "render/map_renderer.hpp"
-#include "render/scene.hpp"
 
 namespace bl::render {
-
-inline constexpr int kMaxExportSide = 30000;  // pixels per side; beyond that the image is absurd
-
-struct ExportSpec {
-    int width = 1600, height = 1000;  // pixels
-    double dpi = 96.0;
-    Box frame;                        // working CRS metres that must be visible (fitted below the title band)
-    Scene scene;                      // layers, overlay, labels on/off; style.scale and decorations are set here
-    std::string title, subtitle;
-    std::vector<std::string> info;    // lines of the information box (top left); none = no box
-    std::string attribution;
-    int maxTile = 0;                  // largest tile side; 0 = what the GL allows
-};
 
 struct LegendEntry {
     enum class Kind { Fill, Line, Symbol };
@@ -67,9 +53,5 @@ double northAngle(const Camera& camera);
 // scale dpi / 96). Errors: sizes out of range, GL failures.
 Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, const Dataset& data,
                                    const MapGeometry& geometry, const ExportSpec& spec);
-
-// Checks a requested size (pixels per side 1..kMaxExportSide, at most 400
-// megapixels); errors name the option.
-Result<std::monostate> checkExportSize(int width, int height, const std::string& option = "--size");
 
 }  // namespace bl::render

@@ -17,8 +17,7 @@
 #include "render/camera.hpp"
 #include "render/fonts.hpp"
 #include "render/gl_objects.hpp"
-#include "render/map_geometry.hpp"
-#include "render/scene.hpp"
+#include "render/engine_types.hpp"
 
 namespace bl::render {
 

@@ -10,8 +10,8 @@ namespace bl::ui {
 
 void InspectorPanel::drawContent(const Dataset& data, ViewerState& state, const std::vector<NeighbourRow>* neighbours,
                                  const std::string& pendingNote) {
-    const AdminUnit* u = unitOf(data, state.selected);
-    const Layer* l = layerOf(data, state.selected);
+    const AdminUnit* u = data.unitOf(state.selected);
+    const Layer* l = data.layerOf(state.selected);
     if (!u || !l) {
         ImGui::TextDisabled("Click a unit on the map or pick one in Search.");
         return;

@@ -9,7 +9,7 @@
 namespace bl::ui {
 
 struct NeighbourRow {
-    render::UnitKey unit;
+    UnitKey unit;
     std::string name;
     std::string detail;  // level, country, vintage
     double sharedKm = 0.0;

@@ -2,53 +2,16 @@
 
 #include <imgui.h>
 
-#include <algorithm>
 
 namespace bl::ui {
 
-render::UnitKey keyOf(const Dataset& data, const AdminUnit* unit) {
-    for (size_t li = 0; li < data.layers.size(); ++li) {
-        const auto& units = data.layers[li].units;
-        if (!units.empty() && unit >= units.data() && unit < units.data() + units.size())
-            return {int(li), int(unit - units.data())};
-    }
-    return {};
-}
-
-const Layer* layerOf(const Dataset& data, render::UnitKey key) {
-    if (!key.valid() || size_t(key.layer) >= data.layers.size()) return nullptr;
-    return &data.layers[size_t(key.layer)];
-}
-
-const AdminUnit* unitOf(const Dataset& data, render::UnitKey key) {
-    const Layer* l = layerOf(data, key);
-    if (!l || size_t(key.unit) >= l->units.size()) return nullptr;
-    return &l->units[size_t(key.unit)];
-}
-
-void showVintage(const Dataset& data, const std::string& wanted, ViewerState& state) {
-    // A catalog without that vintage (e.g. test fixtures): its latest Vietnamese one.
-    std::string vnVintage = wanted, latest;
-    bool found = false;
-    for (const auto& l : data.layers)
-        if (l.spec.country == Country::VN) {
-            found |= l.spec.vintage.label == wanted;
-            latest = std::max(latest, l.spec.vintage.label);
-        }
-    if (!found && !latest.empty()) vnVintage = latest;
-    state.vnVintage = vnVintage;
-    state.layerVisible.assign(data.layers.size(), 0);
-    for (size_t i = 0; i < data.layers.size(); ++i) {
-        const LayerSpec& s = data.layers[i].spec;
-        state.layerVisible[i] = s.country == Country::LA || s.vintage.label == vnVintage;
-    }
-}
-
 void LayersPanel::drawContent(const io::Catalog& catalog, const Dataset& data, ViewerState& state) {
     ImGui::TextUnformatted("Vietnamese vintage");
-    for (const char* v : {"2023", "2025"}) {
+    for (const auto& sys : catalog.vintages.systems) {
         ImGui::SameLine();
-        if (ImGui::RadioButton(v, state.vnVintage == v)) showVintage(data, v, state);
+        if (ImGui::RadioButton(sys.label.c_str(), state.vnVintage == sys.label))
+            showVintage(data, catalog.vintages, sys.label, state);
+        if (!sys.description.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", sys.description.c_str());
     }
     ImGui::Checkbox("Labels", &state.labels);
     ImGui::Separator();

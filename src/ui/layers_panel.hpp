@@ -1,5 +1,5 @@
 #pragma once
-// Layers: toggle layers, choose the Vietnamese vintage (2023 / 2025), and see
+// Layers: toggle layers, choose the Vietnamese system (those of the catalog), and see
 // every layer's source, licence and known gaps from the catalog.
 #include "core/boundaries/model.hpp"
 #include "io/catalog.hpp"

@@ -19,8 +19,8 @@ void SearchPanel::drawContent(const Gazetteer& gazetteer, const Dataset& data, V
         char line[512];
         std::snprintf(line, sizeof line, "%s  (%s, %s %s)", r.ref.unit->name.c_str(), r.ref.unit->parentName.c_str(),
                       toString(r.ref.layer->spec.level), r.ref.layer->spec.vintage.label.c_str());
-        if (ImGui::Selectable(line, keyOf(data, r.ref.unit) == state.selected))
-            state.selectRequest = keyOf(data, r.ref.unit);
+        if (ImGui::Selectable(line, data.keyOf(r.ref.unit) == state.selected))
+            state.selectRequest = data.keyOf(r.ref.unit);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("score %.2f (%s), layer %s", r.score, r.reason.c_str(), r.ref.layer->spec.id.c_str());
         ImGui::PopID();

@@ -7,29 +7,25 @@
 #include <vector>
 
 #include "core/boundaries/model.hpp"
-#include "render/scene.hpp"
+#include "core/boundaries/vintage.hpp"
 
 namespace bl::ui {
 
 struct ViewerState {
     std::vector<char> layerVisible;  // parallel to Dataset::layers
-    std::string vnVintage = "2025";  // "2023" or "2025": which Vietnamese layers may be shown
+    std::string vnVintage;  // the Vietnamese system shown (a VintagePolicy label)
     bool labels = true;
-    render::UnitKey selected;
-    render::UnitKey hovered;
+    UnitKey selected;
+    UnitKey hovered;
 
     // Requests raised by panels this frame; the app consumes and clears them.
-    std::optional<render::UnitKey> selectRequest;  // select and fly to
+    std::optional<UnitKey> selectRequest;  // select and fly to
     std::optional<size_t> pairRequest;             // index into the twinned pairs
     std::optional<size_t> borderRequest;           // index into the shared borders
 };
 
-// Key of a unit of `data`, or an invalid key when it is not part of it.
-render::UnitKey keyOf(const Dataset& data, const AdminUnit* unit);
-const AdminUnit* unitOf(const Dataset& data, render::UnitKey key);
-const Layer* layerOf(const Dataset& data, render::UnitKey key);
-
-// Default visibility for a vintage: its Vietnamese layers and every Lao layer.
-void showVintage(const Dataset& data, const std::string& vnVintage, ViewerState& state);
+// Shows the Vietnamese system `wanted` (else the policy's current one, else
+// the latest the data has) and every Lao layer; hides the other systems.
+void showVintage(const Dataset& data, const VintagePolicy& vintages, const std::string& wanted, ViewerState& state);
 
 }  // namespace bl::ui

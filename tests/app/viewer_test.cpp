@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <fstream>
+#include <unistd.h>
 #include <set>
 
 #include "io/png_image.hpp"
@@ -33,6 +35,12 @@ RunResult runWrapped(const std::string& prefix, const std::string& args) {
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(tmp.file("out")), slurp(tmp.file("err"))};
 }
 
+// xvfb-run -a with a server number of this process's own, so two tests
+// starting at once do not race for the same display.
+std::string xvfb(const char* screen) {
+    return "xvfb-run -a -n " + std::to_string(20 + getpid() % 500) + " -s '-screen 0 " + screen + "'";
+}
+
 std::string fixtureArgs() {
     return "-q --catalog " + fixture("catalog.json") + " --data-root " + std::string(BORDERLENS_FIXTURES);
 }
@@ -46,7 +54,7 @@ TEST_CASE("borderlens view --screenshot saves the window under xvfb-run", "[app]
     }
     TempDir tmp;
     const std::string png = tmp.file("shot.png");
-    const RunResult r = runWrapped("xvfb-run -a -s '-screen 0 1600x1000x24'",
+    const RunResult r = runWrapped(xvfb("1600x1000x24"),
                                    fixtureArgs() + " view --screenshot " + png + " --size 1280x800 --frames 2");
     INFO("stderr: " << r.err);
     REQUIRE(r.exitCode == 0);
@@ -77,7 +85,7 @@ TEST_CASE("borderlens view --select with an unknown name fails in screenshot mod
     }
     TempDir tmp;
     const RunResult r =
-        runWrapped("xvfb-run -a -s '-screen 0 1024x768x24'",
+        runWrapped(xvfb("1024x768x24"),
                    fixtureArgs() + " view --screenshot " + tmp.file("x.png") + " --size 640x480 --select Zzyzxqw");
     CHECK(r.exitCode == 3);
     CHECK_THAT(r.err, Catch::Contains("Zzyzxqw"));
@@ -101,7 +109,7 @@ TEST_CASE("borderlens view --screenshot on the real data selects, waits for adja
     }
     TempDir tmp;
     const std::string png = tmp.file("real.png");
-    const RunResult r = runWrapped("xvfb-run -a -s '-screen 0 1600x1000x24'",
+    const RunResult r = runWrapped(xvfb("1600x1000x24"),
                                    "-q view --screenshot " + png + " --size 1200x800 --select 'Lao Bảo' --border 0");
     INFO("stderr: " << r.err);
     REQUIRE(r.exitCode == 0);
@@ -123,7 +131,7 @@ TEST_CASE("borderlens view --pair shows a document link: both units, connector a
     }
     TempDir tmp;
     const std::string png = tmp.file("pair.png");
-    const RunResult r = runWrapped("xvfb-run -a -s '-screen 0 1600x1000x24'",
+    const RunResult r = runWrapped(xvfb("1600x1000x24"),
                                    "-q view --screenshot " + png + " --size 1200x800 --pair 0 --vintage 2023");
     INFO("stderr: " << r.err);
     REQUIRE(r.exitCode == 0);
@@ -135,8 +143,23 @@ TEST_CASE("borderlens view --pair shows a document link: both units, connector a
         blue += img->pixels[i] < 80 && img->pixels[i + 1] > 90 && img->pixels[i + 1] < 150 && img->pixels[i + 2] > 200;
     CHECK(blue > 500);
 
-    const RunResult bad = runWrapped("xvfb-run -a -s '-screen 0 1600x1000x24'",
+    const RunResult bad = runWrapped(xvfb("1600x1000x24"),
                                      "-q view --screenshot " + tmp.file("x.png") + " --pair 99");
     CHECK(bad.exitCode == 3);
     CHECK_THAT(bad.err, Catch::Contains("--pair 99"));
+}
+
+TEST_CASE("borderlens view survives a malformed alias table with a message naming it", "[app][xvfb]") {
+    if (!haveXvfbRun()) {
+        WARN("xvfb-run is not installed: SKIPPED");
+        return;
+    }
+    TempDir tmp;
+    std::filesystem::copy_file(fixture("catalog.json"), tmp.file("catalog.json"));
+    std::ofstream(tmp.file("aliases.json")) << "{\"groups\": [[\"a\", 7]]}";
+    const RunResult r = runWrapped(xvfb("1024x768x24"), "-q --catalog " + tmp.file("catalog.json") + " --data-root " +
+                                                            std::string(BORDERLENS_FIXTURES) + " view --screenshot " +
+                                                            tmp.file("x.png") + " --size 640x480");
+    CHECK(r.exitCode == 1);  // not an abort (134)
+    CHECK_THAT(r.err, Catch::Contains(tmp.file("aliases.json")));
 }

@@ -175,14 +175,6 @@ TEST_CASE("The north arrow follows the meridian of the conic projection", "[rend
     CHECK(east < -0.01);
 }
 
-TEST_CASE("Export sizes out of range are refused naming the option", "[render][export]") {
-    CHECK_FALSE(checkExportSize(0, 0).ok());
-    CHECK(checkExportSize(0, 0).error().message.find("--size") != std::string::npos);
-    CHECK_FALSE(checkExportSize(100000, 100000).ok());
-    CHECK_FALSE(checkExportSize(20000, 20000).ok());  // 400 megapixels
-    CHECK(checkExportSize(3000, 2000).ok());
-}
-
 TEST_CASE("A 192-dpi export scales text and symbols with the DPI", "[render][export]") {
     Fixture lo(96.0), hi(192.0);
     CHECK(hi.fonts->label->FontSize == Approx(2 * lo.fonts->label->FontSize));

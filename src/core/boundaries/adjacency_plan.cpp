@@ -2,14 +2,14 @@
 
 namespace bl {
 
-std::string resolvedVintage(const AdjacencyQuery& q) {
-    if (!q.vintage.empty()) return q.vintage;
-    return q.level == Level::District ? "2023" : "2025";
+std::string resolvedVintage(const VintagePolicy& vintages, const AdjacencyQuery& q) {
+    return q.vintage.empty() ? vintages.forLevel(q.level) : q.vintage;
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> planAdjacency(const std::vector<LayerSpec>& layers,
+                                                                       const VintagePolicy& vintages,
                                                                        const AdjacencyQuery& q) {
-    const std::string vintage = resolvedVintage(q);
+    const std::string vintage = resolvedVintage(vintages, q);
     auto pick = [&](Country c, Level l) -> const LayerSpec* {
         for (const auto& s : layers)
             if (s.country == c && s.level == l && (c == Country::LA || s.vintage.label == vintage)) return &s;
@@ -17,8 +17,11 @@ Result<std::vector<std::pair<std::string, std::string>>> planAdjacency(const std
     };
     const LayerSpec* vn = pick(Country::VN, q.level);
     if (!vn) {
-        if (q.level == Level::District && vintage == "2025")
-            return makeError("the 2025 Vietnamese system has no districts; use --level commune (or --vintage 2023)");
+        const AdminSystem* sys = vintages.find(vintage);
+        const std::string other = vintages.forLevel(q.level);
+        if (sys && !sys->has(q.level) && other != vintage)
+            return makeError("the " + vintage + " Vietnamese system has no " + toString(q.level) + "s; use --level " +
+                             toString(sys->finest()) + " (or --vintage " + other + ")");
         return makeError(std::string("no Vietnamese ") + toString(q.level) + " layer of vintage " + vintage +
                          " in the catalog");
     }

@@ -48,4 +48,24 @@ const Layer* Dataset::layer(const std::string& id) const {
     return nullptr;
 }
 
+UnitKey Dataset::keyOf(const AdminUnit* unit) const {
+    for (size_t li = 0; li < layers.size(); ++li) {
+        const auto& units = layers[li].units;
+        if (!units.empty() && unit >= units.data() && unit < units.data() + units.size())
+            return {int(li), int(unit - units.data())};
+    }
+    return {};
+}
+
+const Layer* Dataset::layerOf(UnitKey key) const {
+    if (!key.valid() || size_t(key.layer) >= layers.size()) return nullptr;
+    return &layers[size_t(key.layer)];
+}
+
+const AdminUnit* Dataset::unitOf(UnitKey key) const {
+    const Layer* l = layerOf(key);
+    if (!l || size_t(key.unit) >= l->units.size()) return nullptr;
+    return &l->units[size_t(key.unit)];
+}
+
 }  // namespace bl

@@ -20,7 +20,7 @@ std::optional<Level> parseLevel(const std::string& s);      // "province", ...
 
 // Validity period of a layer, ISO dates; an empty string means open-ended.
 struct Vintage {
-    std::string label;      // "2023", "2025", "2019"
+    std::string label;      // a year as the catalog names it; VintagePolicy tells what it means
     std::string validFrom;  // "2025-07-01"
     std::string validTo;    // "2025-06-30"
 };
@@ -73,6 +73,15 @@ struct Layer {
     const AdminUnit* find(const std::string& unitId) const;
 };
 
+// A unit by position: Dataset::layers[layer].units[unit] (and the same index
+// in the map geometry prepared from that dataset). Valid for one Dataset.
+struct UnitKey {
+    int layer = -1;
+    int unit = -1;
+    bool valid() const { return layer >= 0 && unit >= 0; }
+    friend bool operator==(const UnitKey&, const UnitKey&) = default;
+};
+
 // All layers of a catalog, loaded. Immutable once built; share as
 // std::shared_ptr<const Dataset> between threads.
 struct Dataset {
@@ -80,6 +89,12 @@ struct Dataset {
     std::vector<Layer> layers;
 
     const Layer* layer(const std::string& id) const;
+
+    // Positions of units and layers of this dataset; an invalid key or null
+    // when the unit is not part of it.
+    UnitKey keyOf(const AdminUnit* unit) const;
+    const Layer* layerOf(UnitKey key) const;
+    const AdminUnit* unitOf(UnitKey key) const;
 };
 
 }  // namespace bl

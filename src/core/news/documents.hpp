@@ -51,7 +51,7 @@ struct ResolvedUnit {
     std::string name;
     Level level = Level::Province;
     std::string parent;      // parent's display name
-    std::string vintage;     // layer vintage label ("2023", "2025", "2019")
+    std::string vintage;     // the layer's vintage label (see core/boundaries/vintage.hpp)
     Country country = Country::VN;
     double confidence = 0.0; // 0..1
     std::string reason;      // "exact name", "alias", "context: inside Savannakhet", "curated: ...", ...

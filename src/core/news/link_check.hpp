@@ -17,7 +17,7 @@
 namespace bl {
 
 struct AdjacencyVerdict {
-    std::string vintage;        // the Vietnamese vintage ("2023", "2025")
+    std::string vintage;        // the Vietnamese system's label (VintagePolicy)
     const Layer* vnLayer = nullptr;
     const AdminUnit* vn = nullptr;
     const Layer* laLayer = nullptr;

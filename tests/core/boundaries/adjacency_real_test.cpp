@@ -108,7 +108,7 @@ TEST_CASE("Commune-level cross-border pairs exist for the 2025 system", "[real][
     AdjacencyQuery q;
     q.level = Level::Commune;
     q.crossBorderOnly = true;
-    auto plan = planAdjacency(realCatalog().layers, q);
+    auto plan = planAdjacency(realCatalog().layers, realCatalog().vintages, q);
     REQUIRE(plan);
     REQUIRE(plan->size() == 1);
     CHECK(plan->front().first == "vn_communes_2025");
@@ -129,19 +129,19 @@ TEST_CASE("Plans never mix the Vietnamese vintages", "[adjacency]") {
     const auto& layers = realCatalog().layers;
     AdjacencyQuery q;
     q.level = Level::Province;
-    auto p2025 = planAdjacency(layers, q);
+    auto p2025 = planAdjacency(layers, realCatalog().vintages, q);
     REQUIRE(p2025);
     for (const auto& [a, b] : *p2025) {
         CHECK(a.find("2023") == std::string::npos);
         CHECK(b.find("2023") == std::string::npos);
     }
     q.vintage = "2023";
-    auto p2023 = planAdjacency(layers, q);
+    auto p2023 = planAdjacency(layers, realCatalog().vintages, q);
     REQUIRE(p2023);
     for (const auto& [a, b] : *p2023) CHECK(a.find("2025") == std::string::npos);
     q.level = Level::District;
     q.vintage = "2025";
-    auto none = planAdjacency(layers, q);
+    auto none = planAdjacency(layers, realCatalog().vintages, q);
     REQUIRE_FALSE(none);
     CHECK_THAT(none.error().message, Catch::Contains("no districts"));
 }

@@ -9,12 +9,13 @@
 // keeps ~0.1 m precision over the whole area, far below a pixel.
 #include <cstdint>
 #include <functional>
+#include <stop_token>
 #include <vector>
 
 #include "core/boundaries/cartography.hpp"
 #include "core/boundaries/model.hpp"
 
-namespace bl::render {
+namespace bl::engine {
 
 struct FillVertex {
     float x, y;
@@ -77,9 +78,10 @@ struct MapGeometry {
 struct GeometryOptions {
     bool fillProvinces = true;
     std::function<void(size_t done, size_t total)> progress;  // called from worker threads
+    std::stop_token stop;  // a stop request ends the build early; the result is then incomplete
 };
 
 // Builds in parallel (one task per layer).
 MapGeometry buildMapGeometry(const Dataset& data, const GeometryOptions& opt = {});
 
-}  // namespace bl::render
+}  // namespace bl::engine

@@ -1,10 +1,10 @@
-#include "render/map_geometry.hpp"
+#include "engine/map_geometry.hpp"
 
 #include <atomic>
 #include <cmath>
 #include <future>
 
-namespace bl::render {
+namespace bl::engine {
 
 size_t lodForScale(double mpp) {
     size_t lod = 0;
@@ -78,7 +78,7 @@ void LineStrip::append(const LineString& in, Vec2 origin) {
 
 namespace {
 
-LayerGeometry buildLayer(const Layer& layer, Vec2 origin, bool fill) {
+LayerGeometry buildLayer(const Layer& layer, Vec2 origin, bool fill, const std::stop_token& stop) {
     LayerGeometry g;
     g.filled = fill;
     g.anchors.reserve(layer.units.size());
@@ -89,6 +89,7 @@ LayerGeometry buildLayer(const Layer& layer, Vec2 origin, bool fill) {
     for (const auto& u : layer.units) previous.push_back(u.geometry);
     double previousTol = 0.0;
     for (double tol : kLodTolerancesM) {
+        if (stop.stop_requested()) break;  // the caller discards a stopped build
         LayerLod lod;
         lod.toleranceM = tol;
         for (size_t i = 0; i < layer.units.size(); ++i) {
@@ -131,7 +132,7 @@ MapGeometry buildMapGeometry(const Dataset& data, const GeometryOptions& opt) {
     for (const auto& l : data.layers)
         tasks.push_back(
             std::async(std::launch::async, [&, fill = opt.fillProvinces && l.spec.level == Level::Province] {
-                LayerGeometry g = buildLayer(l, m.origin, fill);
+                LayerGeometry g = buildLayer(l, m.origin, fill, opt.stop);
                 report();
                 return g;
             }));
@@ -155,4 +156,4 @@ MapGeometry buildMapGeometry(const Dataset& data, const GeometryOptions& opt) {
     return m;
 }
 
-}  // namespace bl::render
+}  // namespace bl::engine

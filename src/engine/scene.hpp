@@ -8,20 +8,12 @@
 #include <vector>
 
 #include "core/boundaries/geometry.hpp"
+#include "core/boundaries/model.hpp"
 
-namespace bl::render {
+namespace bl::engine {
 
 struct Rgba {
     float r = 0, g = 0, b = 0, a = 1;
-};
-
-// A unit by position: Dataset::layers[layer].units[unit] (and the same index
-// in MapGeometry::layers).
-struct UnitKey {
-    int layer = -1;
-    int unit = -1;
-    bool valid() const { return layer >= 0 && unit >= 0; }
-    friend bool operator==(const UnitKey&, const UnitKey&) = default;
 };
 
 struct HighlightedUnit {
@@ -92,4 +84,4 @@ struct Scene {
     std::vector<ScreenItem> decorations;
 };
 
-}  // namespace bl::render
+}  // namespace bl::engine

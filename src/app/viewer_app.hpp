@@ -1,0 +1,114 @@
+#pragma once
+// The viewer's state and its per-frame passes, apart from the window: the
+// engine's jobs (map data, adjacency of the shown system, export), the
+// panels and the rows they show, the camera and the scene handed to the
+// renderer. app/viewer.cpp owns the GLFW window and calls frame() once per
+// frame between ImGui::NewFrame and the draw.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/viewer.hpp"
+#include "engine/job.hpp"
+#include "engine/map_data.hpp"
+#include "engine/session.hpp"
+#include "engine/vintage_adjacency.hpp"
+#include "render/camera.hpp"
+#include "render/engine_types.hpp"
+#include "render/export_job.hpp"
+#include "render/fonts.hpp"
+#include "ui/adjacency_panel.hpp"
+#include "ui/documents_panel.hpp"
+#include "ui/export_panel.hpp"
+#include "ui/inspector_panel.hpp"
+#include "ui/layers_panel.hpp"
+#include "ui/pairs_panel.hpp"
+#include "ui/search_panel.hpp"
+
+namespace bl::app {
+
+// The frame's geometry: framebuffer pixels and pixels per ImGui point.
+struct FrameSize {
+    int fbWidth = 0, fbHeight = 0;
+    int winWidth = 0, winHeight = 0;
+    double pxPerPoint = 1.0;
+};
+
+class ViewerApp {
+public:
+    // Starts loading at once (on the engine's job thread). `fonts` must outlive the app.
+    ViewerApp(const ViewerOptions& options, const render::FontSet& fonts);
+
+    // One frame of UI: consumes finished jobs, startup options and panel
+    // requests, handles map input, draws the panels. Returns false when the
+    // viewer must end (a --select/--pair of screenshot mode not found);
+    // exitCode() then says why.
+    bool frame(const FrameSize& size);
+
+    const render::Camera& camera() const { return m_cam; }
+    const render::Scene& scene() const { return m_scene; }
+    std::shared_ptr<const engine::MapData> data() const { return m_data; }
+    // Everything a screenshot should show is there (data and adjacency).
+    bool complete() const;
+    int exitCode() const { return m_exitCode; }
+
+private:
+    void takeLoadedData();
+    void applyStartupOptions();
+    void startAdjacencyJobIfNeeded();
+    void takeAdjacency();
+    void handleRequests(const FrameSize& size);
+    void handleMapInput(const FrameSize& size);
+    void drawPanels(const FrameSize& size);
+    void drawExportPanel(const FrameSize& size, std::optional<Box>& preview);
+    void startExport();
+    void buildScene(const std::optional<Box>& exportPreview);
+    void drawLoading(const FrameSize& size);
+    void fitInFreeArea(const Box& box, double pxPerPoint, double margin);
+
+    ViewerOptions m_options;
+    const render::FontSet& m_fonts;
+    std::shared_ptr<engine::Session> m_session;
+    std::unique_ptr<engine::Job<std::shared_ptr<const engine::MapData>>> m_loader;
+    std::shared_ptr<const engine::MapData> m_data;
+    std::unique_ptr<engine::Job<std::shared_ptr<const engine::VintageAdjacency>>> m_adjacencyJob;
+    std::shared_ptr<const engine::VintageAdjacency> m_adjacency;
+    std::unique_ptr<engine::Job<render::ExportOutcome>> m_exportJob;
+
+    ui::ViewerState m_state;
+    ui::LayersPanel m_layersPanel;
+    ui::SearchPanel m_searchPanel;
+    ui::InspectorPanel m_inspectorPanel;
+    ui::PairsPanel m_pairsPanel;
+    ui::DocumentsPanel m_documentsPanel;
+    ui::AdjacencyPanel m_adjacencyPanel;
+    ui::ExportPanel m_exportPanel;
+    ui::ExportOptions m_exportOptions;
+    ui::ExportStatus m_exportStatus;
+    std::optional<Box> m_exportFrame;  // what the Export button would export (working CRS)
+
+    render::Camera m_cam;
+    render::Scene m_scene;
+    engine::Overlay m_highlight;  // the shown pair or shared border
+    struct MapInput {
+        bool dragging = false, pressed = false;
+        float lastX = -1, lastY = -1;
+    } m_input;
+
+    std::vector<ui::SharedBorderRow> m_borderRows;
+    std::vector<ui::NeighbourRow> m_neighbours;
+    UnitKey m_neighboursOf;
+    std::vector<ui::TwinnedPairRow> m_pairRows;
+    std::string m_pairRowsVintage;
+    std::vector<ui::DocumentRow> m_docRows;
+    std::optional<size_t> m_shownLink;
+    std::string m_loadError, m_adjacencyError;
+    bool m_needsHomeView = false;
+    bool m_borderDone = false;
+    bool m_startupDone = false;
+    bool m_screenshot = false;
+    int m_exitCode = 0;
+};
+
+}  // namespace bl::app

@@ -1,0 +1,58 @@
+#include "engine/news.hpp"
+
+#include "core/news/extract.hpp"
+#include "io/data_root.hpp"
+#include "io/document_reader.hpp"
+
+namespace bl::engine {
+
+Result<std::shared_ptr<const News>> readNews(Session& session, const NewsRequest& request, std::stop_token stop) {
+    auto out = std::make_shared<News>();
+    std::vector<std::string> paths = request.paths;
+    if (paths.empty()) {
+        auto root = io::resolveDocumentsRoot("");
+        if (!root) return root.error();
+        out->root = *root;
+        paths.push_back(*root);
+    }
+    auto docs = io::readDocuments(paths);
+    if (!docs) return docs.error();
+    auto curated = session.curated();
+    if (!curated) return curated.error();
+    out->curated = *curated;
+    auto data = session.load({}, {}, stop);
+    if (!data) return data.error();
+    out->dataset = *data;
+    const Resolver resolver(*out->dataset, session.catalog().aliases, *out->curated);
+    out->corpus = extractCorpus(std::move(*docs), resolver);
+    if (request.checkLinks) {
+        out->adjacency = std::make_shared<AdjacencyMemo>(out->dataset, request.useCache);
+        const AdjacencyLookup lookup = out->adjacency->lookup();
+        for (const auto& link : out->corpus.links) {
+            if (stop.stop_requested()) return makeError("reading the documents was cancelled");
+            out->checks.push_back(checkLink(link, *out->dataset, out->curated->gates, lookup));
+        }
+    }
+    return std::shared_ptr<const News>(std::move(out));
+}
+
+const AdjacencyVerdict* finestVerdict(const LinkCheck& check, const std::string& vintage) {
+    for (const auto& v : check.verdicts)
+        if (v.vintage == vintage) return &v;
+    return nullptr;
+}
+
+const AdjacencyVerdict* drawnVerdict(const LinkCheck& check, const std::string& vintage) {
+    const AdjacencyVerdict* finest = nullptr;
+    for (const auto& v : check.verdicts) {
+        if (v.vintage != vintage || !v.vn || !v.la) continue;
+        if (!finest) finest = &v;
+        if (v.touches) return &v;
+    }
+    if (finest) return finest;
+    for (const auto& v : check.verdicts)
+        if (v.vn && v.la) return &v;
+    return nullptr;
+}
+
+}  // namespace bl::engine

@@ -1,0 +1,85 @@
+#include "engine/session.hpp"
+
+#include <algorithm>
+
+#include "io/data_root.hpp"
+#include "io/gates.hpp"
+#include "io/layer_loader.hpp"
+
+namespace bl::engine {
+
+Result<std::shared_ptr<Session>> Session::open(const SessionOptions& options) {
+    auto cat = io::loadCatalog(options.catalogPath.empty() ? io::defaultCatalogPath() : options.catalogPath);
+    if (!cat) return cat.error();
+    auto root = io::resolveDataRoot(options.dataRoot);
+    if (!root) return root.error();
+    std::shared_ptr<Session> s(new Session);
+    s->m_catalog = std::make_shared<const io::Catalog>(std::move(*cat));
+    s->m_dataRoot = *root;
+    return s;
+}
+
+std::vector<std::string> Session::allLayers() const {
+    std::vector<std::string> ids;
+    for (const auto& l : m_catalog->layers) ids.push_back(l.id);
+    return ids;
+}
+
+std::vector<std::string> Session::layersShown(const std::string& vintage) const {
+    std::vector<std::string> ids;
+    for (const auto& l : m_catalog->layers)
+        if (l.country == Country::LA || l.vintage.label == vintage) ids.push_back(l.id);
+    return ids;
+}
+
+Result<std::shared_ptr<const Dataset>> Session::load(const std::vector<std::string>& ids, const LayerProgress& progress,
+                                                     std::stop_token stop) {
+    std::vector<std::string> wanted = ids.empty() ? allLayers() : ids;
+    for (const auto& id : wanted)
+        if (!m_catalog->layer(id))
+            return makeError("unknown layer id \"" + id + "\" (not in catalog " + m_catalog->file + ")");
+    // Parents name the units' parents: they come along.
+    for (size_t i = 0; i < wanted.size(); ++i) {
+        const std::string& parent = m_catalog->layer(wanted[i])->parentLayer;
+        if (!parent.empty() && std::find(wanted.begin(), wanted.end(), parent) == wanted.end()) wanted.push_back(parent);
+    }
+
+    std::lock_guard lock(m_mutex);  // one reader of the files at a time; loadDataset is parallel inside
+    std::vector<std::string> key = wanted;
+    std::sort(key.begin(), key.end());
+    if (auto it = m_datasets.find(key); it != m_datasets.end()) return it->second;
+    std::vector<std::string> missing;
+    for (const auto& id : wanted)
+        if (!m_layers.count(id)) missing.push_back(id);
+    if (!missing.empty()) {
+        io::LoadOptions opt;
+        opt.only = missing;
+        opt.progress = progress;
+        opt.stop = stop;
+        auto loaded = io::loadDataset(*m_catalog, m_dataRoot, opt);
+        if (!loaded) return loaded.error();
+        for (auto& l : loaded->layers) {
+            const std::string id = l.spec.id;
+            m_layers.emplace(id, std::make_shared<const Layer>(std::move(l)));
+        }
+    }
+    auto data = std::make_shared<Dataset>();
+    data->dataRoot = m_dataRoot;
+    for (const auto& spec : m_catalog->layers)  // catalog order
+        if (std::find(wanted.begin(), wanted.end(), spec.id) != wanted.end()) data->layers.push_back(*m_layers.at(spec.id));
+    std::shared_ptr<const Dataset> shared = std::move(data);
+    m_datasets.emplace(std::move(key), shared);
+    return shared;
+}
+
+Result<std::shared_ptr<const CuratedPlaces>> Session::curated() {
+    std::lock_guard lock(m_mutex);
+    if (!m_curated) {
+        auto c = io::loadCuratedPlaces(io::defaultGeodataDir());
+        if (!c) return c.error();
+        m_curated = std::make_shared<const CuratedPlaces>(std::move(*c));
+    }
+    return m_curated;
+}
+
+}  // namespace bl::engine

@@ -1,0 +1,72 @@
+#pragma once
+// The headless engine's entry point: a catalog, a data root and the layers
+// loaded from them on demand. Every front-end (each CLI command, the viewer,
+// the export) opens one Session and asks it for what it needs: the layers a
+// view of one Vietnamese system shows, the layers a query plans, or all of
+// them. Each layer is read through GDAL once per session, whatever the
+// number of requests.
+//
+// Thread-safety: every method may be called from several threads.
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "core/boundaries/model.hpp"
+#include "core/boundaries/vintage.hpp"
+#include "core/news/resolve.hpp"
+#include "core/result.hpp"
+#include "io/catalog.hpp"
+
+namespace bl::engine {
+
+struct SessionOptions {
+    std::string catalogPath;  // empty = geodata/catalog.json of this checkout
+    std::string dataRoot;     // empty = the rules of io/data_root.hpp
+};
+
+// Per loaded layer: its id, how many are done of how many.
+using LayerProgress = std::function<void(const std::string& layerId, size_t done, size_t total)>;
+
+class Session {
+public:
+    // Reads the catalog (and its alias table) and finds the data root; no
+    // layer is read yet. Errors name the file.
+    static Result<std::shared_ptr<Session>> open(const SessionOptions& options);
+
+    const io::Catalog& catalog() const { return *m_catalog; }
+    std::shared_ptr<const io::Catalog> sharedCatalog() const { return m_catalog; }
+    const VintagePolicy& vintages() const { return m_catalog->vintages; }
+    const std::string& dataRoot() const { return m_dataRoot; }
+
+    // Layer ids, in catalog order.
+    std::vector<std::string> allLayers() const;
+    // What a map of the Vietnamese system `vintage` shows: its layers and
+    // every Lao layer.
+    std::vector<std::string> layersShown(const std::string& vintage) const;
+
+    // A dataset of exactly these layers (empty = all) and the parents they
+    // name, in catalog order. Layers already read are reused, and the same
+    // set of layers gives the same dataset object (so units compare equal
+    // by address across every use-case of the session). Errors name
+    // the file; an unknown id is an error naming the catalog.
+    Result<std::shared_ptr<const Dataset>> load(const std::vector<std::string>& ids = {},
+                                                const LayerProgress& progress = {}, std::stop_token stop = {});
+
+    // Our curated border gates and localities (geodata/), read once.
+    Result<std::shared_ptr<const CuratedPlaces>> curated();
+
+private:
+    Session() = default;
+    std::shared_ptr<const io::Catalog> m_catalog;
+    std::string m_dataRoot;
+    std::mutex m_mutex;
+    std::map<std::string, std::shared_ptr<const Layer>> m_layers;  // read so far, by id
+    std::map<std::vector<std::string>, std::shared_ptr<const Dataset>> m_datasets;  // by sorted layer ids
+    std::shared_ptr<const CuratedPlaces> m_curated;
+};
+
+}  // namespace bl::engine

@@ -1,0 +1,60 @@
+#include "render/export_job.hpp"
+
+#include <chrono>
+#include <filesystem>
+
+#include "core/boundaries/crs.hpp"
+#include "io/output_file.hpp"
+#include "render/fonts.hpp"
+#include "render/headless_context.hpp"
+#include "render/map_export.hpp"
+#include "render/map_renderer.hpp"
+
+namespace bl::render {
+
+io::GeoTransform geoTransformOf(const Camera& c) {
+    const Vec2 tl = c.toWorld({0, 0});
+    return {tl.x, c.metresPerPixel, 0.0, tl.y, 0.0, -c.metresPerPixel};
+}
+
+Result<ExportOutcome> runExport(const engine::ExportRequest& r, const engine::MapData& map) {
+    using Clock = std::chrono::steady_clock;
+    if (auto ok = engine::validate(r, map.catalog->vintages); !ok) return ok.error();
+    if (auto w = io::checkWritable(r.output, r.force); !w) return w.error();
+    auto spec = engine::buildExportSpec(r, map);
+    if (!spec) return spec.error();
+    const auto t0 = Clock::now();
+    auto fonts = loadFonts(float(r.dpi / 96.0));
+    if (!fonts) return fonts.error();
+    auto renderer = MapRenderer::create(*fonts);
+    if (!renderer) return renderer.error();
+    (*renderer)->setData(map.dataset, map.geometry);
+    auto image = renderExport(**renderer, *fonts, *map.dataset, *map.geometry, *spec);
+    if (!image) return image.error();
+    ExportOutcome out;
+    out.camera = exportCamera(*spec, *fonts);
+    const auto t1 = Clock::now();
+    out.renderSeconds = std::chrono::duration<double>(t1 - t0).count();
+    std::optional<io::GeoTransform> gt;
+    if (r.georef) gt = geoTransformOf(out.camera);
+    auto files = io::writeExportPng(r.output, *image, r.dpi, gt, kWorkingCrs, r.force);
+    if (!files) return files.error();
+    out.files = *files;
+    out.writeSeconds = std::chrono::duration<double>(Clock::now() - t1).count();
+    std::error_code ec;
+    out.bytes = size_t(std::filesystem::file_size(r.output, ec));
+    return out;
+}
+
+std::unique_ptr<engine::Job<ExportOutcome>> startExport(engine::ExportRequest request,
+                                                        std::shared_ptr<const engine::MapData> map) {
+    return std::make_unique<engine::Job<ExportOutcome>>(
+        "exporting " + request.output,
+        [request = std::move(request), map = std::move(map)](engine::JobControl&) -> Result<ExportOutcome> {
+            auto ctx = HeadlessContext::create();
+            if (!ctx) return ctx.error();
+            return runExport(request, *map);
+        });
+}
+
+}  // namespace bl::render
