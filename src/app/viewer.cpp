@@ -16,6 +16,7 @@
 #include "render/fonts.hpp"
 #include "render/framebuffer.hpp"
 #include "render/map_renderer.hpp"
+#include "ui/panel_fonts.hpp"
 
 namespace bl::app {
 
@@ -144,10 +145,15 @@ int runViewer(const ViewerOptions& opt) {
         return 1;
     }
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext(fonts->atlas.get());
+    ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
-    io.FontDefault = fonts->ui;
+    io.FontDefault = ui::addPanelFont(*io.Fonts, fonts->regularFile, 16.0f);
+    if (!io.FontDefault) {
+        std::fprintf(stderr, "borderlens view: Dear ImGui cannot read the font %s\n", fonts->regularFile.c_str());
+        ImGui::DestroyContext();
+        return 1;
+    }
     ImGui::StyleColorsDark();
     ImGui::GetStyle().WindowRounding = 4.0f;
     ImGui_ImplGlfw_InitForOpenGL(window.get(), true);

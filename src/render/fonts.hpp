@@ -1,36 +1,119 @@
 #pragma once
-// The label and UI fonts: Noto Sans (regular and bold) found through
-// fontconfig, rasterised into one Dear ImGui font atlas whose glyph ranges
+// The map's label fonts: Noto Sans (regular and bold) found through
+// fontconfig, rasterised with FreeType (anti-aliased, light hinting so small
+// labels stay crisp) into one single-channel glyph atlas whose code points
 // cover every Vietnamese letter (Latin-1, Latin Extended-A/B, combining marks,
-// Latin Extended Additional U+1E00-1EFF) and typographic punctuation. The
-// viewer hands the same atlas to ImGui, so panels and map labels match.
-// Building needs no GL context; the renderer uploads the atlas itself.
-#include <imgui.h>
-
-#include <memory>
+// Latin Extended Additional U+1E00-1EFF) and typographic punctuation.
+// Building needs no GL context; the renderer uploads the atlas itself. The
+// viewer's panels have their own Dear ImGui atlas made from the same files.
+#include <cstdint>
+#include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
+#include "core/names/utf8.hpp"
 #include "core/result.hpp"
 
 namespace bl::render {
+
+// An inclusive range of Unicode code points.
+struct CodePointRange {
+    char32_t first, last;
+};
+
+// The code points rasterised (those the face has; Noto Sans lacks the arrows,
+// "≈" and most geometric shapes, which were asked for in case it gains them).
+std::span<const CodePointRange> vietnameseGlyphRanges();
+
+// One rasterised glyph. Pixels, y down; the pen sits on the baseline.
+struct Glyph {
+    float advance = 0;   // pen movement to the next glyph (hinted: whole pixels)
+    float lsbDelta = 0;  // how far hinting moved the left and right side bearings,
+    float rsbDelta = 0;  // for the spacing correction in Font::layout
+    int left = 0;        // from the pen to the bitmap's left edge
+    int top = 0;         // from the baseline up to the bitmap's top edge
+    int width = 0;       // bitmap size; 0 for blanks (space)
+    int height = 0;
+    float u0 = 0, v0 = 0;  // the bitmap's rectangle in the atlas, texture coordinates
+    float u1 = 0, v1 = 0;
+};
+
+// One face at one size. Metrics in pixels; a line of text is laid out from
+// its top edge: the baseline is `ascent` below it.
+class Font {
+public:
+    float size = 0;        // requested height, ascender + descender of the face (before hinting)
+    float ascent = 0;      // top of the line to the baseline (hinted, whole pixels)
+    float lineHeight = 0;  // baseline to baseline (hinted, whole pixels)
+
+    // The glyph of `c`, or nullptr when the face or the ranges lack it.
+    const Glyph* glyph(char32_t c) const;
+    // As glyph(), but a missing code point draws as "?" (nullptr only if
+    // that is missing too).
+    const Glyph* glyphOrFallback(char32_t c) const;
+    // Lays out one line of UTF-8 on whole pixels: calls place(glyph, penX)
+    // for each glyph, penX from the line's start, and returns the line's
+    // width. Where hinting moved two neighbours' facing sides apart or
+    // together by half a pixel or more, the pen moves one pixel to even the
+    // spacing (FreeType's side-bearing delta rule).
+    template <typename Place>
+    double layout(std::string_view utf8, Place&& place) const;
+    double textWidth(std::string_view utf8) const {
+        return layout(utf8, [](const Glyph&, double) {});
+    }
+
+    // For the loader (and tests that build a font by hand).
+    void add(char32_t c, const Glyph& g) { m_glyphs[c] = g; }
+
+private:
+    std::unordered_map<char32_t, Glyph> m_glyphs;
+};
+
+template <typename Place>
+double Font::layout(std::string_view utf8, Place&& place) const {
+    double pen = 0;
+    float previousRsb = 0;
+    bool first = true;
+    while (!utf8.empty()) {
+        const Glyph* g = glyphOrFallback(popCodePoint(utf8));
+        if (!g) continue;
+        if (!first) {
+            const float d = previousRsb - g->lsbDelta;
+            pen += d > 0.5f ? -1 : d < -0.5f ? 1 : 0;
+        }
+        place(*g, pen);
+        pen += g->advance;
+        previousRsb = g->rsbDelta;
+        first = false;
+    }
+    return pen;
+}
+
+// The coverage of every glyph (0 = empty, 255 = inside), rows top first, and
+// a fully covered block whose centre solid shapes sample.
+struct GlyphAtlas {
+    int width = 0, height = 0;
+    std::vector<uint8_t> coverage;  // width * height bytes
+    float whiteU = 0, whiteV = 0;
+};
 
 // A fontconfig match for `pattern` (e.g. "Noto Sans:weight=bold"), as a
 // file path; an error when fontconfig has nothing or only a different family.
 Result<std::string> findFontFile(const std::string& pattern);
 
+// Movable. A renderer keeps pointers into its set: the set must outlive it.
 struct FontSet {
-    std::unique_ptr<ImFontAtlas> atlas;
-    ImFont* ui = nullptr;         // panels
-    ImFont* label = nullptr;      // district and commune labels
-    ImFont* labelBold = nullptr;  // province labels, scale bar
-    ImFont* title = nullptr;      // export titles (bold, larger)
+    GlyphAtlas atlas;
+    Font label;      // district and commune labels (regular, 14 px)
+    Font labelBold;  // province labels, scale bar (bold, 16 px)
+    Font title;      // export titles (bold, 26 px)
     std::string regularFile, boldFile;
 };
 
-// `scale` multiplies every size (1 = 96 dpi screen).
+// `scale` multiplies every size (1 = 96 dpi screen). Thread-safe: each call
+// has its own fontconfig configuration and FreeType library.
 Result<FontSet> loadFonts(float scale = 1.0f);
-
-// The glyph ranges used (zero-terminated pairs), for tests.
-const ImWchar* vietnameseGlyphRanges();
 
 }  // namespace bl::render

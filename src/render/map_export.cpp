@@ -3,7 +3,6 @@
 #include <epoxy/gl.h>
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -14,10 +13,6 @@
 namespace bl::render {
 
 namespace {
-
-double textWidth(const ImFont* f, const std::string& s) {
-    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, s.c_str(), s.c_str() + s.size()).x;
-}
 
 // Builders of ScreenItems (pixels of the whole frame, y down).
 struct Painter {
@@ -90,7 +85,7 @@ struct Bands {
 };
 
 // Splits the attribution at "; " so that each line fits `maxW`.
-std::vector<std::string> wrap(const ImFont* f, const std::string& text, double maxW) {
+std::vector<std::string> wrap(const Font& f, const std::string& text, double maxW) {
     std::vector<std::string> parts, lines;
     size_t start = 0;
     while (start <= text.size()) {
@@ -100,7 +95,7 @@ std::vector<std::string> wrap(const ImFont* f, const std::string& text, double m
         start = semi + 2;
     }
     for (const auto& part : parts) {
-        if (!lines.empty() && textWidth(f, lines.back() + " " + part) <= maxW)
+        if (!lines.empty() && f.textWidth(lines.back() + " " + part) <= maxW)
             lines.back() += " " + part;
         else
             lines.push_back(part);
@@ -111,11 +106,11 @@ std::vector<std::string> wrap(const ImFont* f, const std::string& text, double m
 Bands bandsFor(const ExportSpec& spec, const FontSet& fonts) {
     const float s = float(spec.dpi / 96.0);
     Bands b;
-    b.header = 14 * s + fonts.title->FontSize + 12 * s;
-    if (!spec.subtitle.empty()) b.header += fonts.label->FontSize + 4 * s;
+    b.header = 14 * s + fonts.title.lineHeight + 12 * s;
+    if (!spec.subtitle.empty()) b.header += fonts.label.lineHeight + 4 * s;
     if (!spec.attribution.empty()) {
         b.attributionLines = wrap(fonts.label, spec.attribution, spec.width - 24 * s);
-        b.footer = 8 * s + double(b.attributionLines.size()) * (fonts.label->FontSize + 3 * s) + 6 * s;
+        b.footer = 8 * s + double(b.attributionLines.size()) * (fonts.label.lineHeight + 3 * s) + 6 * s;
     }
     return b;
 }
@@ -231,7 +226,7 @@ Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, 
         p.rect({0, bands.header - 1.5 * s, W, bands.header}, kRule);
         double y = 14 * s;
         p.text(ScreenFont::Title, {18 * s, y - 4 * s}, spec.title, kInk);
-        y += fonts.title->FontSize + 4 * s;
+        y += fonts.title.lineHeight + 4 * s;
         if (!spec.subtitle.empty()) p.text(ScreenFont::Label, {18 * s, y}, spec.subtitle, kGrey);
         reserve(band);
     }
@@ -242,8 +237,8 @@ Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, 
         p.rect({0, band.minY, W, band.minY + 1 * s}, kRule);
         double y = band.minY + 7 * s;
         for (const auto& line : bands.attributionLines) {
-            p.text(ScreenFont::Label, {W - 12 * s - textWidth(fonts.label, line), y}, line, kGrey);
-            y += fonts.label->FontSize + 3 * s;
+            p.text(ScreenFont::Label, {W - 12 * s - fonts.label.textWidth(line), y}, line, kGrey);
+            y += fonts.label.lineHeight + 3 * s;
         }
         reserve(band);
     }
@@ -253,8 +248,8 @@ Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, 
     if (!spec.info.empty()) {
         double w = 0;
         for (size_t i = 0; i < spec.info.size(); ++i)
-            w = std::max(w, textWidth(i == 0 ? fonts.labelBold : fonts.label, spec.info[i]));
-        const double lineH = fonts.labelBold->FontSize + 4 * s;
+            w = std::max(w, (i == 0 ? fonts.labelBold : fonts.label).textWidth(spec.info[i]));
+        const double lineH = fonts.labelBold.lineHeight + 4 * s;
         const Box box{pad, mapTop + pad, pad + w + 2 * pad, mapTop + pad + lineH * double(spec.info.size()) + 1.4 * pad};
         p.rect(box, kPanel);
         p.frame(box, 1 * s, kRule);
@@ -271,9 +266,9 @@ Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, 
         const ScaleBar bar = scaleBarFor(cam, std::min(200.0 * s, W / 3));
         char text[64];
         std::snprintf(text, sizeof text, bar.km >= 1 ? "%.0f km" : "%.1f km", bar.km);
-        const double h = 7 * s, fh = fonts.labelBold->FontSize;
+        const double h = 7 * s, fh = fonts.labelBold.lineHeight;
         const double x0 = pad + 8 * s, y1 = mapBottom - pad - 8 * s;
-        const double tw = textWidth(fonts.labelBold, text);
+        const double tw = fonts.labelBold.textWidth(text);
         const Box box{pad, y1 - h - fh - 12 * s, x0 + bar.pixels + tw / 2 + 8 * s, mapBottom - pad};
         p.rect(box, kPanel);
         for (int i = 0; i < 4; ++i) {
@@ -282,8 +277,8 @@ Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, 
             if (i % 2) p.rect({a + 1 * s, y1 - h + 1 * s, b - 1 * s, y1 - 1 * s}, {1, 1, 1, 1});
         }
         const double ty = y1 - h - fh - 3 * s;
-        p.text(ScreenFont::LabelBold, {x0 - textWidth(fonts.labelBold, "0") / 2, ty}, "0", kInk);
-        p.text(ScreenFont::LabelBold, {x0 + bar.pixels - tw / 2 + textWidth(fonts.labelBold, "0") * 0, ty}, text, kInk);
+        p.text(ScreenFont::LabelBold, {x0 - fonts.labelBold.textWidth("0") / 2, ty}, "0", kInk);
+        p.text(ScreenFont::LabelBold, {x0 + bar.pixels - tw / 2 + fonts.labelBold.textWidth("0") * 0, ty}, text, kInk);
         reserve(box);
     }
 
@@ -332,16 +327,17 @@ Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, 
                     legend.push_back(e);
                 }
         if (!legend.empty()) {
-            const double rowH = std::max(20.0 * s, double(fonts.label->FontSize) + 6.0 * s), sw = 30.0 * s;
-            double tw = textWidth(fonts.labelBold, "Legend");
-            for (const auto& e : legend) tw = std::max(tw, sw + 10 * s + textWidth(fonts.label, e.text));
-            const double bw = tw + 2 * pad, bh = fonts.labelBold->FontSize + 8 * s + rowH * double(legend.size()) + pad;
+            const double rowH = std::max(20.0 * s, double(fonts.label.lineHeight) + 6.0 * s), sw = 30.0 * s;
+            double tw = fonts.labelBold.textWidth("Legend");
+            for (const auto& e : legend) tw = std::max(tw, sw + 10 * s + fonts.label.textWidth(e.text));
+            const double bw = tw + 2 * pad,
+                         bh = fonts.labelBold.lineHeight + 8 * s + rowH * double(legend.size()) + pad;
             const Box box{W - pad - bw, mapBottom - pad - bh, W - pad, mapBottom - pad};
             legendBox = box;
             p.rect(box, kPanel);
             p.frame(box, 1 * s, kRule);
             p.text(ScreenFont::LabelBold, {box.minX + pad, box.minY + 0.6 * pad}, "Legend", kInk);
-            double y = box.minY + 0.6 * pad + fonts.labelBold->FontSize + 6 * s;
+            double y = box.minY + 0.6 * pad + fonts.labelBold.lineHeight + 6 * s;
             for (const auto& e : legend) {
                 const double cx = box.minX + pad, cy = y + rowH / 2;
                 if (e.kind == LegendEntry::Kind::Fill) {
@@ -355,7 +351,7 @@ Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, 
                 } else {
                     drawSymbol(p, {cx + sw / 2, cy}, e.symbol, e.approximate, s);
                 }
-                p.text(ScreenFont::Label, {cx + sw + 10 * s, cy - fonts.label->FontSize / 2 - 1 * s}, e.text, kInk);
+                p.text(ScreenFont::Label, {cx + sw + 10 * s, cy - fonts.label.lineHeight / 2 - 1 * s}, e.text, kInk);
                 y += rowH;
             }
             reserve(box);
@@ -365,11 +361,11 @@ Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, 
     // North arrow (top right, under the title), turned to the meridian.
     {
         const double r = 20 * s;
-        Vec2 c{W - pad - r - 4 * s, mapTop + pad + r + fonts.labelBold->FontSize + 4 * s};
+        Vec2 c{W - pad - r - 4 * s, mapTop + pad + r + fonts.labelBold.lineHeight + 4 * s};
         // Beside the legend when a short frame brings the legend up to it.
-        if (legendBox.intersects({c.x - r - pad, c.y - r - fonts.labelBold->FontSize - 8 * s, W, c.y + r + pad}))
+        if (legendBox.intersects({c.x - r - pad, c.y - r - fonts.labelBold.lineHeight - 8 * s, W, c.y + r + pad}))
             c.x = legendBox.minX - pad - r - 4 * s;
-        const Box box{c.x - r - 4 * s, c.y - r - fonts.labelBold->FontSize - 8 * s, c.x + r + 4 * s, c.y + r + 4 * s};
+        const Box box{c.x - r - 4 * s, c.y - r - fonts.labelBold.lineHeight - 8 * s, c.x + r + 4 * s, c.y + r + 4 * s};
         p.polygon(c, r, 32, 0, kPanel);
         const double a = northAngle(cam);
         const Vec2 up{std::sin(a), -std::cos(a)}, side{std::cos(a), std::sin(a)};
@@ -377,9 +373,9 @@ Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, 
         const double L = r * 0.85, Wd = r * 0.38;
         p.tri(at(L, 0), at(-L * 0.6, -Wd), at(-L * 0.3, 0), kInk);
         p.tri(at(L, 0), at(-L * 0.3, 0), at(-L * 0.6, Wd), {0.55f, 0.55f, 0.58f, 1});
-        const Vec2 n = at(L + 4 * s + fonts.labelBold->FontSize / 2, 0);
-        const double nw = textWidth(fonts.labelBold, "N");
-        p.text(ScreenFont::LabelBold, {n.x - nw / 2, n.y - fonts.labelBold->FontSize / 2}, "N", kInk);
+        const Vec2 n = at(L + 4 * s + fonts.labelBold.lineHeight / 2, 0);
+        const double nw = fonts.labelBold.textWidth("N");
+        p.text(ScreenFont::LabelBold, {n.x - nw / 2, n.y - fonts.labelBold.lineHeight / 2}, "N", kInk);
         reserve(box);
     }
 

@@ -1,11 +1,9 @@
 #include "render/map_renderer.hpp"
 
-#include <imgui_internal.h>
-
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 #include "render/label_placer.hpp"
 
@@ -43,11 +41,11 @@ uint32_t pack(Rgba c) {
 // Screen-space triangles (pixels, y down) textured from the font atlas.
 class ScreenBatch {
 public:
-    explicit ScreenBatch(ImVec2 white) : m_white(white) {}
+    ScreenBatch(float whiteU, float whiteV) : m_whiteU(whiteU), m_whiteV(whiteV) {}
     std::vector<ScreenVertex> v;
 
     void tri(Vec2 a, Vec2 b, Vec2 c, uint32_t col) {
-        for (Vec2 p : {a, b, c}) v.push_back({float(p.x), float(p.y), m_white.x, m_white.y, col});
+        for (Vec2 p : {a, b, c}) v.push_back({float(p.x), float(p.y), m_whiteU, m_whiteV, col});
     }
     void rect(double x0, double y0, double x1, double y1, uint32_t col) {
         tri({x0, y0}, {x1, y0}, {x1, y1}, col);
@@ -75,32 +73,24 @@ public:
                  col);
         }
     }
-    void text(const ImFont* font, double x, double y, const std::string& s, uint32_t col) {
-        float px = float(std::round(x));
-        const float py = float(std::round(y));
-        const char* p = s.c_str();
-        const char* end = p + s.size();
-        while (p < end) {
-            unsigned int c = 0;
-            const int n = ImTextCharFromUtf8(&c, p, end);
-            p += n > 0 ? n : 1;
-            const ImFontGlyph* g = font->FindGlyph(ImWchar(c));
-            if (!g) continue;
-            if (g->Visible) {
-                const float x0 = px + g->X0, y0 = py + g->Y0, x1 = px + g->X1, y1 = py + g->Y1;
-                v.push_back({x0, y0, g->U0, g->V0, col});
-                v.push_back({x1, y0, g->U1, g->V0, col});
-                v.push_back({x1, y1, g->U1, g->V1, col});
-                v.push_back({x0, y0, g->U0, g->V0, col});
-                v.push_back({x1, y1, g->U1, g->V1, col});
-                v.push_back({x0, y1, g->U0, g->V1, col});
-            }
-            px += g->AdvanceX;
-        }
+    // `(x, y)` is the top left of the line; glyphs land on whole pixels so
+    // their texels map one to one.
+    void text(const Font& font, double x, double y, std::string_view s, uint32_t col) {
+        const float left = float(std::round(x)), baseline = float(std::round(y)) + font.ascent;
+        font.layout(s, [&](const Glyph& g, double pen) {
+            if (g.width == 0 || g.height == 0) return;
+            const float x0 = left + float(pen) + float(g.left), y0 = baseline - float(g.top);
+            const float x1 = x0 + float(g.width), y1 = y0 + float(g.height);
+            v.push_back({x0, y0, g.u0, g.v0, col});
+            v.push_back({x1, y0, g.u1, g.v0, col});
+            v.push_back({x1, y1, g.u1, g.v1, col});
+            v.push_back({x0, y0, g.u0, g.v0, col});
+            v.push_back({x1, y1, g.u1, g.v1, col});
+            v.push_back({x0, y1, g.u0, g.v1, col});
+        });
     }
     // Text with a halo (eight offset copies) so it reads on any background.
-    void haloText(const ImFont* font, double x, double y, const std::string& s, uint32_t col, uint32_t halo,
-                  double hw) {
+    void haloText(const Font& font, double x, double y, std::string_view s, uint32_t col, uint32_t halo, double hw) {
         for (int dy = -1; dy <= 1; ++dy)
             for (int dx = -1; dx <= 1; ++dx)
                 if (dx || dy) text(font, x + dx * hw, y + dy * hw, s, halo);
@@ -108,12 +98,8 @@ public:
     }
 
 private:
-    ImVec2 m_white;
+    float m_whiteU, m_whiteV;
 };
-
-double textWidth(const ImFont* f, const std::string& s) {
-    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, s.c_str(), s.c_str() + s.size()).x;
-}
 
 // The point at fraction f (0..1) of a line's length.
 Vec2 pointAlong(const LineString& line, double f) {
@@ -152,7 +138,6 @@ struct MapRenderer::Impl {
     GLint lineOffset = -1, lineScale = -1, lineHalf = -1, lineMpp = -1, lineColour = -1;
     GLint screenViewport = -1, screenAtlas = -1;
     Texture atlas;
-    ImVec2 white;
     GpuStrip screen, dynamicLines, dynamicFill;
     std::vector<GpuLayer> layers;
     std::vector<GpuStrip> border;
@@ -210,14 +195,17 @@ Result<std::unique_ptr<MapRenderer>> MapRenderer::create(const FontSet& fonts) {
     m.screenViewport = glGetUniformLocation(m.screenProg.id(), "uViewport");
     m.screenAtlas = glGetUniformLocation(m.screenProg.id(), "uAtlas");
 
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    fonts.atlas->GetTexDataAsAlpha8(&pixels, &w, &h);
-    m.white = fonts.atlas->TexUvWhitePixel;
+    const GlyphAtlas& atlas = fonts.atlas;
+    GLint maxSide = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxSide);
+    if (atlas.width > maxSide || atlas.height > maxSide)
+        return makeError("the label glyph atlas (" + std::to_string(atlas.width) + "x" + std::to_string(atlas.height) +
+                         " px) exceeds this OpenGL's largest texture; use a lower DPI");
     m.atlas = makeTexture();
     glBindTexture(GL_TEXTURE_2D, m.atlas.id());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.width, atlas.height, 0, GL_RED, GL_UNSIGNED_BYTE,
+                 atlas.coverage.data());
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
 
@@ -260,9 +248,9 @@ void MapRenderer::setData(std::shared_ptr<const Dataset> data, std::shared_ptr<c
         }
         m->layers.push_back(std::move(gl));
         const Layer& layer = m_data->layers[li];
-        const ImFont* font = layer.spec.level == Level::Province ? m->fonts->labelBold : m->fonts->label;
+        const Font& font = layer.spec.level == Level::Province ? m->fonts->labelBold : m->fonts->label;
         std::vector<float> widths;
-        for (const auto& u : layer.units) widths.push_back(float(textWidth(font, labelText(u))));
+        for (const auto& u : layer.units) widths.push_back(float(font.textWidth(labelText(u))));
         m->labelWidths.push_back(std::move(widths));
     }
     m->border.resize(m_geometry->border.size());
@@ -297,10 +285,10 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
     gcam.height = target.height;
     gcam.center = cam.toWorld({(tileBox.minX + tileBox.maxX) / 2, (tileBox.minY + tileBox.maxY) / 2});
 
-    ScreenBatch batch(m.white);
+    ScreenBatch batch(m.fonts->atlas.whiteU, m.fonts->atlas.whiteV);
     std::vector<LabelCandidate> candidates;
     struct LabelDraw {
-        const ImFont* font;
+        const Font* font;
         Vec2 pos;
         std::string text;
         Rgba colour;
@@ -451,16 +439,16 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
         }
 
         // Label candidates: overlay first, then units by level.
-        const ImFont* bold = m.fonts->labelBold;
-        const ImFont* regular = m.fonts->label;
+        const Font& bold = m.fonts->labelBold;
+        const Font& regular = m.fonts->label;
         long group = 0;
-        auto addLabel = [&](const ImFont* font, Vec2 centerPx, const std::string& text, double width, int priority,
+        auto addLabel = [&](const Font& font, Vec2 centerPx, const std::string& text, double width, int priority,
                             double weight, Rgba colour, bool pill = false, Rgba pillColour = {}, long grp = -1) {
-            const double h = font->FontSize;
+            const double h = font.lineHeight;
             const double padX = pill ? 4 * s : 0;
             Box b{centerPx.x - width / 2 - padX, centerPx.y - h / 2, centerPx.x + width / 2 + padX, centerPx.y + h / 2};
             candidates.push_back({b, priority, weight, grp});
-            labelDraws.push_back({font, {centerPx.x - width / 2, centerPx.y - h / 2}, text, colour, pill, pillColour});
+            labelDraws.push_back({&font, {centerPx.x - width / 2, centerPx.y - h / 2}, text, colour, pill, pillColour});
         };
         for (const auto& seg : scene.overlay.segments) {
             if (seg.label.empty() || seg.lines.empty()) continue;
@@ -473,14 +461,14 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
             for (double f : {0.5, 0.35, 0.65, 0.2, 0.8}) {
                 const Vec2 mid = cam.toScreen(pointAlong(*longest, f));
                 for (double dy : {-14.0, 14.0})
-                    addLabel(bold, {mid.x, mid.y + dy * s}, seg.label, textWidth(bold, seg.label), 0, 1e9,
-                             {1, 1, 1, 1}, true, seg.colour, grp);
+                    addLabel(bold, {mid.x, mid.y + dy * s}, seg.label, bold.textWidth(seg.label), 0, 1e9, {1, 1, 1, 1},
+                             true, seg.colour, grp);
             }
         }
         for (const auto& c : scene.overlay.connectors) {
             if (c.label.empty()) continue;
             const Vec2 mid = cam.toScreen({(c.from.x + c.to.x) / 2, (c.from.y + c.to.y) / 2});
-            addLabel(regular, mid, c.label, textWidth(regular, c.label), 0, 1e8, {1, 1, 1, 1}, true, c.colour);
+            addLabel(regular, mid, c.label, regular.textWidth(c.label), 0, 1e8, {1, 1, 1, 1}, true, c.colour);
         }
         // Symbols.
         for (const auto& sym : scene.overlay.symbols) {
@@ -501,9 +489,9 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
             obstacles.push_back({p.x - r - 5 * s, p.y - r - 5 * s, p.x + r + 5 * s, p.y + r + 5 * s});
             if (!sym.label.empty()) {
                 // "≈" where the font has it (Noto Sans does not), else "~".
-                const char* approx = regular->FindGlyphNoFallback(0x2248) ? "≈ " : "~ ";
+                const char* approx = regular.glyph(U'≈') ? "≈ " : "~ ";
                 const std::string text = sym.approximate ? approx + sym.label : sym.label;
-                const double w = textWidth(regular, text);
+                const double w = regular.textWidth(text);
                 addLabel(regular, {p.x + r + 10 * s + w / 2, p.y}, text, w, 1, 0, col);
             }
         }
@@ -512,7 +500,7 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
                 if (!visible(li)) continue;
                 const Layer& layer = m_data->layers[li];
                 const bool province = layer.spec.level == Level::Province;
-                const ImFont* font = province ? bold : regular;
+                const Font& font = province ? bold : regular;
                 const Rgba colour = province ? (layer.spec.country == Country::VN ? Rgba{0.45f, 0.18f, 0.05f, 1}
                                                                                   : Rgba{0.05f, 0.32f, 0.16f, 1})
                                              : Rgba{0.22f, 0.22f, 0.22f, 1};
@@ -521,12 +509,12 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
                     const LabelAnchor& a = m_geometry->layers[li].anchors[u];
                     const double rPx = a.radiusM / mpp;
                     const double w = m.labelWidths[li][u];
-                    if (2 * rPx < w * need || 2 * rPx < font->FontSize) continue;
+                    if (2 * rPx < w * need || 2 * rPx < font.lineHeight) continue;
                     const Vec2 p = cam.toScreen(a.position);
                     if (p.x < -w || p.y < -50 || p.x > cam.width + w || p.y > cam.height + 50) continue;
                     const int priority = 2 + int(layer.spec.level);
                     // Centred on the pole of inaccessibility, else nudged within the inscribed circle.
-                    const double h = font->FontSize;
+                    const double h = font.lineHeight;
                     const long grp = group++;
                     for (Vec2 d : {Vec2{0, 0}, Vec2{0, -h}, Vec2{0, h}, Vec2{-w / 4, 0}, Vec2{w / 4, 0}}) {
                         if (std::hypot(d.x, d.y) > rPx * 0.7) continue;
@@ -540,25 +528,25 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
     m_stats.labelCandidates = candidates.size();
 
     // Scale bar (bottom left) and attribution (bottom right) are obstacles too.
-    const ImFont* bold = m.fonts->labelBold;
-    const ImFont* regular = m.fonts->label;
+    const Font& bold = m.fonts->labelBold;
+    const Font& regular = m.fonts->label;
     if (scene.style.scaleBar && m_data) {
         const ScaleBar bar = scaleBarFor(cam, 160.0 * s);
         const double x0 = 16 * s, y1 = cam.height - 16 * s, h = 6 * s;
         char text[64];
         std::snprintf(text, sizeof text, bar.km >= 1 ? "%.0f km" : "%.1f km", bar.km);
-        const double tw = textWidth(bold, text);
-        batch.rect(x0 - 6 * s, y1 - h - bold->FontSize - 10 * s, x0 + std::max(bar.pixels, tw) + 6 * s, y1 + 6 * s,
+        const double tw = bold.textWidth(text);
+        batch.rect(x0 - 6 * s, y1 - h - bold.lineHeight - 10 * s, x0 + std::max(bar.pixels, tw) + 6 * s, y1 + 6 * s,
                    pack({1, 1, 1, 0.8f}));
         batch.rect(x0, y1 - h, x0 + bar.pixels, y1, pack({0.1f, 0.1f, 0.1f, 1}));
         batch.rect(x0 + bar.pixels / 2, y1 - h + 1.5 * s, x0 + bar.pixels - 1.5 * s, y1 - 1.5 * s, pack({1, 1, 1, 1}));
-        batch.text(bold, x0, y1 - h - bold->FontSize - 4 * s, text, pack({0.1f, 0.1f, 0.1f, 1}));
+        batch.text(bold, x0, y1 - h - bold.lineHeight - 4 * s, text, pack({0.1f, 0.1f, 0.1f, 1}));
         obstacles.push_back(
-            {x0 - 6 * s, y1 - h - bold->FontSize - 10 * s, x0 + std::max(bar.pixels, tw) + 6 * s, y1 + 6 * s});
+            {x0 - 6 * s, y1 - h - bold.lineHeight - 10 * s, x0 + std::max(bar.pixels, tw) + 6 * s, y1 + 6 * s});
     }
     if (!scene.style.attribution.empty()) {
-        const double w = textWidth(regular, scene.style.attribution);
-        const double x = cam.width - w - 8 * s, y = cam.height - regular->FontSize - 6 * s;
+        const double w = regular.textWidth(scene.style.attribution);
+        const double x = cam.width - w - 8 * s, y = cam.height - regular.lineHeight - 6 * s;
         batch.rect(x - 4 * s, y - 2 * s, cam.width, cam.height, pack({1, 1, 1, 0.75f}));
         batch.text(regular, x, y, scene.style.attribution, pack({0.25f, 0.25f, 0.25f, 1}));
         obstacles.push_back({x - 4 * s, y - 2 * s, double(cam.width), double(cam.height)});
@@ -570,9 +558,9 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
         const Box& b = candidates[i].box;
         if (d.pill) {
             batch.rect(b.minX, b.minY - 1 * s, b.maxX, b.maxY + 1 * s, pack(d.pillColour));
-            batch.text(d.font, d.pos.x, d.pos.y, d.text, pack(d.colour));
+            batch.text(*d.font, d.pos.x, d.pos.y, d.text, pack(d.colour));
         } else {
-            batch.haloText(d.font, d.pos.x, d.pos.y, d.text, pack(d.colour), pack({1, 1, 1, 0.8f}), 1.0 * s);
+            batch.haloText(*d.font, d.pos.x, d.pos.y, d.text, pack(d.colour), pack({1, 1, 1, 0.8f}), 1.0 * s);
         }
         m_labelBoxes.push_back(b);
     }
@@ -584,10 +572,10 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
                 batch.tri(item.triangles[i], item.triangles[i + 1], item.triangles[i + 2], pack(item.colour));
             continue;
         }
-        const ImFont* font = item.font == ScreenFont::Title       ? m.fonts->title
-                             : item.font == ScreenFont::LabelBold ? bold
-                                                                  : regular;
-        batch.text(font ? font : bold, item.at.x, item.at.y, item.text, pack(item.colour));
+        const Font& font = item.font == ScreenFont::Title       ? m.fonts->title
+                           : item.font == ScreenFont::LabelBold ? bold
+                                                                : regular;
+        batch.text(font, item.at.x, item.at.y, item.text, pack(item.colour));
     }
     if (tile)
         for (ScreenVertex& v : batch.v) {

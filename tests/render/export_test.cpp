@@ -177,7 +177,7 @@ TEST_CASE("The north arrow follows the meridian of the conic projection", "[rend
 
 TEST_CASE("A 192-dpi export scales text and symbols with the DPI", "[render][export]") {
     Fixture lo(96.0), hi(192.0);
-    CHECK(hi.fonts->label->FontSize == Approx(2 * lo.fonts->label->FontSize));
+    CHECK(hi.fonts->label.size == Approx(2 * lo.fonts->label.size));
     hi.spec.width = 1280;
     hi.spec.height = 800;
     const Camera a = exportCamera(lo.spec, *lo.fonts), b = exportCamera(hi.spec, *hi.fonts);
