@@ -1,5 +1,7 @@
 #include "render/camera.hpp"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <cmath>
 
@@ -62,6 +64,12 @@ ScaleBar scaleBarFor(const Camera& camera, double maxPx) {
     bar.km = km;
     bar.pixels = km * 1000.0 / groundPerPx;
     return bar;
+}
+
+std::string scaleBarText(const ScaleBar& bar) {
+    char text[64];
+    std::snprintf(text, sizeof text, bar.km >= 1 ? "%.0f km" : "%.1f km", bar.km);
+    return text;
 }
 
 }  // namespace bl::render

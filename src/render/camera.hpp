@@ -1,4 +1,5 @@
 #pragma once
+#include <string>
 // The 2D map camera. The working CRS (conformal LCC, core/crs.hpp) is already
 // the map's projection, so the view is a centre in working-CRS metres and a
 // scale in metres per pixel. Screen pixels have y pointing down.
@@ -34,5 +35,7 @@ struct ScaleBar {
     double latitude = 0.0;
 };
 ScaleBar scaleBarFor(const Camera& camera, double maxPx);
+// "50 km", "0.5 km": the bar's label, the same in the viewer and on exports.
+std::string scaleBarText(const ScaleBar& bar);
 
 }  // namespace bl::render

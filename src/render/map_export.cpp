@@ -56,25 +56,19 @@ const Rgba kGrey{0.35f, 0.35f, 0.38f, 1};
 const Rgba kPanel{1, 1, 1, 0.9f};
 const Rgba kRule{0.55f, 0.55f, 0.58f, 1};
 
-Rgba symbolColour(SymbolKind k) {
-    return k == SymbolKind::BorderGate ? Rgba{0.80f, 0.10f, 0.10f, 1}
-           : k == SymbolKind::Station  ? Rgba{0.10f, 0.20f, 0.60f, 1}
-                                       : Rgba{0.05f, 0.55f, 0.60f, 1};
-}
-
 // The same symbol as the renderer draws, for the legend.
 void drawSymbol(Painter& p, Vec2 c, SymbolKind k, bool approximate, float s) {
-    const double r = 6.5 * s;
-    const int sides = k == SymbolKind::Document ? 24 : 4;
-    const double rot = k == SymbolKind::Station ? M_PI / 4 : 0.0;
+    const SymbolLook look = symbolLook(k, s);
+    const double r = look.radius, rot = look.rotation;
+    const int sides = look.sides;
     p.polygon(c, r + 1.5 * s, sides, rot, {1, 1, 1, 1});
-    p.polygon(c, r, sides, rot, symbolColour(k));
+    p.polygon(c, r, sides, rot, look.colour);
     if (approximate) {
         p.polygon(c, r - 2.2 * s, sides, rot, {1, 1, 1, 1});
         for (int i = 0; i < 10; ++i) {
             const double a0 = 2 * M_PI * i / 10, a1 = a0 + M_PI / 10, rr = r + 5 * s;
             p.line({c.x + rr * std::cos(a0), c.y + rr * std::sin(a0)}, {c.x + rr * std::cos(a1), c.y + rr * std::sin(a1)},
-                   1.5 * s, symbolColour(k));
+                   1.5 * s, look.colour);
         }
     }
 }
@@ -264,8 +258,7 @@ Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, 
     // Scale bar (bottom left, above the attribution), true at the frame's centre latitude.
     {
         const ScaleBar bar = scaleBarFor(cam, std::min(200.0 * s, W / 3));
-        char text[64];
-        std::snprintf(text, sizeof text, bar.km >= 1 ? "%.0f km" : "%.1f km", bar.km);
+        const std::string text = scaleBarText(bar);
         const double h = 7 * s, fh = fonts.labelBold.lineHeight;
         const double x0 = pad + 8 * s, y1 = mapBottom - pad - 8 * s;
         const double tw = fonts.labelBold.textWidth(text);

@@ -70,4 +70,13 @@ struct LayerLook {
 LayerLook lookFor(Country country, Level level);
 Rgba borderColour();
 
+// How a symbol is drawn, at style scale `s` (the map and the legend alike).
+struct SymbolLook {
+    Rgba colour;
+    double radius = 6.5;  // pixels
+    int sides = 4;
+    double rotation = 0;  // radians
+};
+SymbolLook symbolLook(SymbolKind kind, float s);
+
 }  // namespace bl::render

@@ -1,0 +1,154 @@
+// The geometry passes of MapRenderer::draw: fills, highlight fills,
+// outlines (with the international border and highlight outlines) and the
+// overlay's lines, all drawn through the tile's camera.
+#include "core/boundaries/geometry_ops.hpp"
+#include "render/map_renderer_impl.hpp"
+
+namespace bl::render {
+
+namespace {
+
+// Units of a layer whose bounds meet the view, merged into few draw calls.
+void drawRanges(const Frame& f, size_t li, const std::vector<Range>& ranges, GLenum mode, size_t& counter) {
+    const Layer& layer = f.data->layers[li];
+    uint32_t first = 0, count = 0;
+    for (size_t u = 0; u < ranges.size(); ++u) {
+        if (!layer.units[u].bounds.intersects(f.view) || ranges[u].count == 0) continue;
+        if (count && first + count == ranges[u].first) {
+            count += ranges[u].count;
+            continue;
+        }
+        if (count) glDrawArrays(mode, GLint(first), GLsizei(count));
+        counter += count;
+        first = ranges[u].first;
+        count = ranges[u].count;
+    }
+    if (count) glDrawArrays(mode, GLint(first), GLsizei(count));
+    counter += count;
+}
+
+bool validUnit(const Frame& f, UnitKey k) {
+    return k.valid() && size_t(k.layer) < f.data->layers.size() &&
+           size_t(k.unit) < f.data->layers[size_t(k.layer)].units.size();
+}
+
+}  // namespace
+
+// Fills: opaque, so without blending (cheaper on software renderers).
+void MapRenderer::Impl::drawFills(Frame& f) {
+    glDisable(GL_BLEND);
+    glUseProgram(fillProg.id());
+    glUniform2fv(fillOffset, 1, f.offset);
+    glUniform2fv(fillScale, 1, f.scale);
+    for (size_t li = 0; li < layers.size(); ++li) {
+        const LayerGeometry& lg = f.geometry->layers[li];
+        if (!f.visible(li) || !lg.filled || !layers[li].fill[f.lod].vao) continue;
+        const LayerLook look = lookFor(f.data->layers[li].spec.country, f.data->layers[li].spec.level);
+        glUniform4f(fillColour, look.fill.r, look.fill.g, look.fill.b, 1.0f);
+        glUniform1f(fillShade, 0.10f);
+        glBindVertexArray(layers[li].fill[f.lod].vao.id());
+        drawRanges(f, li, lg.lods[f.lod].fillRanges, GL_TRIANGLES, f.stats.fillVertices);
+    }
+    glEnable(GL_BLEND);
+}
+
+// Highlights (overlay, hover, selection): translucent fill.
+void MapRenderer::Impl::drawHighlightFills(Frame& f) {
+    f.highlights = f.scene.overlay.highlights;
+    if (f.scene.hovered.valid() && !(f.scene.hovered == f.scene.selected))
+        f.highlights.push_back({f.scene.hovered, {0.15f, 0.45f, 0.95f, 0.6f}});
+    if (f.scene.selected.valid()) f.highlights.push_back({f.scene.selected, {0.10f, 0.35f, 0.95f, 1.0f}});
+    for (const auto& h : f.highlights) {
+        if (!validUnit(f, h.unit)) continue;
+        glUniform4f(fillColour, h.colour.r, h.colour.g, h.colour.b, 0.28f * h.colour.a);
+        glUniform1f(fillShade, 0.0f);
+        const LayerGeometry& hg = f.geometry->layers[size_t(h.unit.layer)];
+        if (hg.filled && layers[size_t(h.unit.layer)].fill[f.lod].vao) {
+            // Filled layers already have this unit's triangles at this level of detail.
+            const Range r = hg.lods[f.lod].fillRanges[size_t(h.unit.unit)];
+            glBindVertexArray(layers[size_t(h.unit.layer)].fill[f.lod].vao.id());
+            glDrawArrays(GL_TRIANGLES, GLint(r.first), GLsizei(r.count));
+            continue;
+        }
+        // Others are triangulated on first use (communes and districts: milliseconds).
+        auto& tris = highlightFills[{h.unit.layer, h.unit.unit}];
+        if (tris.empty()) {
+            const Vec2 o = f.geometry->origin;
+            for (const Vec2& p : triangulate(f.data->layers[size_t(h.unit.layer)].units[size_t(h.unit.unit)].geometry))
+                tris.push_back({float(p.x - o.x), float(p.y - o.y), 0.0f});
+        }
+        upload(dynamicFill, tris.data(), tris.size() * sizeof(FillVertex), tris.size(), false, GL_STREAM_DRAW);
+        glDrawArrays(GL_TRIANGLES, 0, GLsizei(tris.size()));
+    }
+}
+
+// Outlines: fine levels first, provinces over them, the border on top, then
+// the highlighted units' outlines.
+void MapRenderer::Impl::drawOutlines(Frame& f) {
+    glUseProgram(lineProg.id());
+    glUniform2fv(lineOffset, 1, f.offset);
+    glUniform2fv(lineScale, 1, f.scale);
+    glUniform1f(lineMpp, float(f.mpp));
+    auto useLine = [&](Rgba c, float widthPx) {
+        glUniform4f(lineColour, c.r, c.g, c.b, c.a);
+        glUniform1f(lineHalf, float(widthPx * f.s / 2.0));
+    };
+    for (Level level : {Level::Commune, Level::District, Level::Province}) {
+        for (size_t li = 0; li < layers.size(); ++li) {
+            const Layer& layer = f.data->layers[li];
+            if (!f.visible(li) || layer.spec.level != level) continue;
+            const LayerLook look = lookFor(layer.spec.country, level);
+            useLine(look.outline, look.widthPx);
+            glBindVertexArray(layers[li].outline[f.lod].vao.id());
+            drawRanges(f, li, f.geometry->layers[li].lods[f.lod].outlineRanges, GL_TRIANGLE_STRIP,
+                       f.stats.outlineVertices);
+        }
+    }
+    if (f.lod < border.size() && border[f.lod].count) {
+        glBindVertexArray(border[f.lod].vao.id());
+        useLine({1, 1, 1, 0.85f}, 6.0f);
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, GLsizei(border[f.lod].count));
+        useLine(borderColour(), 3.2f);
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, GLsizei(border[f.lod].count));
+        f.stats.outlineVertices += 2 * border[f.lod].count;
+    }
+    for (const auto& h : f.highlights) {
+        if (!h.unit.valid() || size_t(h.unit.layer) >= layers.size()) continue;
+        const auto& ranges = f.geometry->layers[size_t(h.unit.layer)].lods[f.lod].outlineRanges;
+        if (size_t(h.unit.unit) >= ranges.size()) continue;
+        useLine(h.colour, 2.6f);
+        glBindVertexArray(layers[size_t(h.unit.layer)].outline[f.lod].vao.id());
+        glDrawArrays(GL_TRIANGLE_STRIP, GLint(ranges[size_t(h.unit.unit)].first),
+                     GLsizei(ranges[size_t(h.unit.unit)].count));
+    }
+}
+
+// Overlay lines: connectors (thin, under) then segments (bold, on a white casing).
+void MapRenderer::Impl::drawOverlayLines(Frame& f) {
+    LineStrip strip;
+    std::vector<std::pair<Range, std::pair<Rgba, float>>> parts;
+    auto addPart = [&](const LineString& line, Rgba c, float w) {
+        const uint32_t first = uint32_t(strip.vertices.size());
+        strip.append(line, f.geometry->origin);
+        parts.push_back({{first, uint32_t(strip.vertices.size()) - first}, {c, w}});
+    };
+    for (const auto& c : f.scene.overlay.connectors) addPart({c.from, c.to}, c.colour, 2.0f);
+    for (const auto& seg : f.scene.overlay.segments)
+        for (const auto& line : seg.lines) {
+            addPart(line, {1, 1, 1, 0.9f}, seg.widthPx + 3.0f);
+            addPart(line, seg.colour, seg.widthPx);
+        }
+    if (strip.vertices.empty()) return;
+    // Each part has its own colour and width: draw exact ranges.
+    upload(dynamicLines, strip.vertices.data(), strip.vertices.size() * sizeof(LineVertex), strip.vertices.size(), true,
+           GL_STREAM_DRAW);
+    for (const auto& [r, look] : parts) {
+        glUniform4f(lineColour, look.first.r, look.first.g, look.first.b, look.first.a);
+        glUniform1f(lineHalf, float(look.second * f.s / 2.0));
+        const uint32_t skip = r.first > 0 ? 2 : 0;  // the degenerate join
+        if (r.count <= skip + 2) continue;
+        glDrawArrays(GL_TRIANGLE_STRIP, GLint(r.first + skip), GLsizei(r.count - skip));
+    }
+}
+
+}  // namespace bl::render
