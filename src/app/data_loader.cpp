@@ -6,6 +6,7 @@
 #include "io/document_reader.hpp"
 #include "io/gates.hpp"
 #include "io/layer_loader.hpp"
+#include "io/lexicon.hpp"
 
 namespace bl::app {
 
@@ -16,13 +17,15 @@ namespace {
 void loadDocuments(MapData& data) {
     auto root = io::resolveDocumentsRoot("");
     if (!root) { data.documentsNote = root.error().message; return; }
-    auto docs = io::readDocuments({*root});
+    auto lexicon = io::loadLexicon(io::defaultLexiconPath());
+    if (!lexicon) { data.documentsNote = lexicon.error().message; return; }
+    auto docs = io::readDocuments({*root}, *lexicon);
     if (!docs) { data.documentsNote = docs.error().message; return; }
     auto curated = io::loadCuratedPlaces(io::defaultGeodataDir());
     if (!curated) { data.documentsNote = curated.error().message; return; }
     data.curated = std::move(*curated);
     const Resolver resolver(*data.dataset, data.catalog.aliases, data.curated);
-    data.corpus = extractCorpus(std::move(*docs), resolver);
+    data.corpus = extractCorpus(std::move(*docs), resolver, *lexicon);
     const AdjacencyLookup lookup = [&](const Layer& vn, const Layer& la) -> const std::vector<SharedBorder>& {
         auto key = std::make_pair(&vn, &la);
         auto it = data.linkAdjacency.find(key);

@@ -10,6 +10,7 @@
 #include "io/document_reader.hpp"
 #include "io/gates.hpp"
 #include "io/layer_loader.hpp"
+#include "io/lexicon.hpp"
 
 namespace bl::cli {
 
@@ -46,7 +47,9 @@ Result<Context::LoadedCorpus> Context::loadCorpus(std::vector<std::string> paths
         if (!root) return root.error();
         paths.push_back(*root);
     }
-    auto docs = io::readDocuments(paths);
+    auto lexicon = io::loadLexicon(io::defaultLexiconPath());
+    if (!lexicon) return lexicon.error();
+    auto docs = io::readDocuments(paths, *lexicon);
     if (!docs) return docs.error();
     auto curated = io::loadCuratedPlaces(io::defaultGeodataDir());
     if (!curated) return curated.error();
@@ -54,7 +57,7 @@ Result<Context::LoadedCorpus> Context::loadCorpus(std::vector<std::string> paths
     if (!data) return data.error();
     LoadedCorpus out{*data, std::move(*curated), {}};
     Resolver resolver(*out.data, m_catalog->aliases, out.curated);
-    out.corpus = extractCorpus(std::move(*docs), resolver);
+    out.corpus = extractCorpus(std::move(*docs), resolver, *lexicon);
     return out;
 }
 
