@@ -9,6 +9,7 @@
 #include "io/data_root.hpp"
 #include "io/document_reader.hpp"
 #include "io/gates.hpp"
+#include "io/lexicon.hpp"
 #include "support.hpp"
 
 namespace bl::test {
@@ -22,15 +23,25 @@ inline const CuratedPlaces& curatedPlaces() {
     return c;
 }
 
+// The project's word lists (geodata/news_words.json).
+inline const Lexicon& lexicon() {
+    static const Lexicon l = [] {
+        auto r = io::loadLexicon(io::defaultLexiconPath());
+        if (!r) FAIL(r.error().message);
+        return *r;
+    }();
+    return l;
+}
+
 inline const Resolver& realResolver() {
     static const Resolver r(*realData(), realCatalog().aliases, curatedPlaces());
     return r;
 }
 
 inline Corpus ingest(const std::vector<std::string>& paths) {
-    auto docs = io::readDocuments(paths);
+    auto docs = io::readDocuments(paths, lexicon());
     if (!docs) FAIL(docs.error().message);
-    return extractCorpus(std::move(*docs), realResolver());
+    return extractCorpus(std::move(*docs), realResolver(), lexicon());
 }
 
 inline std::string sharedDocument(const std::string& name) {

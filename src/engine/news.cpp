@@ -15,7 +15,9 @@ Result<std::shared_ptr<const News>> readNews(Session& session, const NewsRequest
         out->root = *root;
         paths.push_back(*root);
     }
-    auto docs = io::readDocuments(paths);
+    auto lexicon = session.lexicon();
+    if (!lexicon) return lexicon.error();
+    auto docs = io::readDocuments(paths, **lexicon);
     if (!docs) return docs.error();
     auto curated = session.curated();
     if (!curated) return curated.error();
@@ -24,7 +26,7 @@ Result<std::shared_ptr<const News>> readNews(Session& session, const NewsRequest
     if (!data) return data.error();
     out->dataset = *data;
     const Resolver resolver(*out->dataset, session.catalog().aliases, *out->curated);
-    out->corpus = extractCorpus(std::move(*docs), resolver);
+    out->corpus = extractCorpus(std::move(*docs), resolver, **lexicon);
     if (request.checkLinks) {
         out->adjacency = std::make_shared<AdjacencyMemo>(out->dataset, request.useCache);
         const AdjacencyLookup lookup = out->adjacency->lookup();

@@ -4,6 +4,7 @@
 
 #include "io/data_root.hpp"
 #include "io/gates.hpp"
+#include "io/lexicon.hpp"
 #include "io/layer_loader.hpp"
 
 namespace bl::engine {
@@ -80,6 +81,16 @@ Result<std::shared_ptr<const CuratedPlaces>> Session::curated() {
         m_curated = std::make_shared<const CuratedPlaces>(std::move(*c));
     }
     return m_curated;
+}
+
+Result<std::shared_ptr<const Lexicon>> Session::lexicon() {
+    std::lock_guard lock(m_mutex);
+    if (!m_lexicon) {
+        auto l = io::loadLexicon(io::defaultLexiconPath());
+        if (!l) return l.error();
+        m_lexicon = std::make_shared<const Lexicon>(std::move(*l));
+    }
+    return m_lexicon;
 }
 
 }  // namespace bl::engine

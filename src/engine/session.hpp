@@ -17,6 +17,7 @@
 
 #include "core/boundaries/model.hpp"
 #include "core/boundaries/vintage.hpp"
+#include "core/news/lexicon.hpp"
 #include "core/news/resolve.hpp"
 #include "core/result.hpp"
 #include "io/catalog.hpp"
@@ -58,6 +59,8 @@ public:
 
     // Our curated border gates and localities (geodata/), read once.
     Result<std::shared_ptr<const CuratedPlaces>> curated();
+    // The news word lists (geodata/news_words.json), read once.
+    Result<std::shared_ptr<const Lexicon>> lexicon();
 
 private:
     Session() = default;
@@ -67,6 +70,7 @@ private:
     std::map<std::string, std::shared_ptr<const Layer>> m_layers;  // read so far, by id
     std::map<std::vector<std::string>, std::shared_ptr<const Dataset>> m_datasets;  // by sorted layer ids
     std::shared_ptr<const CuratedPlaces> m_curated;
+    std::shared_ptr<const Lexicon> m_lexicon;
 };
 
 }  // namespace bl::engine

@@ -61,7 +61,7 @@ bool isDigits(const std::string& s, size_t b, size_t n) {
 
 }  // namespace
 
-Result<Document> parseDocument(const std::string& file, std::string bytes) {
+Result<Document> parseDocument(const std::string& file, std::string bytes, const Lexicon& lexicon) {
     size_t ws = 0;
     while (ws < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[ws]))) ++ws;
     if (ws == bytes.size())
@@ -101,21 +101,21 @@ Result<Document> parseDocument(const std::string& file, std::string bytes) {
             }
         }
     }
-    analyseDocument(d);
+    analyseDocument(d, lexicon);
     return d;
 }
 
-Result<Document> readDocument(const std::string& path) {
+Result<Document> readDocument(const std::string& path, const Lexicon& lexicon) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) return makeError("document " + path + " is a directory, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) return makeError("document " + path + " cannot be opened (missing or unreadable)");
     std::ostringstream ss;
     ss << in.rdbuf();
-    return parseDocument(path, ss.str());
+    return parseDocument(path, ss.str(), lexicon);
 }
 
-Result<std::vector<Document>> readDocuments(const std::vector<std::string>& paths) {
+Result<std::vector<Document>> readDocuments(const std::vector<std::string>& paths, const Lexicon& lexicon) {
     std::vector<Document> out;
     for (const auto& p : paths) {
         std::error_code ec;
@@ -132,7 +132,7 @@ Result<std::vector<Document>> readDocuments(const std::vector<std::string>& path
             files.push_back(p);
         }
         for (const auto& f : files) {
-            auto d = readDocument(f);
+            auto d = readDocument(f, lexicon);
             if (!d) return d.error();
             out.push_back(std::move(*d));
         }

@@ -79,9 +79,9 @@ Result<std::unique_ptr<MapRenderer>> MapRenderer::create(const FontSet& fonts) {
     m.screen.vbo = makeBuffer();
     glBindVertexArray(m.screen.vao.id());
     glBindBuffer(GL_ARRAY_BUFFER, m.screen.vbo.id());
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ScreenVertex), nullptr);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ScreenVertex), reinterpret_cast<void*>(8));
-    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ScreenVertex), reinterpret_cast<void*>(16));
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(detail::ScreenVertex), nullptr);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(detail::ScreenVertex), reinterpret_cast<void*>(8));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(detail::ScreenVertex), reinterpret_cast<void*>(16));
     for (GLuint i = 0; i < 3; ++i) glEnableVertexAttribArray(i);
     glBindVertexArray(0);
     if (glGetError() != GL_NO_ERROR) return makeError("OpenGL failed while creating the map renderer");

@@ -13,6 +13,7 @@
 #include "io/document_reader.hpp"
 #include "io/gates.hpp"
 #include "io/layer_loader.hpp"
+#include "io/lexicon.hpp"
 
 namespace {
 
@@ -20,6 +21,7 @@ struct World {
     bl::io::Catalog catalog;
     bl::Dataset data;
     bl::CuratedPlaces curated;
+    bl::Lexicon lexicon;
     std::unique_ptr<bl::Resolver> resolver;
 };
 
@@ -37,6 +39,9 @@ World* makeWorld() {
     w->data = std::move(*data);
     auto curated = bl::io::loadCuratedPlaces(bl::io::defaultGeodataDir());
     if (curated) w->curated = std::move(*curated);
+    auto lexicon = bl::io::loadLexicon(bl::io::defaultLexiconPath());
+    if (!lexicon) __builtin_trap();
+    w->lexicon = std::move(*lexicon);
     w->resolver = std::make_unique<bl::Resolver>(w->data, w->catalog.aliases, w->curated);
     return w;
 }
@@ -45,11 +50,12 @@ World* makeWorld() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
     static World* world = makeWorld();  // lives for the process
-    auto doc = bl::io::parseDocument("fuzz.txt", std::string(reinterpret_cast<const char*>(bytes), size));
+    auto doc = bl::io::parseDocument("fuzz.txt", std::string(reinterpret_cast<const char*>(bytes), size),
+                                     world->lexicon);
     if (!doc) return 0;
     std::vector<bl::Document> docs;
     docs.push_back(std::move(*doc));
-    const bl::Corpus corpus = bl::extractCorpus(std::move(docs), *world->resolver);
+    const bl::Corpus corpus = bl::extractCorpus(std::move(docs), *world->resolver, world->lexicon);
     for (const auto& l : corpus.links)
         if (l.span.end > size || l.span.begin > l.span.end) __builtin_trap();  // spans must point into the input
     return 0;

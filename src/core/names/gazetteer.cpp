@@ -35,35 +35,49 @@ double similarity(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-double Gazetteer::score(const std::string& q, size_t idx, std::string* reason) const {
+const char* toString(MatchKind k) {
+    switch (k) {
+        case MatchKind::None: return "none";
+        case MatchKind::Exact: return "exact";
+        case MatchKind::Spacing: return "spacing";
+        case MatchKind::Alias: return "alias";
+        case MatchKind::WithParent: return "with parent";
+        case MatchKind::Prefix: return "prefix";
+        case MatchKind::Fuzzy: return "fuzzy";
+        case MatchKind::FuzzyAlias: return "fuzzy alias";
+    }
+    return "none";
+}
+
+double Gazetteer::score(const std::string& q, size_t idx, MatchKind* kind) const {
     const Entry& e = m_entries[idx];
     const std::string qc = compactKey(q);
     const std::string qCanon = m_aliases.canonical(q);
     double best = 0.0;
-    std::string why;
-    auto consider = [&](double s, const char* r) {
+    MatchKind why = MatchKind::None;
+    auto consider = [&](double s, MatchKind r) {
         if (s > best) { best = s; why = r; }
     };
     for (const auto& k : e.keys) {
-        if (k == q) { consider(1.0, "exact"); continue; }
+        if (k == q) { consider(1.0, MatchKind::Exact); continue; }
         const std::string kc = compactKey(k);
-        if (kc == qc) consider(0.97, "spacing");
-        if (m_aliases.known(q) && m_aliases.canonical(k) == qCanon) consider(0.95, "alias");
+        if (kc == qc) consider(0.97, MatchKind::Spacing);
+        if (m_aliases.known(q) && m_aliases.canonical(k) == qCanon) consider(0.95, MatchKind::Alias);
         // "huong hoa quang tri": the name followed by its parent.
         if (q.size() > k.size() + 1 && q.compare(0, k.size() + 1, k + " ") == 0) {
             const std::string rest = q.substr(k.size() + 1);
             if (!e.parentKey.empty() && (rest == e.parentKey || similarity(compactKey(rest), compactKey(e.parentKey)) >= 0.8))
-                consider(0.99, "with parent");
+                consider(0.99, MatchKind::WithParent);
         }
         if (kc.size() > qc.size() && qc.size() >= 3 && kc.compare(0, qc.size(), qc) == 0)
-            consider(0.7 + 0.2 * double(qc.size()) / double(kc.size()), "prefix");
+            consider(0.7 + 0.2 * double(qc.size()) / double(kc.size()), MatchKind::Prefix);
         const double sim = similarity(qc, kc);
-        if (sim >= 0.8) consider(0.9 * sim, "fuzzy");
+        if (sim >= 0.8) consider(0.9 * sim, MatchKind::Fuzzy);
         // Alias-canonical fuzzy: "sepon" ~ "sepone".
         const double simCanon = similarity(compactKey(qCanon), compactKey(m_aliases.canonical(k)));
-        if (simCanon >= 0.8) consider(0.85 * simCanon, "fuzzy alias");
+        if (simCanon >= 0.8) consider(0.85 * simCanon, MatchKind::FuzzyAlias);
     }
-    if (reason) *reason = why;
+    if (kind) *kind = why;
     return best;
 }
 
@@ -79,9 +93,9 @@ std::vector<GazetteerMatch> Gazetteer::find(const std::string& query, const Find
         if (!opt.layerId.empty() && spec.id != opt.layerId) continue;
         if (!opt.parentFolded.empty() && m_aliases.canonical(e.parentKey) != m_aliases.canonical(opt.parentFolded))
             continue;
-        std::string why;
+        MatchKind why = MatchKind::None;
         const double s = score(q, i, &why);
-        if (s >= opt.minScore) out.push_back({e.ref, s, why});
+        if (s >= opt.minScore) out.push_back({e.ref, s, why, toString(why)});
     }
     std::stable_sort(out.begin(), out.end(), [](const GazetteerMatch& a, const GazetteerMatch& b) {
         if (a.score != b.score) return a.score > b.score;

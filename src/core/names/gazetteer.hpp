@@ -15,10 +15,16 @@ struct UnitRef {
     const AdminUnit* unit = nullptr;
 };
 
+// How a query matched one of a unit's names. Decisions look at this; the
+// text of toString() is for people.
+enum class MatchKind { None, Exact, Spacing, Alias, WithParent, Prefix, Fuzzy, FuzzyAlias };
+const char* toString(MatchKind k);  // "exact", "spacing", "alias", "with parent", "prefix", "fuzzy", "fuzzy alias"
+
 struct GazetteerMatch {
     UnitRef ref;
     double score = 0.0;   // 1.0 exact folded match; lower for alias/fuzzy
-    std::string reason;   // "exact", "alias", "prefix", "fuzzy", "with parent"
+    MatchKind kind = MatchKind::None;
+    std::string reason;   // toString(kind)
 };
 
 struct FindOptions {
@@ -38,7 +44,7 @@ public:
     std::vector<GazetteerMatch> find(const std::string& query, const FindOptions& opt = {}) const;
 
     // Score one query against one unit's names (0 when nothing matches).
-    double score(const std::string& foldedQuery, size_t entryIndex, std::string* reason) const;
+    double score(const std::string& foldedQuery, size_t entryIndex, MatchKind* kind) const;
 
     const AliasTable& aliases() const { return m_aliases; }
 

@@ -44,6 +44,16 @@ struct Document {
     std::string trailingCut; // why text after body.end was ignored ("See more" list); empty when nothing was cut
 };
 
+// How a resolved unit was found. Decisions look at this; `reason` says the
+// same for people and may change wording freely.
+enum class ResolvedBy {
+    Name,           // the name matched a unit of the layer
+    NameInContext,  // the name matched inside the enclosing place the text names
+    Containment,    // carried from another vintage's unit by containment
+    ContextOnly,    // no unit of that name: the enclosing province the text names
+    Curated,        // our curated facts (a locality, a border gate)
+};
+
 // A catalog unit a party or place resolves to, in one layer.
 struct ResolvedUnit {
     std::string layerId;
@@ -54,6 +64,7 @@ struct ResolvedUnit {
     std::string vintage;     // the layer's vintage label (see core/boundaries/vintage.hpp)
     Country country = Country::VN;
     double confidence = 0.0; // 0..1
+    ResolvedBy by = ResolvedBy::Name;
     std::string reason;      // "exact name", "alias", "context: inside Savannakhet", "curated: ...", ...
 };
 

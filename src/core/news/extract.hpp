@@ -7,12 +7,17 @@
 // gazetteer only: nothing here knows any particular article.
 //
 // All spans are byte offsets into Document::text. Pure functions of their
-// inputs; safe to call from several threads with a shared const Resolver.
+// inputs; safe to call from several threads with a shared const Resolver
+// and Lexicon. The word lists the rules use come from the Lexicon
+// (geodata/news_words.json, read by io/lexicon); the rules themselves live
+// in the files of core/news/ named after them (tokens, dates, cues,
+// analyser, mentions, document_analysis).
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/news/documents.hpp"
+#include "core/news/lexicon.hpp"
 #include "core/news/resolve.hpp"
 
 namespace bl {
@@ -23,35 +28,37 @@ struct Sentence {
 };
 
 // Splits [range.begin, range.end) into sentences: a line is a paragraph; a
-// sentence ends at . ! ? followed by a space and a capital (abbreviations
-// such as "Lt." or "No." and initials do not end one). CR counts as space.
-std::vector<Sentence> splitSentences(std::string_view text, Span range);
+// sentence ends at . ! ? followed by a space and a capital (the lexicon's
+// abbreviations such as "Lt." or "No." and initials do not end one). CR
+// counts as space.
+std::vector<Sentence> splitSentences(std::string_view text, Span range, const Lexicon& lexicon);
 
 // Fills title, trailing cut and (unless a date line stated it) the date of a
 // document whose text and body are set. Called by io/document_reader.
-void analyseDocument(Document& doc);
+void analyseDocument(Document& doc, const Lexicon& lexicon);
 
-// Where unrelated trailing material starts inside `range` (a "See more" or
-// "Related news" line, or what follows the agency sign-off line); range.end
-// when there is none. `why` names the marker.
-size_t findTrailingCut(std::string_view text, Span range, std::string* why);
+// Where unrelated trailing material starts inside `range` (a line of one of
+// the lexicon's trailing markers such as "See more", or what follows an
+// agency sign-off line); range.end when there is none. `why` names the
+// marker.
+size_t findTrailingCut(std::string_view text, Span range, const Lexicon& lexicon, std::string* why);
 
 // The first calendar date stated in `range` ("January 15, 2025", "15 January
 // 2025", "on the fifteenth of March", "2025-01-15"). Without a year it is
 // Partial. Nothing found: Unknown.
-DocDate findDate(std::string_view text, Span range);
+DocDate findDate(std::string_view text, Span range, const Lexicon& lexicon);
 
 // True when the text of `range` can be about Viet Nam - Laos relations: it
-// names Laos ("Laos", "Lao", "Laotian"). Vietnamese outlets seldom name
-// their own country, so Viet Nam is not required; links need a party on
-// each side anyway.
-bool mentionsVietnamAndLaos(std::string_view text, Span range);
+// names Laos (a word of Lexicon::laos: "Laos", "Lao", "Laotian").
+// Vietnamese outlets seldom name their own country, so Viet Nam is not
+// required; links need a party on each side anyway.
+bool mentionsVietnamAndLaos(std::string_view text, Span range, const Lexicon& lexicon);
 
 // Links and places of one document, appended to `links` and `places`.
-void extractDocument(const Document& doc, size_t index, const Resolver& resolver, std::vector<Link>& links,
-                     std::vector<Place>& places);
+void extractDocument(const Document& doc, size_t index, const Resolver& resolver, const Lexicon& lexicon,
+                     std::vector<Link>& links, std::vector<Place>& places);
 
 // All documents, in order.
-Corpus extractCorpus(std::vector<Document> documents, const Resolver& resolver);
+Corpus extractCorpus(std::vector<Document> docs, const Resolver& resolver, const Lexicon& lexicon);
 
 }  // namespace bl

@@ -19,7 +19,7 @@ struct VintageLayers {
     const Layer* fine = nullptr;
 };
 
-ResolvedUnit toResolved(const Layer& l, const AdminUnit& u, double confidence, std::string reason) {
+ResolvedUnit toResolved(const Layer& l, const AdminUnit& u, double confidence, ResolvedBy by, std::string reason) {
     ResolvedUnit r;
     r.layerId = l.spec.id;
     r.unitId = u.id;
@@ -29,15 +29,18 @@ ResolvedUnit toResolved(const Layer& l, const AdminUnit& u, double confidence, s
     r.vintage = l.spec.vintage.label;
     r.country = l.spec.country;
     r.confidence = std::round(confidence * 1000) / 1000;
+    r.by = by;
     r.reason = std::move(reason);
     return r;
 }
 
 std::string describeScore(const GazetteerMatch& m) {
-    if (m.reason == "exact") return "exact name";
-    if (m.reason == "alias") return "alias";
-    if (m.reason == "spacing") return "name (spacing differs)";
-    return m.reason + " match";
+    switch (m.kind) {
+        case MatchKind::Exact: return "exact name";
+        case MatchKind::Alias: return "alias";
+        case MatchKind::Spacing: return "name (spacing differs)";
+        default: return m.reason + " match";
+    }
 }
 
 }  // namespace
@@ -134,197 +137,225 @@ std::optional<Vec2> insidePoint(const AdminUnit& u) { return pointOnSurface(u.ge
 
 }  // namespace
 
-PlaceResolution Resolver::resolve(const PlaceQuery& q) const {
-    std::string cacheKey = q.name + "|" + (q.level ? toString(*q.level) : "-") + "|" +
-                           (q.country ? toString(*q.country) : "-") + "|" + q.parent;
-    {
-        std::lock_guard lock(m->cacheMutex);
-        auto it = m->cache.find(cacheKey);
-        if (it != m->cache.end()) return it->second;
-    }
+namespace {
 
-    const std::string folded = foldName(q.name);
-    const std::string canonKey = compactKey(m_aliases.canonical(folded));
+// One query in one country, vintage by vintage (oldest first): each vintage
+// by name, else carried from the previous vintage's unit by containment,
+// else the enclosing province the text names.
+class CountrySearch {
+public:
+    CountrySearch(const Gazetteer& gaz, const AliasTable& aliases, const CuratedPlaces& curated, const Dataset& data,
+                  const PlaceQuery& q, Country country)
+        : m_gaz(gaz), m_aliases(aliases), m_curated(curated), m_data(data), m_q(q), m_country(country),
+          m_canonKey(compactKey(aliases.canonical(foldName(q.name)))) {}
 
-    // One country's attempt.
-    auto resolveIn = [&](Country c) -> PlaceResolution {
-        PlaceResolution r;
-        const auto vit = m->vintages.find(c);
-        if (vit == m->vintages.end() || folded.empty()) {
-            r.reason = "no layers for this country";
-            return r;
-        }
-        const double minScore = 0.86;
-        std::vector<std::string> notes;
-        const AdminUnit* earlierUnit = nullptr;   // the unit found in the previous vintage
-        const Layer* earlierLayer = nullptr;
-        for (const VintageLayers& v : vit->second) {
-            // The enclosing province in this vintage, from the text's context.
-            const AdminUnit* parentUnit = nullptr;
-            const AdminUnit* parentEarlier = nullptr;  // parent in an earlier vintage when it no longer exists
-            if (!q.parent.empty()) {
-                Pick pp = pickIn(m->gaz, v.province, q.parent, "", 0.9);
-                if (pp.match) parentUnit = pp.match->ref.unit;
-                else {
-                    for (const VintageLayers& w : vit->second) {
-                        if (&w == &v) break;
-                        Pick pe = pickIn(m->gaz, w.province, q.parent, "", 0.9);
-                        if (pe.match) parentEarlier = pe.match->ref.unit;
-                    }
-                    // The parent may be a district (LA) or a merged province (VN 2025).
-                    if (!parentEarlier && v.fine && v.fine->spec.level == Level::District) {
-                        Pick pd = pickIn(m->gaz, v.fine, q.parent, "", 0.9);
-                        if (pd.match) parentUnit = pd.match->ref.unit;
-                    }
-                }
-            }
-            const std::string parentFolded = parentUnit ? foldName(parentUnit->name) : std::string();
-            auto inParent = [&](const AdminUnit& u) -> bool {
-                if (!parentEarlier) return true;
-                auto pt = insidePoint(u);
-                return pt && contains(parentEarlier->geometry, *pt);
-            };
-            const std::string ctx = parentUnit ? " inside " + parentUnit->name
-                                    : parentEarlier ? " inside the former " + parentEarlier->name
-                                                    : std::string();
+    PlaceResolution run(const std::vector<VintageLayers>& vintages);
 
-            std::optional<ResolvedUnit> got;
-            std::string ambiguous;
-            auto tryLayer = [&](const Layer* layer, double min) -> bool {
-                if (!layer || got) return bool(got);
-                Pick p = pickIn(m->gaz, layer, q.name, parentFolded, min);
-                if (p.match && inParent(*p.match->ref.unit)) {
-                    const double conf = p.match->score * (parentUnit || parentEarlier ? 1.0 : 0.95);
-                    got = toResolved(*layer, *p.match->ref.unit, conf,
-                                     describeScore(*p.match) + (ctx.empty() ? "" : ", context:" + ctx));
-                    return true;
-                }
-                if (!p.ambiguous.empty() && ambiguous.empty()) ambiguous = p.ambiguous;
-                return false;
-            };
-            auto curatedLocality = [&]() -> bool {
-                if (got || c != Country::VN || !v.fine || v.fine->spec.level != Level::District) return bool(got);
-                for (const Locality& loc : m_curated.localities) {
-                    if (loc.country != c) continue;
-                    bool match = compactKey(m_aliases.canonical(foldName(loc.name))) == canonKey;
-                    for (const auto& a : loc.aliases)
-                        match = match || compactKey(m_aliases.canonical(foldName(a))) == canonKey;
-                    if (!match) continue;
-                    if (!q.parent.empty() && foldName(loc.province) != foldName(q.parent) &&
-                        !(parentUnit && foldName(parentUnit->name) == foldName(loc.province)))
-                        continue;
-                    Pick prov = pickIn(m->gaz, v.province, loc.province, "", 0.9);
-                    Pick d = pickIn(m->gaz, v.fine, loc.district2023,
-                                    prov.match ? foldName(prov.match->ref.unit->name) : "", 0.9);
-                    if (!d.match) continue;
-                    got = toResolved(*v.fine, *d.match->ref.unit, 0.9,
-                                     "curated: " + loc.kind + " " + loc.name + " lies in " + d.match->ref.unit->name +
-                                         " (" + loc.source + ")");
-                    return true;
-                }
-                return false;
-            };
-
-            const bool fineIsDistrict = v.fine && v.fine->spec.level == Level::District;
-            if (q.level == Level::Province) {
-                tryLayer(v.province, minScore);
-            } else if (q.level == Level::District) {
-                if (fineIsDistrict) tryLayer(v.fine, minScore);
-            } else if (q.level == Level::Commune) {
-                curatedLocality();
-                if (!fineIsDistrict) tryLayer(v.fine, 0.9);
-            } else {
-                curatedLocality();
-                tryLayer(v.province, 0.9);
-                tryLayer(v.fine, 0.9);
-            }
-
-            // Across the 2025 reform: a district or merged province of the
-            // earlier vintage lands in a 2025 commune of the same name inside
-            // it, else in the 2025 province containing it.
-            if (!got && earlierUnit && v.fine && v.province) {
-                const auto pt = insidePoint(*earlierUnit);
-                if (earlierLayer->spec.level == Level::District && !fineIsDistrict && q.level != Level::Province) {
-                    FindOptions o;
-                    o.layerId = v.fine->spec.id;
-                    o.minScore = 0.95;
-                    for (const auto& mm : m->gaz.find(q.name, o)) {
-                        auto cp = insidePoint(*mm.ref.unit);
-                        if (cp && contains(earlierUnit->geometry, *cp)) {
-                            got = toResolved(*v.fine, *mm.ref.unit, 0.8 * mm.score,
-                                             "commune of the same name inside " + earlierUnit->name +
-                                                 " (containment)");
-                            break;
-                        }
-                    }
-                }
-                if (!got && pt) {
-                    if (const AdminUnit* p = containing(v.province, *pt))
-                        got = toResolved(*v.province, *p, earlierLayer->spec.level == Level::Province ? 0.85 : 0.6,
-                                         "no " + std::string(toString(v.fine->spec.level)) + " named " + q.name +
-                                             " in " + v.fine->spec.id + "; province containing " +
-                                             earlierUnit->name + " (containment)");
-                }
-            }
-            // A place below the district level in the earlier vintage: the
-            // commune of a later vintage tells the district by containment.
-            if (got && !earlierUnit && v.label != vit->second.front().label && c == Country::VN &&
-                got->level == Level::Commune && r.units.empty()) {
-                const VintageLayers& first = vit->second.front();
-                const Layer* layer = nullptr;
-                for (const auto& l : m_data.layers)
-                    if (l.spec.id == got->layerId) layer = &l;
-                const AdminUnit* cu = layer ? layer->find(got->unitId) : nullptr;
-                auto pt = cu ? insidePoint(*cu) : std::nullopt;
-                if (pt)
-                    if (const AdminUnit* d = containing(first.fine, *pt))
-                        r.units.push_back(toResolved(*first.fine, *d, 0.8 * got->confidence,
-                                                     "the " + std::string(got->vintage) + " commune " + got->name +
-                                                         " lies in " + d->name + " (containment)"));
-            }
-            // Still nothing but a stated enclosing province: say so, at that level.
-            if (!got && parentUnit && v.province && parentUnit->id.size() &&
-                v.province->find(parentUnit->id) == parentUnit) {
-                got = toResolved(*v.province, *parentUnit, 0.5,
-                                 q.name + " is not a unit of " + (v.fine ? v.fine->spec.id : v.province->spec.id) +
-                                     "; enclosing province from context");
-            }
-            if (got) {
-                if (const Layer* l = [&]() -> const Layer* {
-                        for (const auto& x : m_data.layers)
-                            if (x.spec.id == got->layerId) return &x;
-                        return nullptr;
-                    }()) {
-                    earlierLayer = l;
-                    earlierUnit = l->find(got->unitId);
-                }
-                r.units.push_back(*got);
-            } else {
-                notes.push_back(ambiguous.empty() ? "no match in the " + v.label + " layers"
-                                                  : "ambiguous in " + v.label + ": " + ambiguous);
-            }
-        }
-        if (!r.units.empty()) {
-            r.country = c;
-            r.confidence = 1.0;
-            for (const auto& u : r.units) r.confidence = std::min(r.confidence, u.confidence);
-            r.reason = r.units.front().reason;
-        }
-        for (const auto& n : notes) r.reason += (r.reason.empty() ? "" : "; ") + n;
-        return r;
+private:
+    // The enclosing place the text names, in one vintage.
+    struct Parent {
+        const AdminUnit* unit = nullptr;     // in this vintage
+        const AdminUnit* earlier = nullptr;  // in an earlier vintage, when it no longer exists
+        std::string context;                 // " inside X" for reasons; empty without a parent
     };
 
-    PlaceResolution out;
-    std::vector<Country> countries;
-    if (q.country) countries.push_back(*q.country);
-    else countries = {Country::VN, Country::LA};
-    std::vector<PlaceResolution> found;
-    std::string why;
-    for (Country c : countries) {
-        PlaceResolution r = resolveIn(c);
-        if (!r.units.empty()) found.push_back(std::move(r));
-        else why += std::string(why.empty() ? "" : "; ") + toString(c) + ": " + r.reason;
+    Parent findParent(const std::vector<VintageLayers>& vintages, const VintageLayers& v) const;
+    std::optional<ResolvedUnit> byName(const VintageLayers& v, const Parent& p, std::string* ambiguous) const;
+    std::optional<ResolvedUnit> curatedLocality(const VintageLayers& v, const Parent& p) const;
+    std::optional<ResolvedUnit> acrossReform(const VintageLayers& v) const;
+    std::optional<ResolvedUnit> earlierByContainment(const VintageLayers& first, const ResolvedUnit& got) const;
+    const Layer* layerOf(const std::string& id) const;
+
+    const Gazetteer& m_gaz;
+    const AliasTable& m_aliases;
+    const CuratedPlaces& m_curated;
+    const Dataset& m_data;
+    const PlaceQuery& m_q;
+    Country m_country;
+    std::string m_canonKey;
+    const AdminUnit* m_earlierUnit = nullptr;  // the unit found in the previous vintage
+    const Layer* m_earlierLayer = nullptr;
+};
+
+const Layer* CountrySearch::layerOf(const std::string& id) const {
+    for (const auto& l : m_data.layers)
+        if (l.spec.id == id) return &l;
+    return nullptr;
+}
+
+PlaceResolution CountrySearch::run(const std::vector<VintageLayers>& vintages) {
+    PlaceResolution r;
+    std::vector<std::string> notes;
+    for (const VintageLayers& v : vintages) {
+        const Parent parent = findParent(vintages, v);
+        std::string ambiguous;
+        std::optional<ResolvedUnit> got = byName(v, parent, &ambiguous);
+        if (!got && m_earlierUnit && v.fine && v.province) got = acrossReform(v);
+        // A place below the district level in the earlier vintage: the
+        // commune of a later vintage tells the district by containment.
+        if (got && !m_earlierUnit && v.label != vintages.front().label && m_country == Country::VN &&
+            got->level == Level::Commune && r.units.empty())
+            if (auto earlier = earlierByContainment(vintages.front(), *got)) r.units.push_back(*earlier);
+        // Still nothing but a stated enclosing province: say so, at that level.
+        const AdminUnit* pu = parent.unit;
+        if (!got && pu && v.province && pu->id.size() && v.province->find(pu->id) == pu)
+            got = toResolved(*v.province, *pu, 0.5, ResolvedBy::ContextOnly,
+                             m_q.name + " is not a unit of " + (v.fine ? v.fine->spec.id : v.province->spec.id) +
+                                 "; enclosing province from context");
+        if (got) {
+            if (const Layer* l = layerOf(got->layerId)) {
+                m_earlierLayer = l;
+                m_earlierUnit = l->find(got->unitId);
+            }
+            r.units.push_back(*got);
+        } else {
+            notes.push_back(ambiguous.empty() ? "no match in the " + v.label + " layers"
+                                              : "ambiguous in " + v.label + ": " + ambiguous);
+        }
     }
+    if (!r.units.empty()) {
+        r.country = m_country;
+        r.confidence = 1.0;
+        for (const auto& u : r.units) r.confidence = std::min(r.confidence, u.confidence);
+        r.reason = r.units.front().reason;
+    }
+    for (const auto& n : notes) r.reason += (r.reason.empty() ? "" : "; ") + n;
+    return r;
+}
+
+CountrySearch::Parent CountrySearch::findParent(const std::vector<VintageLayers>& vintages,
+                                                const VintageLayers& v) const {
+    Parent p;
+    if (m_q.parent.empty()) return p;
+    Pick pp = pickIn(m_gaz, v.province, m_q.parent, "", 0.9);
+    if (pp.match) {
+        p.unit = pp.match->ref.unit;
+    } else {
+        for (const VintageLayers& w : vintages) {
+            if (&w == &v) break;
+            Pick pe = pickIn(m_gaz, w.province, m_q.parent, "", 0.9);
+            if (pe.match) p.earlier = pe.match->ref.unit;
+        }
+        // The parent may be a district (LA) or a merged province (VN 2025).
+        if (!p.earlier && v.fine && v.fine->spec.level == Level::District) {
+            Pick pd = pickIn(m_gaz, v.fine, m_q.parent, "", 0.9);
+            if (pd.match) p.unit = pd.match->ref.unit;
+        }
+    }
+    p.context = p.unit      ? " inside " + p.unit->name
+                : p.earlier ? " inside the former " + p.earlier->name
+                            : std::string();
+    return p;
+}
+
+// The unit of this name in the layer the stated level points to (both
+// layers when no level is stated), inside the parent when there is one.
+std::optional<ResolvedUnit> CountrySearch::byName(const VintageLayers& v, const Parent& p,
+                                                  std::string* ambiguous) const {
+    const std::string parentFolded = p.unit ? foldName(p.unit->name) : std::string();
+    auto inParent = [&](const AdminUnit& u) -> bool {
+        if (!p.earlier) return true;
+        auto pt = insidePoint(u);
+        return pt && contains(p.earlier->geometry, *pt);
+    };
+    std::optional<ResolvedUnit> got;
+    auto tryLayer = [&](const Layer* layer, double min) {
+        if (!layer || got) return;
+        Pick pk = pickIn(m_gaz, layer, m_q.name, parentFolded, min);
+        if (pk.match && inParent(*pk.match->ref.unit)) {
+            const double conf = pk.match->score * (p.unit || p.earlier ? 1.0 : 0.95);
+            const bool context = !p.context.empty();
+            got = toResolved(*layer, *pk.match->ref.unit, conf, context ? ResolvedBy::NameInContext : ResolvedBy::Name,
+                             describeScore(*pk.match) + (context ? ", context:" + p.context : ""));
+            return;
+        }
+        if (!pk.ambiguous.empty() && ambiguous->empty()) *ambiguous = pk.ambiguous;
+    };
+    auto locality = [&] {
+        if (!got) got = curatedLocality(v, p);
+    };
+    const double minScore = 0.86;
+    const bool fineIsDistrict = v.fine && v.fine->spec.level == Level::District;
+    if (m_q.level == Level::Province) {
+        tryLayer(v.province, minScore);
+    } else if (m_q.level == Level::District) {
+        if (fineIsDistrict) tryLayer(v.fine, minScore);
+    } else if (m_q.level == Level::Commune) {
+        locality();
+        if (!fineIsDistrict) tryLayer(v.fine, 0.9);
+    } else {
+        locality();
+        tryLayer(v.province, 0.9);
+        tryLayer(v.fine, 0.9);
+    }
+    return got;
+}
+
+// A curated town or commune below the district layer (VN 2023): its district.
+std::optional<ResolvedUnit> CountrySearch::curatedLocality(const VintageLayers& v, const Parent& p) const {
+    if (m_country != Country::VN || !v.fine || v.fine->spec.level != Level::District) return std::nullopt;
+    auto key = [&](const std::string& n) { return compactKey(m_aliases.canonical(foldName(n))); };
+    for (const Locality& loc : m_curated.localities) {
+        if (loc.country != m_country) continue;
+        bool match = key(loc.name) == m_canonKey;
+        for (const auto& a : loc.aliases) match = match || key(a) == m_canonKey;
+        if (!match) continue;
+        if (!m_q.parent.empty() && foldName(loc.province) != foldName(m_q.parent) &&
+            !(p.unit && foldName(p.unit->name) == foldName(loc.province)))
+            continue;
+        Pick prov = pickIn(m_gaz, v.province, loc.province, "", 0.9);
+        Pick d = pickIn(m_gaz, v.fine, loc.district2023, prov.match ? foldName(prov.match->ref.unit->name) : "", 0.9);
+        if (!d.match) continue;
+        return toResolved(*v.fine, *d.match->ref.unit, 0.9, ResolvedBy::Curated,
+                          "curated: " + loc.kind + " " + loc.name + " lies in " + d.match->ref.unit->name + " (" +
+                              loc.source + ")");
+    }
+    return std::nullopt;
+}
+
+// Across the 2025 reform: a district or merged province of the earlier
+// vintage lands in a 2025 commune of the same name inside it, else in the
+// 2025 province containing it.
+std::optional<ResolvedUnit> CountrySearch::acrossReform(const VintageLayers& v) const {
+    const bool fineIsDistrict = v.fine->spec.level == Level::District;
+    if (m_earlierLayer->spec.level == Level::District && !fineIsDistrict && m_q.level != Level::Province) {
+        FindOptions o;
+        o.layerId = v.fine->spec.id;
+        o.minScore = 0.95;
+        for (const auto& mm : m_gaz.find(m_q.name, o)) {
+            auto cp = insidePoint(*mm.ref.unit);
+            if (cp && contains(m_earlierUnit->geometry, *cp))
+                return toResolved(*v.fine, *mm.ref.unit, 0.8 * mm.score, ResolvedBy::Containment,
+                                  "commune of the same name inside " + m_earlierUnit->name + " (containment)");
+        }
+    }
+    if (const auto pt = insidePoint(*m_earlierUnit))
+        if (const AdminUnit* p = containing(v.province, *pt))
+            return toResolved(*v.province, *p, m_earlierLayer->spec.level == Level::Province ? 0.85 : 0.6,
+                              ResolvedBy::Containment,
+                              "no " + std::string(toString(v.fine->spec.level)) + " named " + m_q.name + " in " +
+                                  v.fine->spec.id + "; province containing " + m_earlierUnit->name + " (containment)");
+    return std::nullopt;
+}
+
+// The first vintage's district holding a later vintage's commune.
+std::optional<ResolvedUnit> CountrySearch::earlierByContainment(const VintageLayers& first,
+                                                                const ResolvedUnit& got) const {
+    const Layer* layer = layerOf(got.layerId);
+    const AdminUnit* cu = layer ? layer->find(got.unitId) : nullptr;
+    const auto pt = cu ? insidePoint(*cu) : std::nullopt;
+    if (!pt) return std::nullopt;
+    const AdminUnit* d = containing(first.fine, *pt);
+    if (!d) return std::nullopt;
+    return toResolved(*first.fine, *d, 0.8 * got.confidence, ResolvedBy::Containment,
+                      "the " + std::string(got.vintage) + " commune " + got.name + " lies in " + d->name +
+                          " (containment)");
+}
+
+// One country's answer, or none when both sides have the name about
+// equally well or neither has it.
+PlaceResolution chooseCountry(const PlaceQuery& q, std::vector<PlaceResolution> found, const std::string& why) {
+    PlaceResolution out;
     if (found.size() == 1) {
         out = std::move(found.front());
     } else if (found.size() == 2) {
@@ -335,6 +366,34 @@ PlaceResolution Resolver::resolve(const PlaceQuery& q) const {
     } else {
         out.reason = "\"" + q.name + "\" is not in the catalog (" + why + ")";
     }
+    return out;
+}
+
+}  // namespace
+
+PlaceResolution Resolver::resolve(const PlaceQuery& q) const {
+    std::string cacheKey = q.name + "|" + (q.level ? toString(*q.level) : "-") + "|" +
+                           (q.country ? toString(*q.country) : "-") + "|" + q.parent;
+    {
+        std::lock_guard lock(m->cacheMutex);
+        auto it = m->cache.find(cacheKey);
+        if (it != m->cache.end()) return it->second;
+    }
+    const bool named = !foldName(q.name).empty();
+    std::vector<Country> countries;
+    if (q.country) countries.push_back(*q.country);
+    else countries = {Country::VN, Country::LA};
+    std::vector<PlaceResolution> found;
+    std::string why;
+    for (Country c : countries) {
+        PlaceResolution r;
+        const auto vit = m->vintages.find(c);
+        if (vit == m->vintages.end() || !named) r.reason = "no layers for this country";
+        else r = CountrySearch(m->gaz, m_aliases, m_curated, m_data, q, c).run(vit->second);
+        if (!r.units.empty()) found.push_back(std::move(r));
+        else why += std::string(why.empty() ? "" : "; ") + toString(c) + ": " + r.reason;
+    }
+    PlaceResolution out = chooseCountry(q, std::move(found), why);
     std::lock_guard lock(m->cacheMutex);
     m->cache.emplace(cacheKey, out);
     return out;
@@ -372,7 +431,10 @@ PlaceResolution Resolver::resolveGateUncached(const CuratedGate& g) const {
     q.country = g.country;
     q.parent = g.district.empty() ? std::string() : g.province;
     PlaceResolution r = resolve(q);
-    for (auto& u : r.units) u.reason = "curated: " + g.name + " gate lies in " + q.name + "; " + u.reason;
+    for (auto& u : r.units) {
+        u.by = ResolvedBy::Curated;
+        u.reason = "curated: " + g.name + " gate lies in " + q.name + "; " + u.reason;
+    }
     if (r.units.empty()) {
         r.reason = "curated gate " + g.name + ": " + r.reason;
         return r;
@@ -414,11 +476,11 @@ PlaceResolution Resolver::resolveGateUncached(const CuratedGate& g) const {
                 }
             }
             if (found) {
-                u = toResolved(*v->fine, *found, 0.9, why);
+                u = toResolved(*v->fine, *found, 0.9, ResolvedBy::Curated, why);
             } else if (auto pt = insidePoint(*district)) {
                 // Not a commune named like the district: the gate is somewhere in it.
                 if (const AdminUnit* p = containing(v->province, *pt))
-                    u = toResolved(*v->province, *p, 0.6,
+                    u = toResolved(*v->province, *p, 0.6, ResolvedBy::Curated,
                                    "curated: " + g.name + " gate lies in " + district->name +
                                        ", which lies in this province (containment)");
             }

@@ -13,7 +13,7 @@ using namespace bl::test;
 
 TEST_CASE("Sentences split at full stops but not after abbreviations or initials", "[extract]") {
     const std::string t = "Lt. Col. Nam met the team. They agreed on a plan!\nA second line. No. 5 stays whole";
-    const auto s = splitSentences(t, {0, t.size()});
+    const auto s = splitSentences(t, {0, t.size()}, lexicon());
     REQUIRE(s.size() == 4);
     CHECK(t.substr(s[0].span.begin, s[0].span.end - s[0].span.begin) == "Lt. Col. Nam met the team.");
     CHECK(s[1].paragraph == 0);
@@ -24,16 +24,16 @@ TEST_CASE("Sentences split at full stops but not after abbreviations or initials
 TEST_CASE("Trailing material after a marker or a sign-off line is cut", "[extract]") {
     const std::string a = "Headline here\n\nBody text about the border.\n\nSee more\n\nOther story about a gate.";
     std::string why;
-    CHECK(findTrailingCut(a, {0, a.size()}, &why) == a.find("See more"));
+    CHECK(findTrailingCut(a, {0, a.size()}, lexicon(), &why) == a.find("See more"));
     CHECK_THAT(why, Catch::Contains("See more"));
     const std::string b = "Body text.\nVNA\nUnrelated story.";
-    CHECK(findTrailingCut(b, {0, b.size()}, &why) == b.find("Unrelated"));
+    CHECK(findTrailingCut(b, {0, b.size()}, lexicon(), &why) == b.find("Unrelated"));
     const std::string c = "Body text only.\nMore body.";
-    CHECK(findTrailingCut(c, {0, c.size()}, &why) == c.size());
+    CHECK(findTrailingCut(c, {0, c.size()}, lexicon(), &why) == c.size());
 }
 
 TEST_CASE("Dates are found in the text, partial without a year", "[extract]") {
-    auto date = [](const std::string& t) { return findDate(t, {0, t.size()}); };
+    auto date = [](const std::string& t) { return findDate(t, {0, t.size()}, lexicon()); };
     CHECK(date("The units met on January 15 in the hills.").iso == "--01-15");
     CHECK(date("The units met on January 15 in the hills.").status == DateStatus::Partial);
     CHECK(date("It happened on 3 February 2024, officials said.").iso == "2024-02-03");
@@ -45,9 +45,9 @@ TEST_CASE("Dates are found in the text, partial without a year", "[extract]") {
 
 TEST_CASE("Only texts naming Laos can be about Viet Nam - Laos relations", "[extract]") {
     const std::string yes = "Officials of the Lao province met their neighbours.";
-    CHECK(mentionsVietnamAndLaos(yes, {0, yes.size()}));
+    CHECK(mentionsVietnamAndLaos(yes, {0, yes.size()}, lexicon()));
     const std::string none = "Viet Nam and Cambodia held talks.";
-    CHECK_FALSE(mentionsVietnamAndLaos(none, {0, none.size()}));
+    CHECK_FALSE(mentionsVietnamAndLaos(none, {0, none.size()}, lexicon()));
 }
 
 TEST_CASE("Shared documents: the hand-written links, nothing more", "[extract][real]") {
@@ -215,11 +215,11 @@ TEST_CASE("A 10 MB article is processed quickly", "[extract][real]") {
         for (int w = 0; w < 24; ++w) s += std::string(" ") + words[rng() % 15];
         text += s + " " + std::to_string(rng() % 100000) + ".\n";
     }
-    auto d = io::parseDocument("generated", text);
+    auto d = io::parseDocument("generated", text, lexicon());
     REQUIRE(d);
     std::vector<Document> docs{std::move(*d)};
     const auto t0 = std::chrono::steady_clock::now();
-    const Corpus c = extractCorpus(std::move(docs), realResolver());
+    const Corpus c = extractCorpus(std::move(docs), realResolver(), lexicon());
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     CHECK(s < 20.0);  // about 3 s on the 2-core build machine
     REQUIRE(c.links.size() == 1);  // repeated statements are one link

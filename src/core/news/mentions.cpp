@@ -1,0 +1,279 @@
+// The organisation and place rules of SentenceAnalyser (see analyser.hpp).
+#include <algorithm>
+
+#include "core/news/analyser.hpp"
+
+namespace bl::news {
+
+namespace {
+
+std::string levelWord(std::optional<Level> l) { return l ? std::string(" ") + toString(*l) : ""; }
+
+}  // namespace
+
+void SentenceAnalyser::addOrg(ItemKind kind, std::string name, int slot, size_t i0, size_t i1, int group,
+                              std::optional<Level> level) {
+    Item it;
+    it.kind = kind;
+    it.name = std::move(name);
+    it.slot = slot;
+    it.i0 = i0;
+    it.i1 = i1;
+    it.group = group;
+    it.level = level;
+    if (slot >= 0) {
+        Slot& s = slots[size_t(slot)];
+        s.used = true;
+        it.placeText = s.text;
+        it.side = s.side;
+        if (!it.level) it.level = s.level;
+    }
+    items.push_back(std::move(it));
+}
+
+void SentenceAnalyser::addStation(int s, size_t i0, size_t i1, int group) {
+    const Slot& sl = slots[size_t(s)];
+    const size_t afterGate = skipGateWords(sl.i1);
+    const bool gate = afterGate != sl.i1;
+    const std::string base = gate ? std::string(textOf(sl.i0, afterGate)) : sl.text;
+    addOrg(ItemKind::Station, base + " Border Guard Station", s, i0, i1, group, std::nullopt);
+    items.back().gateNamed = gate;
+    if (gate) {
+        items.back().gateName = base;
+        items.back().gateKey = sl.text;
+    }
+    items.back().level = Level::Commune;
+}
+
+// "International Border Gate", "border gate", "Border Crossing" after a name.
+size_t SentenceAnalyser::skipGateWords(size_t k) const {
+    size_t j = k;
+    while (j < t.size() && m_lex.gateAdjectives.count(t[j].low)) ++j;
+    if (j + 1 < t.size() && t[j].low == "border" && m_lex.gateNouns.count(t[j + 1].low)) return j + 2;
+    return k;
+}
+
+// The slot ending right before token i; with `gates`, also across gate
+// words ("Tây Trang International Border Gate | Border Guard Station").
+int SentenceAnalyser::slotEndingBefore(size_t i, bool gates) const {
+    size_t k = i;
+    if (k >= 1 && (t[k - 1].low == "provincial" || t[k - 1].low == "province")) --k;
+    for (size_t s = 0; s < slots.size(); ++s) {
+        if (slots[s].i1 == k) return int(s);
+        if (gates && skipGateWords(slots[s].i1) == k && skipGateWords(slots[s].i1) != slots[s].i1) return int(s);
+    }
+    return -1;
+}
+
+// ---------------------------------------------------------------- organisations
+
+// Each rule returns whether token i starts its pattern; it may move i to
+// the last token it used.
+void SentenceAnalyser::findOrgs() {
+    for (size_t i = 0; i < t.size(); ++i) {
+        if (militaryCommand(i) || defenceCommand(i) || borderGuard(i) || borderPost(i)) continue;
+        authority(i);
+    }
+}
+
+// Military Command(s) of X [and Y] [districts]  /  X [Provincial] Military Command
+bool SentenceAnalyser::militaryCommand(size_t& i) {
+    if (t[i].low != "military" || !(is(i + 1, "command") || is(i + 1, "commands"))) return false;
+    size_t end = i + 2;
+    if (is(i + 2, "of")) {
+        std::optional<Level> lvl;
+        auto list = placeList(i + 3, &end, &lvl);
+        const int g = m_groups++;
+        for (int s : list)
+            addOrg(ItemKind::Org, "Military Command of " + slots[size_t(s)].text + levelWord(lvl), s, i, end, g, lvl);
+        if (!list.empty()) {
+            i = end - 1;
+            return true;
+        }
+    }
+    const int s = slotEndingBefore(i);
+    if (s >= 0 && !slots[size_t(s)].used)
+        addOrg(ItemKind::Org, slots[size_t(s)].text + " Military Command", s, slots[size_t(s)].i0, i + 2, m_groups++,
+               Level::Province);
+    return true;
+}
+
+// Defence Command Region 5 - Khe Sanh
+bool SentenceAnalyser::defenceCommand(size_t& i) {
+    const std::string& w = t[i].low;
+    if (!((w == "defence" || w == "defense") && is(i + 1, "command") && i + 3 < t.size() &&
+          (is(i + 2, "region") || is(i + 2, "zone") || is(i + 2, "area")) && t[i + 3].type == Tok::Number))
+        return false;
+    size_t k = i + 4;
+    if (is(k, "-") || is(k, ",")) ++k;
+    const int s = slotAt(k);
+    const std::string name = "Defence Command " + std::string(textOf(i + 2, i + 4));
+    if (s >= 0) {
+        addOrg(ItemKind::Org, name + " - " + slots[size_t(s)].text, s, i, slots[size_t(s)].i1, m_groups++,
+               std::nullopt);
+        i = slots[size_t(s)].i1 - 1;
+    } else {
+        addOrg(ItemKind::Org, name, -1, i, i + 4, m_groups++, std::nullopt);
+    }
+    return true;
+}
+
+// Border Guard Company 119; border guard station(s) [–:] X, Y and Z;
+// X [gate words] Border Guard Station; X [Provincial] Border Guard [Command];
+// Border Guard (Command) of X.
+bool SentenceAnalyser::borderGuard(size_t& i) {
+    if (t[i].low != "border" || !(is(i + 1, "guard") || is(i + 1, "guards"))) return false;
+    const std::string& n2 = low(i + 2);
+    if (m_lex.guardUnitNouns.count(n2) && i + 3 < t.size() && t[i + 3].type == Tok::Number) {
+        addOrg(ItemKind::Org, std::string(textOf(i, i + 4)), -1, i, i + 4, m_groups++, std::nullopt);
+        i += 3;
+        return true;
+    }
+    if (n2 == "station" || n2 == "stations" || n2 == "post" || n2 == "posts") {
+        const int before = slotEndingBefore(i, true);
+        if (before >= 0 && !slots[size_t(before)].used) {
+            addStation(before, slots[size_t(before)].i0, i + 3, m_groups++);
+            i += 2;
+            return true;
+        }
+        size_t end = i + 3;
+        std::optional<Level> lvl;
+        auto list = placeList(i + 3, &end, &lvl, true);
+        const int g = m_groups++;
+        for (int s : list) addStation(s, i, end, g);
+        if (!list.empty()) i = end - 1;
+        return true;
+    }
+    size_t after = i + 2;
+    if (is(after, "command") || is(after, "force") || is(after, "forces") || is(after, "high")) ++after;
+    if (is(after, "command")) ++after;
+    const int s = slotEndingBefore(i);
+    if (s >= 0 && !slots[size_t(s)].used) {
+        addOrg(ItemKind::Org, slots[size_t(s)].text + " Border Guard", s, slots[size_t(s)].i0, after, m_groups++,
+               Level::Province);
+        return true;
+    }
+    if (is(after, "of")) {
+        std::optional<Level> lvl;
+        size_t end = after;
+        auto list = placeList(after + 1, &end, &lvl);
+        const int g = m_groups++;
+        for (int s2 : list)
+            addOrg(ItemKind::Org, "Border Guard of " + slots[size_t(s2)].text + levelWord(lvl), s2, i, end, g, lvl);
+        if (!list.empty()) i = end - 1;
+    }
+    return true;
+}
+
+// X border post(s)
+bool SentenceAnalyser::borderPost(size_t i) {
+    if (t[i].low != "border" || !(is(i + 1, "post") || is(i + 1, "posts"))) return false;
+    const int s = slotEndingBefore(i, true);
+    if (s >= 0 && !slots[size_t(s)].used) addStation(s, slots[size_t(s)].i0, i + 2, m_groups++);
+    return true;
+}
+
+// provincial authorities of/from X and Y [provinces]; X (provincial)
+// authorities; People's Committee of X; X People's Committee; X Department.
+bool SentenceAnalyser::authority(size_t& i) {
+    const std::string& w = t[i].low;
+    const bool committee = w == "committee" && ((i >= 2 && t[i - 1].low == "s" && t[i - 2].low == "'") ||
+                                                (i >= 1 && t[i - 1].low == "party"));
+    if (!m_lex.authorityWords.count(w) && !committee) return false;
+    const bool provincial = i >= 1 && (t[i - 1].low == "provincial" || t[i - 1].low == "local");
+    std::string head = std::string(textOf(provincial ? i - 1 : i, i + 1));
+    if (w == "committee") {
+        size_t k = i;
+        while (k > 0 && (t[k - 1].low == "people" || t[k - 1].low == "'" || t[k - 1].low == "s" ||
+                         t[k - 1].low == "provincial" || t[k - 1].low == "party"))
+            --k;
+        head = std::string(textOf(k, i + 1));
+    }
+    if (is(i + 1, "of") || is(i + 1, "from")) {
+        std::optional<Level> lvl;
+        size_t end = i + 2;
+        auto list = placeList(i + 2, &end, &lvl);
+        const int g = m_groups++;
+        for (int s : list)
+            if (!slots[size_t(s)].used)
+                addOrg(ItemKind::Org, head + " of " + slots[size_t(s)].text + levelWord(lvl), s, i, end, g, lvl);
+        if (!list.empty()) i = end - 1;
+        return true;
+    }
+    size_t k = i;
+    while (k > 0 && (t[k - 1].low == "provincial" || t[k - 1].low == "local" || t[k - 1].low == "people" ||
+                     t[k - 1].low == "'" || t[k - 1].low == "s" || t[k - 1].low == "party" ||
+                     t[k - 1].low == "province" || t[k - 1].low == "district"))
+        --k;
+    const int s = slotEndingBefore(k + 1);
+    if (s >= 0 && !slots[size_t(s)].used && k == slots[size_t(s)].i1) {
+        std::optional<Level> lvl = slots[size_t(s)].level;
+        for (size_t q = k; q < i; ++q)
+            if (t[q].low == "provincial" || t[q].low == "province") lvl = Level::Province;
+        addOrg(ItemKind::Org, slots[size_t(s)].text + " " + std::string(textOf(k, i + 1)), s, slots[size_t(s)].i0,
+               i + 1, m_groups++, lvl);
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------- places
+
+// Border gates: "X [International] Border Gate", "X - Y border gate pair",
+// "border gate of X".
+void SentenceAnalyser::findGates() {
+    for (size_t s = 0; s < slots.size(); ++s) {
+        Slot& sl = slots[s];
+        if (sl.village) continue;
+        const size_t g = skipGateWords(sl.i1);
+        bool gate = g != sl.i1;
+        // "X - Y border gate(s)": X is a gate too (the pair across the border).
+        if (!gate && sl.i1 + 1 < t.size() && t[sl.i1].low == "-") {
+            const int nx = slotAt(sl.i1 + 1);
+            if (nx >= 0 && gateWordsAt(slots[size_t(nx)].i1)) gate = true;
+        }
+        if (!gate && sl.i0 >= 3 && t[sl.i0 - 1].low == "of" && t[sl.i0 - 2].low == "gate" &&
+            t[sl.i0 - 3].low == "border")
+            gate = true;
+        if (!gate) continue;
+        Item it;
+        it.kind = ItemKind::Gate;
+        const std::string words = g != sl.i1 ? std::string(textOf(sl.i1, g)) : "border gate";
+        it.name = sl.text + " " + words;
+        it.gateName = it.name;
+        it.gateKey = sl.text;
+        it.slot = int(s);
+        it.placeText = sl.text;
+        it.side = sl.side;
+        it.i0 = sl.i0;
+        it.i1 = std::max(g, sl.i1);
+        it.group = m_groups++;
+        items.push_back(std::move(it));
+    }
+}
+
+// Places that act on their own: "X province", "Thanh Hoa" (a province name).
+void SentenceAnalyser::findPlaces() {
+    for (size_t s = 0; s < slots.size(); ++s) {
+        Slot& sl = slots[s];
+        if (sl.used || sl.village) continue;
+        bool gateSlot = false;
+        for (const auto& it : items)
+            if (it.kind == ItemKind::Gate && it.slot == int(s)) gateSlot = true;
+        if (gateSlot) continue;
+        if (!sl.level && !m_res.facts(sl.text).province) continue;
+        Item it;
+        it.kind = ItemKind::Place;
+        it.name = sl.text + levelWord(sl.level);
+        it.slot = int(s);
+        it.placeText = sl.text;
+        it.side = sl.side;
+        it.level = sl.level;
+        const bool typeOf = sl.i0 >= 2 && t[sl.i0 - 1].low == "of" && isTypeWord(m_lex, t[sl.i0 - 2].low);
+        it.i0 = typeOf ? sl.i0 - 2 : sl.i0;
+        it.i1 = sl.i1 + (sl.level && sl.i1 < t.size() && isTypeWord(m_lex, t[sl.i1].low) ? 1 : 0);
+        it.group = m_groups++;
+        items.push_back(std::move(it));
+    }
+}
+
+}  // namespace bl::news
