@@ -6,6 +6,7 @@
 #include <set>
 
 #include "io/png_image.hpp"
+#include "skip.hpp"
 #include "support.hpp"
 
 using namespace bl::test;
@@ -13,6 +14,7 @@ using namespace bl::test;
 namespace {
 
 bool haveXvfbRun() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
+constexpr const char* kNoXvfbRun = "xvfb-run is not installed (install xvfb and xauth; CI has them)";
 
 std::string slurp(const std::string& path) {
     std::string s;
@@ -40,10 +42,7 @@ std::string fixtureArgs() {
 }  // namespace
 
 TEST_CASE("borderlens view --screenshot saves the window under xvfb-run", "[app][xvfb]") {
-    if (!haveXvfbRun()) {
-        WARN("xvfb-run is not installed: the viewer screenshot test is SKIPPED (install xvfb and xauth; CI has them)");
-        return;
-    }
+    if (!haveXvfbRun()) BL_SKIP(kNoXvfbRun);
     TempDir tmp;
     const std::string png = tmp.file("shot.png");
     const RunResult r = runWrapped("xvfb-run -a -s '-screen 0 1600x1000x24'",
@@ -71,10 +70,7 @@ TEST_CASE("borderlens view --screenshot saves the window under xvfb-run", "[app]
 }
 
 TEST_CASE("borderlens view --select with an unknown name fails in screenshot mode", "[app][xvfb]") {
-    if (!haveXvfbRun()) {
-        WARN("xvfb-run is not installed: SKIPPED");
-        return;
-    }
+    if (!haveXvfbRun()) BL_SKIP(kNoXvfbRun);
     TempDir tmp;
     const RunResult r =
         runWrapped("xvfb-run -a -s '-screen 0 1024x768x24'",
@@ -95,10 +91,7 @@ TEST_CASE("borderlens view without a display says how to run it and exits non-ze
 
 TEST_CASE("borderlens view --screenshot on the real data selects, waits for adjacency and highlights a border",
           "[app][xvfb][real]") {
-    if (!haveXvfbRun()) {
-        WARN("xvfb-run is not installed: SKIPPED");
-        return;
-    }
+    if (!haveXvfbRun()) BL_SKIP(kNoXvfbRun);
     TempDir tmp;
     const std::string png = tmp.file("real.png");
     const RunResult r = runWrapped("xvfb-run -a -s '-screen 0 1600x1000x24'",
@@ -117,10 +110,7 @@ TEST_CASE("borderlens view --screenshot on the real data selects, waits for adja
 }
 
 TEST_CASE("borderlens view --pair shows a document link: both units, connector and shared border", "[app][xvfb][real]") {
-    if (!haveXvfbRun()) {
-        WARN("xvfb-run is not installed: SKIPPED");
-        return;
-    }
+    if (!haveXvfbRun()) BL_SKIP(kNoXvfbRun);
     TempDir tmp;
     const std::string png = tmp.file("pair.png");
     const RunResult r = runWrapped("xvfb-run -a -s '-screen 0 1600x1000x24'",
