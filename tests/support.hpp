@@ -8,6 +8,7 @@
 
 #include "core/boundaries/model.hpp"
 #include "io/catalog.hpp"
+#include "test_paths.hpp"
 
 namespace bl::test {
 

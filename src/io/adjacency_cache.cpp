@@ -53,8 +53,12 @@ std::optional<std::vector<SharedBorder>> AdjacencyCache::load(const Dataset& dat
         std::unordered_map<std::string, const AdminUnit*> ua, ub;
         for (const auto& u : a.units) ua[u.id] = &u;
         for (const auto& u : b.units) ub[u.id] = &u;
+        // Shapes are checked where iterating would accept a wrong one silently
+        // (nlohmann iterates a scalar as a one-element range).
+        const json& pairs = j.at("pairs");
+        if (!pairs.is_array()) return std::nullopt;
         std::vector<SharedBorder> out;
-        for (const auto& p : j.at("pairs")) {
+        for (const auto& p : pairs) {
             SharedBorder s;
             s.layerA = &a;
             s.layerB = &b;
@@ -65,7 +69,10 @@ std::optional<std::vector<SharedBorder>> AdjacencyCache::load(const Dataset& dat
             s.sharedKmB = p.at("km_b");
             s.medianGapM = p.at("median_gap");
             s.maxGapM = p.at("max_gap");
-            for (const auto& line : p.at("segments")) {
+            const json& segments = p.at("segments");
+            if (!segments.is_array()) return std::nullopt;
+            for (const auto& line : segments) {
+                if (!line.is_array() || line.size() % 2 != 0) return std::nullopt;
                 LineString ls;
                 for (size_t i = 0; i + 1 < line.size(); i += 2) ls.push_back({line[i], line[i + 1]});
                 s.segments.push_back(std::move(ls));

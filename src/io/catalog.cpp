@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "io/json_file.hpp"
+#include "io/detail/json_file.hpp"
 
 namespace bl::io {
 

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "io/json_file.hpp"
+#include "io/detail/json_file.hpp"
 
 #include "io/catalog.hpp"
 
@@ -25,13 +25,22 @@ std::vector<std::string> strs(const json& j, const char* key) {
     return out;
 }
 
+// The array at `key` of a top-level object; nullptr when the document is not
+// an object or has no such array.
+const json* arrayField(const json& doc, const char* key) {
+    if (!doc.is_object()) return nullptr;
+    auto it = doc.find(key);
+    return it != doc.end() && it->is_array() ? &*it : nullptr;
+}
+
 }  // namespace
 
 Result<std::vector<CuratedGate>> loadGates(const std::string& path) {
     auto doc = readJsonFile(path, "border gates file");
     if (!doc) return doc.error();
-    const json& arr = (*doc)["gates"];
-    if (!arr.is_array()) return makeError("border gates file " + path + " has no \"gates\" array");
+    const json* gates = arrayField(*doc, "gates");
+    if (!gates) return makeError("border gates file " + path + " has no \"gates\" array");
+    const json& arr = *gates;
     std::vector<CuratedGate> out;
     for (size_t i = 0; i < arr.size(); ++i) {
         const json& g = arr[i];
@@ -52,6 +61,8 @@ Result<std::vector<CuratedGate>> loadGates(const std::string& path) {
             if (!g.value("lon", json()).is_number() || !g.value("lat", json()).is_number())
                 return makeError(where + " has a non-numeric \"lon\"/\"lat\"");
             c.position = LonLat{g["lon"].get<double>(), g["lat"].get<double>()};
+            if (g.contains("precision_km") && !g["precision_km"].is_number())
+                return makeError(where + " has a non-numeric \"precision_km\"");
             c.precisionKm = g.value("precision_km", 5.0);
             if (c.position->lon < 100 || c.position->lon > 110 || c.position->lat < 13 || c.position->lat > 24)
                 return makeError(where + " has a position outside the border area");
@@ -64,8 +75,9 @@ Result<std::vector<CuratedGate>> loadGates(const std::string& path) {
 Result<std::vector<Locality>> loadLocalities(const std::string& path) {
     auto doc = readJsonFile(path, "localities file");
     if (!doc) return doc.error();
-    const json& arr = (*doc)["localities"];
-    if (!arr.is_array()) return makeError("localities file " + path + " has no \"localities\" array");
+    const json* localities = arrayField(*doc, "localities");
+    if (!localities) return makeError("localities file " + path + " has no \"localities\" array");
+    const json& arr = *localities;
     std::vector<Locality> out;
     for (size_t i = 0; i < arr.size(); ++i) {
         const json& g = arr[i];
@@ -75,10 +87,10 @@ Result<std::vector<Locality>> loadLocalities(const std::string& path) {
         l.kind = stringField(g, "kind");
         auto country = parseCountry(stringField(g, "country"));
         l.province = stringField(g, "province");
-        l.district2023 = stringField(g, "district");
+        l.district = stringField(g, "district");
         l.source = stringField(g, "source");
         const std::string where = "localities file " + path + ", entry " + std::to_string(i) + " (" + l.name + ")";
-        if (l.name.empty() || !country || l.province.empty() || l.district2023.empty())
+        if (l.name.empty() || !country || l.province.empty() || l.district.empty())
             return makeError(where + " needs \"name\", \"country\", \"province\" and \"district\" (the enclosing district of the Vietnamese system that has districts)");
         if (l.source.empty()) return makeError(where + " has no \"source\"; every entry must cite one");
         l.country = *country;

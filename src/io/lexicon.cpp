@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "io/catalog.hpp"
-#include "io/json_file.hpp"
+#include "io/detail/json_file.hpp"
 
 namespace bl::io {
 

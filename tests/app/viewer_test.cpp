@@ -1,20 +1,25 @@
-// The viewer end to end: a screenshot under xvfb-run (Mesa llvmpipe), and the
+// The viewer end to end: a screenshot on a private Xvfb (Mesa llvmpipe), and the
 // message when there is no display.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <fstream>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <set>
 
 #include "io/png_image.hpp"
+#include "skip.hpp"
 #include "support.hpp"
 
 using namespace bl::test;
 
 namespace {
 
-bool haveXvfbRun() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
+bool haveXvfbRun() { return std::system("command -v Xvfb >/dev/null 2>&1") == 0; }
+constexpr const char* kNoXvfbRun = "Xvfb is not installed (install xvfb; CI has it)";
 
 std::string slurp(const std::string& path) {
     std::string s;
@@ -35,11 +40,48 @@ RunResult runWrapped(const std::string& prefix, const std::string& args) {
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(tmp.file("out")), slurp(tmp.file("err"))};
 }
 
-// xvfb-run -a with a server number of this process's own, so two tests
-// starting at once do not race for the same display.
-std::string xvfb(const char* screen) {
-    return "xvfb-run -a -n " + std::to_string(20 + getpid() % 500) + " -s '-screen 0 " + screen + "'";
-}
+// A private X server for one run: Xvfb picks a free display itself
+// (-displayfd), so tests running at once never race for one (xvfb-run -a
+// does, and then fails or leaves its server behind); stopped at scope exit.
+class VirtualDisplay {
+public:
+    explicit VirtualDisplay(const char* screen) {
+        int fds[2];
+        if (pipe(fds) != 0) return;
+        m_pid = fork();
+        if (m_pid == 0) {
+            close(fds[0]);
+            const int devnull = open("/dev/null", O_WRONLY);
+            dup2(devnull, 1);
+            dup2(devnull, 2);
+            const std::string fd = std::to_string(fds[1]);
+            execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", screen, "-nolisten", "tcp",
+                   static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        close(fds[1]);
+        std::string number;
+        char c = 0;
+        while (read(fds[0], &c, 1) == 1 && c != '\n') number += c;
+        close(fds[0]);
+        if (!number.empty()) m_display = ":" + number;
+    }
+    ~VirtualDisplay() {
+        if (m_pid <= 0) return;
+        kill(m_pid, SIGTERM);
+        waitpid(m_pid, nullptr, 0);
+    }
+    VirtualDisplay(const VirtualDisplay&) = delete;
+    VirtualDisplay& operator=(const VirtualDisplay&) = delete;
+
+    // The command prefix that runs a program on this display.
+    std::string prefix() const { return "env DISPLAY=" + (m_display.empty() ? std::string(":none") : m_display); }
+
+private:
+    pid_t m_pid = -1;
+    std::string m_display;
+};
+
 
 std::string fixtureArgs() {
     return "-q --catalog " + fixture("catalog.json") + " --data-root " + std::string(BORDERLENS_FIXTURES);
@@ -48,13 +90,10 @@ std::string fixtureArgs() {
 }  // namespace
 
 TEST_CASE("borderlens view --screenshot saves the window under xvfb-run", "[app][xvfb]") {
-    if (!haveXvfbRun()) {
-        WARN("xvfb-run is not installed: the viewer screenshot test is SKIPPED (install xvfb and xauth; CI has them)");
-        return;
-    }
+    if (!haveXvfbRun()) BL_SKIP(kNoXvfbRun);
     TempDir tmp;
     const std::string png = tmp.file("shot.png");
-    const RunResult r = runWrapped(xvfb("1600x1000x24"),
+    const RunResult r = runWrapped(VirtualDisplay("1600x1000x24").prefix(),
                                    fixtureArgs() + " view --screenshot " + png + " --size 1280x800 --frames 2");
     INFO("stderr: " << r.err);
     REQUIRE(r.exitCode == 0);
@@ -79,13 +118,10 @@ TEST_CASE("borderlens view --screenshot saves the window under xvfb-run", "[app]
 }
 
 TEST_CASE("borderlens view --select with an unknown name fails in screenshot mode", "[app][xvfb]") {
-    if (!haveXvfbRun()) {
-        WARN("xvfb-run is not installed: SKIPPED");
-        return;
-    }
+    if (!haveXvfbRun()) BL_SKIP(kNoXvfbRun);
     TempDir tmp;
     const RunResult r =
-        runWrapped(xvfb("1024x768x24"),
+        runWrapped(VirtualDisplay("1024x768x24").prefix(),
                    fixtureArgs() + " view --screenshot " + tmp.file("x.png") + " --size 640x480 --select Zzyzxqw");
     CHECK(r.exitCode == 3);
     CHECK_THAT(r.err, Catch::Contains("Zzyzxqw"));
@@ -103,13 +139,10 @@ TEST_CASE("borderlens view without a display says how to run it and exits non-ze
 
 TEST_CASE("borderlens view --screenshot on the real data selects, waits for adjacency and highlights a border",
           "[app][xvfb][real]") {
-    if (!haveXvfbRun()) {
-        WARN("xvfb-run is not installed: SKIPPED");
-        return;
-    }
+    if (!haveXvfbRun()) BL_SKIP(kNoXvfbRun);
     TempDir tmp;
     const std::string png = tmp.file("real.png");
-    const RunResult r = runWrapped(xvfb("1600x1000x24"),
+    const RunResult r = runWrapped(VirtualDisplay("1600x1000x24").prefix(),
                                    "-q view --screenshot " + png + " --size 1200x800 --select 'Lao Bảo' --border 0");
     INFO("stderr: " << r.err);
     REQUIRE(r.exitCode == 0);
@@ -125,13 +158,10 @@ TEST_CASE("borderlens view --screenshot on the real data selects, waits for adja
 }
 
 TEST_CASE("borderlens view --pair shows a document link: both units, connector and shared border", "[app][xvfb][real]") {
-    if (!haveXvfbRun()) {
-        WARN("xvfb-run is not installed: SKIPPED");
-        return;
-    }
+    if (!haveXvfbRun()) BL_SKIP(kNoXvfbRun);
     TempDir tmp;
     const std::string png = tmp.file("pair.png");
-    const RunResult r = runWrapped(xvfb("1600x1000x24"),
+    const RunResult r = runWrapped(VirtualDisplay("1600x1000x24").prefix(),
                                    "-q view --screenshot " + png + " --size 1200x800 --pair 0 --vintage 2023");
     INFO("stderr: " << r.err);
     REQUIRE(r.exitCode == 0);
@@ -143,21 +173,18 @@ TEST_CASE("borderlens view --pair shows a document link: both units, connector a
         blue += img->pixels[i] < 80 && img->pixels[i + 1] > 90 && img->pixels[i + 1] < 150 && img->pixels[i + 2] > 200;
     CHECK(blue > 500);
 
-    const RunResult bad = runWrapped(xvfb("1600x1000x24"),
+    const RunResult bad = runWrapped(VirtualDisplay("1600x1000x24").prefix(),
                                      "-q view --screenshot " + tmp.file("x.png") + " --pair 99");
     CHECK(bad.exitCode == 3);
     CHECK_THAT(bad.err, Catch::Contains("--pair 99"));
 }
 
 TEST_CASE("borderlens view survives a malformed alias table with a message naming it", "[app][xvfb]") {
-    if (!haveXvfbRun()) {
-        WARN("xvfb-run is not installed: SKIPPED");
-        return;
-    }
+    if (!haveXvfbRun()) BL_SKIP(kNoXvfbRun);
     TempDir tmp;
     std::filesystem::copy_file(fixture("catalog.json"), tmp.file("catalog.json"));
     std::ofstream(tmp.file("aliases.json")) << "{\"groups\": [[\"a\", 7]]}";
-    const RunResult r = runWrapped(xvfb("1024x768x24"), "-q --catalog " + tmp.file("catalog.json") + " --data-root " +
+    const RunResult r = runWrapped(VirtualDisplay("1024x768x24").prefix(), "-q --catalog " + tmp.file("catalog.json") + " --data-root " +
                                                             std::string(BORDERLENS_FIXTURES) + " view --screenshot " +
                                                             tmp.file("x.png") + " --size 640x480");
     CHECK(r.exitCode == 1);  // not an abort (134)

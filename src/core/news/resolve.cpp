@@ -304,7 +304,7 @@ std::optional<ResolvedUnit> CountrySearch::curatedLocality(const VintageLayers& 
             !(p.unit && foldName(p.unit->name) == foldName(loc.province)))
             continue;
         Pick prov = pickIn(m_gaz, v.province, loc.province, "", 0.9);
-        Pick d = pickIn(m_gaz, v.fine, loc.district2023, prov.match ? foldName(prov.match->ref.unit->name) : "", 0.9);
+        Pick d = pickIn(m_gaz, v.fine, loc.district, prov.match ? foldName(prov.match->ref.unit->name) : "", 0.9);
         if (!d.match) continue;
         return toResolved(*v.fine, *d.match->ref.unit, 0.9, ResolvedBy::Curated,
                           "curated: " + loc.kind + " " + loc.name + " lies in " + d.match->ref.unit->name + " (" +

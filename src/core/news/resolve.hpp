@@ -33,7 +33,7 @@ struct Locality {
     std::string kind;                  // "town", "commune"
     Country country = Country::VN;
     std::string province;              // enclosing province (any vintage's name)
-    std::string district2023;          // enclosing unit in vn_adm2_2023 (VN only)
+    std::string district;          // enclosing district in the Vietnamese system that has districts (VN only)
     std::string source;
 };
 

@@ -150,7 +150,7 @@ TEST_CASE("A unit touching itself across a hole is not its own neighbour", "[adj
     CHECK(r[0].sharedKm == Approx(km({{10000, 0}, {10000, 10000}})).epsilon(0.001));
 }
 
-TEST_CASE("minSharedKm drops short pairs; results come longest first", "[adjacency]") {
+TEST_CASE("minSharedKm drops short pairs and results come longest first", "[adjacency]") {
     Layer l = layer(Country::VN, {unit("A", {{{rect(0, 0, 10000, 10000)}}}), unit("B", {{{rect(10000, 0, 20000, 2000)}}}),
                                   unit("C", {{{rect(10000, 2000, 20000, 10000)}}})});
     const auto all = computeAdjacency(l, l);

@@ -101,6 +101,6 @@ TEST_CASE("Curated gates: every entry cites a source, positions lie in the state
         q.parent = loc.province;
         const auto r = realResolver().resolve(q);
         REQUIRE(inVintage(r, "2023"));
-        CHECK_THAT(inVintage(r, "2023")->name, Catch::EndsWith(loc.district2023));
+        CHECK_THAT(inVintage(r, "2023")->name, Catch::EndsWith(loc.district));
     }
 }

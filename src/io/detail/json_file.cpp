@@ -1,4 +1,4 @@
-#include "io/json_file.hpp"
+#include "io/detail/json_file.hpp"
 
 #include <fstream>
 

@@ -1,6 +1,8 @@
 #pragma once
-// INTERNAL to io/*.cpp: reading our own JSON files (catalog, aliases,
-// curated gates and localities) with errors that name the file.
+// INTERNAL to io/*.cpp (hence io/detail/): reading our own JSON files
+// (catalog, aliases, curated gates and localities) with errors that name the
+// file. nlohmann/json is a private dependency of borderlens_io: no header
+// outside io/detail/ may include it, so users of io never compile it.
 #include <string>
 
 #include <nlohmann/json.hpp>

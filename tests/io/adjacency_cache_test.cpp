@@ -1,0 +1,218 @@
+// The on-disk adjacency cache: hits give the computed results back exactly,
+// its place follows $XDG_CACHE_HOME, a changed tolerance or source file is a
+// miss, and a damaged cache file is recomputed and replaced.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/adjacency_cache.hpp"
+#include "render/scene_fixtures.hpp"
+#include "support.hpp"
+
+using namespace bl;
+using namespace bl::test;
+
+namespace {
+
+// Sets an environment variable for the scope, restoring the previous value.
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const std::optional<std::string>& value) : m_name(name) {
+        if (const char* old = std::getenv(name)) m_old = old;
+        if (value)
+            setenv(name, value->c_str(), 1);
+        else
+            unsetenv(name);
+    }
+    ~ScopedEnv() {
+        if (m_old)
+            setenv(m_name.c_str(), m_old->c_str(), 1);
+        else
+            unsetenv(m_name.c_str());
+    }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+private:
+    std::string m_name;
+    std::optional<std::string> m_old;
+};
+
+void write(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
+// Two Vietnamese units facing one Lao unit; the layers' source files are
+// small stand-ins in `dir` (the cache stamps files, it does not read them).
+Dataset fixtureData(const TempDir& dir) {
+    write(dir.file("vn.geojson"), "vn v1");
+    write(dir.file("la.geojson"), "la v1");
+    Dataset d;
+    d.dataRoot = dir.path().string();
+    Layer vn;
+    vn.spec.id = "vn";
+    vn.spec.path = "vn.geojson";
+    vn.spec.country = Country::VN;
+    vn.units = {unit("V1", "V1", rect(0, 0, 10000, 4000)), unit("V2", "V2", rect(0, 4000, 10000, 10000))};
+    Layer la;
+    la.spec.id = "la";
+    la.spec.path = "la.geojson";
+    la.spec.country = Country::LA;
+    la.units = {unit("L", "L", rect(10100, 0, 20000, 10000))};
+    d.layers = {std::move(vn), std::move(la)};
+    return d;
+}
+
+std::vector<fs::path> cacheFiles(const fs::path& dir) {
+    std::vector<fs::path> out;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec)) out.push_back(e.path());
+    return out;
+}
+
+void checkSame(const std::vector<SharedBorder>& got, const std::vector<SharedBorder>& expected) {
+    REQUIRE(got.size() == expected.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+        CHECK(got[i].layerA == expected[i].layerA);
+        CHECK(got[i].layerB == expected[i].layerB);
+        CHECK(got[i].a == expected[i].a);
+        CHECK(got[i].b == expected[i].b);
+        CHECK(got[i].kind == expected[i].kind);
+        CHECK(got[i].sharedKm == expected[i].sharedKm);
+        CHECK(got[i].sharedKmB == expected[i].sharedKmB);
+        CHECK(got[i].medianGapM == expected[i].medianGapM);
+        CHECK(got[i].maxGapM == expected[i].maxGapM);
+        REQUIRE(got[i].segments.size() == expected[i].segments.size());
+        for (size_t s = 0; s < got[i].segments.size(); ++s) {
+            REQUIRE(got[i].segments[s].size() == expected[i].segments[s].size());
+            for (size_t v = 0; v < got[i].segments[s].size(); ++v) {
+                CHECK(got[i].segments[s][v].x == expected[i].segments[s][v].x);
+                CHECK(got[i].segments[s][v].y == expected[i].segments[s][v].y);
+            }
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("Adjacency cache: the second call is served from $XDG_CACHE_HOME with identical results",
+          "[io][adjacency-cache]") {
+    TempDir tmp;
+    const ScopedEnv xdg("XDG_CACHE_HOME", tmp.file("xdg"));
+    const Dataset data = fixtureData(tmp);
+    const Layer &vn = data.layers[0], &la = data.layers[1];
+    const fs::path cacheDir = tmp.path() / "xdg" / "borderlens";
+    CHECK(io::AdjacencyCache().dir() == cacheDir.string());
+
+    bool fromCache = true;
+    const auto first = io::cachedAdjacency(data, vn, la, {}, true, &fromCache);
+    CHECK_FALSE(fromCache);
+    REQUIRE(first.size() == 2);  // V1-L and V2-L
+    CHECK(first[0].kind == AdjacencyKind::International);
+    const auto files = cacheFiles(cacheDir);
+    REQUIRE(files.size() == 1);
+    CHECK_THAT(files[0].filename().string(), Catch::StartsWith("adjacency-vn-la-"));
+
+    const auto second = io::cachedAdjacency(data, vn, la, {}, true, &fromCache);
+    CHECK(fromCache);
+    checkSame(second, first);
+    // The file is what answers: load() alone gives the same.
+    const auto loaded = io::AdjacencyCache(cacheDir.string()).load(data, vn, la, {});
+    REQUIRE(loaded);
+    checkSame(*loaded, first);
+}
+
+TEST_CASE("Adjacency cache: ~/.cache without $XDG_CACHE_HOME, and useCache false neither reads nor writes",
+          "[io][adjacency-cache]") {
+    TempDir tmp;
+    const ScopedEnv xdg("XDG_CACHE_HOME", std::nullopt);
+    const ScopedEnv home("HOME", tmp.path().string());
+    CHECK(io::AdjacencyCache().dir() == (tmp.path() / ".cache" / "borderlens").string());
+
+    const Dataset data = fixtureData(tmp);
+    bool fromCache = true;
+    const auto r = io::cachedAdjacency(data, data.layers[0], data.layers[1], {}, false, &fromCache);
+    CHECK_FALSE(fromCache);
+    CHECK(r.size() == 2);
+    CHECK(cacheFiles(tmp.path() / ".cache" / "borderlens").empty());
+    (void)io::cachedAdjacency(data, data.layers[0], data.layers[1], {}, true, &fromCache);
+    CHECK(cacheFiles(tmp.path() / ".cache" / "borderlens").size() == 1);
+    (void)io::cachedAdjacency(data, data.layers[0], data.layers[1], {}, false, &fromCache);
+    CHECK_FALSE(fromCache);
+}
+
+TEST_CASE("Adjacency cache: a changed tolerance or a changed source file is a miss", "[io][adjacency-cache]") {
+    TempDir tmp;
+    const ScopedEnv xdg("XDG_CACHE_HOME", tmp.file("xdg"));
+    const Dataset data = fixtureData(tmp);
+    const Layer &vn = data.layers[0], &la = data.layers[1];
+    bool fromCache = true;
+    AdjacencyOptions wide;
+    const auto atDefault = io::cachedAdjacency(data, vn, la, wide, true, &fromCache);
+    REQUIRE_FALSE(fromCache);
+
+    SECTION("tolerance") {
+        AdjacencyOptions narrow;
+        narrow.toleranceM = 50;  // the 100 m gap is no longer a shared border
+        const auto r = io::cachedAdjacency(data, vn, la, narrow, true, &fromCache);
+        CHECK_FALSE(fromCache);
+        CHECK(r.empty());
+        (void)io::cachedAdjacency(data, vn, la, narrow, true, &fromCache);
+        CHECK(fromCache);
+        // Both answers are kept side by side.
+        CHECK(cacheFiles(tmp.path() / "xdg" / "borderlens").size() == 2);
+        checkSame(io::cachedAdjacency(data, vn, la, wide, true, &fromCache), atDefault);
+        CHECK(fromCache);
+    }
+    SECTION("source file") {
+        write(tmp.file("la.geojson"), "la v2, edited");
+        const auto r = io::cachedAdjacency(data, vn, la, wide, true, &fromCache);
+        CHECK_FALSE(fromCache);
+        checkSame(r, atDefault);
+        (void)io::cachedAdjacency(data, vn, la, wide, true, &fromCache);
+        CHECK(fromCache);
+    }
+    SECTION("minimum shared length") {
+        AdjacencyOptions longOnly;
+        longOnly.minSharedKm = 5;
+        const auto r = io::cachedAdjacency(data, vn, la, longOnly, true, &fromCache);
+        CHECK_FALSE(fromCache);
+        REQUIRE(r.size() == 1);
+        CHECK(r[0].a->id == "V2");
+    }
+}
+
+TEST_CASE("Adjacency cache: a damaged cache file is ignored, recomputed and replaced", "[io][adjacency-cache]") {
+    TempDir tmp;
+    const ScopedEnv xdg("XDG_CACHE_HOME", tmp.file("xdg"));
+    const Dataset data = fixtureData(tmp);
+    const Layer &vn = data.layers[0], &la = data.layers[1];
+    bool fromCache = true;
+    const auto computed = io::cachedAdjacency(data, vn, la, {}, true, &fromCache);
+    REQUIRE(computed.size() == 2);
+    const auto files = cacheFiles(tmp.path() / "xdg" / "borderlens");
+    REQUIRE(files.size() == 1);
+
+    const std::string pair = R"({"a": "V1", "b": "L", "international": true, "km": 4, "km_b": 4, "median_gap": 100,
+                                 "max_gap": 100, "segments": )";
+    const std::string damaged = GENERATE_COPY(
+        std::string(""), std::string("\x89PNG\r\n\x1a\n"), std::string(R"({"pairs": [{"a": "V1", "b": )"),
+        std::string(R"({"pairs": 5})"), std::string(R"({"pairs": [{"a": "V1"}]})"), std::string(R"([1, 2, 3])"),
+        std::string(R"({"pairs": [{"a": "V9", "b": "L", "international": true, "km": 4, "km_b": 4,
+                                   "median_gap": 100, "max_gap": 100, "segments": []}]})"),
+        std::string(R"({"pairs": [)" + pair + R"([[10000, "x"]]}]})"),
+        std::string(R"({"pairs": [)" + pair + R"([{"x": 1, "y": 2}]}]})"),
+        std::string(R"({"pairs": [)" + pair + R"("none"}]})"));
+    INFO("cache file: " << damaged);
+    write(files[0].string(), damaged);
+
+    const auto r = io::cachedAdjacency(data, vn, la, {}, true, &fromCache);
+    CHECK_FALSE(fromCache);
+    checkSame(r, computed);
+    // Replaced by a good file: the next call is a hit.
+    const auto again = io::cachedAdjacency(data, vn, la, {}, true, &fromCache);
+    CHECK(fromCache);
+    checkSame(again, computed);
+}
