@@ -7,6 +7,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -97,6 +98,12 @@ int runLoop(GLFWwindow* window, const ViewerOptions& opt, const render::FontSet&
             return app.exitCode();
         }
         glfwSwapBuffers(window);
+    }
+    // Closed while loading: the loading and adjacency jobs only read, so one
+    // that cannot stop at once (GDAL parsing a large file) is not waited for.
+    if (!app.stopJobs(std::chrono::milliseconds(150))) {
+        std::fflush(nullptr);
+        std::_Exit(app.exitCode());
     }
     return app.exitCode();
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <thread>
 
 #include "core/boundaries/geometry_ops.hpp"
 #include "engine/overlays.hpp"
@@ -114,6 +115,18 @@ ViewerApp::ViewerApp(const ViewerOptions& options, const render::FontSet& fonts)
         req.news = true;  // every layer: both systems can be shown, links resolve in both
         return engine::prepareMap(**session, req, &c);
     });
+}
+
+bool ViewerApp::stopJobs(std::chrono::milliseconds budget) {
+    if (m_loader) m_loader->cancel();
+    if (m_adjacencyJob) m_adjacencyJob->cancel();
+    while (m_exportJob && !m_exportJob->finished()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    const auto until = std::chrono::steady_clock::now() + budget;
+    auto busy = [&] {
+        return (m_loader && !m_loader->finished()) || (m_adjacencyJob && !m_adjacencyJob->finished());
+    };
+    while (busy() && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return !busy();
 }
 
 bool ViewerApp::complete() const { return m_data && m_adjacency && m_adjacency->vintage == m_state.vnVintage; }

@@ -4,6 +4,7 @@
 // panels and the rows they show, the camera and the scene handed to the
 // renderer. app/viewer.cpp owns the GLFW window and calls frame() once per
 // frame between ImGui::NewFrame and the draw.
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,6 +53,12 @@ public:
     // Everything a screenshot should show is there (data and adjacency).
     bool complete() const;
     int exitCode() const { return m_exitCode; }
+
+    // Asks the jobs that only read (loading, adjacency) to stop and waits at
+    // most `budget` for them; a running export is waited for in full (it is
+    // writing). False when a reading job is still busy (e.g. GDAL parsing a
+    // file), so the caller may end the process without waiting for it.
+    bool stopJobs(std::chrono::milliseconds budget);
 
 private:
     void takeLoadedData();

@@ -1,11 +1,10 @@
 // `borderlens bench ...`: benchmarks that print figures and, where one
 // exists, run a peer on the same data in the same run.
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include <algorithm>
@@ -15,6 +14,7 @@
 #include <thread>
 
 #include "cli/bench_peer.hpp"
+#include "cli/child_process.hpp"
 #include "cli/commands.hpp"
 #include "core/boundaries/adjacency.hpp"
 #include "core/boundaries/adjacency_plan.hpp"
@@ -34,32 +34,16 @@ struct Measure {
     bool ok = false;
 };
 
-// Runs fn in a child process so its peak memory is its own (wait4 rusage).
+// Runs fn (a feature count, negative on failure) in a child process so its
+// peak memory is its own.
 template <typename Fn>
 Measure inChild(Fn fn) {
-    int fds[2];
-    if (pipe(fds) != 0) return {};
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        close(fds[0]);
-        long n = fn();
-        if (write(fds[1], &n, sizeof n) != sizeof n) _exit(2);
-        _exit(n >= 0 ? 0 : 1);
-    }
-    close(fds[1]);
-    Measure m;
-    long n = -1;
-    if (read(fds[0], &n, sizeof n) != sizeof n) n = -1;
-    close(fds[0]);
-    int status = 0;
-    struct rusage ru {};
-    wait4(pid, &status, 0, &ru);
-    m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    m.peakKiB = ru.ru_maxrss;
-    m.features = n;
-    m.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-    return m;
+    const ChildMeasure c = measureChild([&] {
+        const long n = fn();
+        std::printf("%ld\n", n);
+        return n >= 0 ? 0 : 1;
+    });
+    return {c.seconds, c.peakKiB, c.output.empty() ? -1 : std::atol(c.output.c_str()), c.ok};
 }
 
 void benchLoad(Shared& shared, int repeat) {

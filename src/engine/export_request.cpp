@@ -170,9 +170,13 @@ Result<std::monostate> validate(const ExportRequest& r, const VintagePolicy& vin
         if (std::abs(b[1]) > 85 || std::abs(b[3]) > 85 || std::abs(b[0]) > 180 || std::abs(b[2]) > 180 ||
             b[0] == b[2] || b[1] == b[3])
             return makeError("--bbox must be LON1,LAT1,LON2,LAT2 in degrees with distinct corners");
-        if (std::max(b[0], b[2]) < 95 || std::min(b[0], b[2]) > 115 || std::max(b[1], b[3]) < 5 ||
-            std::min(b[1], b[3]) > 30)
-            return makeError("--bbox lies outside the working area (about 95-115°E, 5-30°N)");
+        const LonLatBox box{std::min(b[0], b[2]), std::min(b[1], b[3]), std::max(b[0], b[2]), std::max(b[1], b[3])};
+        if (!kWorkingArea.intersects(box)) {
+            char area[96];
+            std::snprintf(area, sizeof area, "%.0f-%.0f°E, %.0f-%.0f°N", kWorkingArea.lonMin, kWorkingArea.lonMax,
+                          kWorkingArea.latMin, kWorkingArea.latMax);
+            return makeError(std::string("--bbox lies outside the working area (") + area + ")");
+        }
     }
     if (!r.vintage.empty())
         if (auto ok = vintages.check(r.vintage, "--vintage"); !ok) return ok.error();

@@ -64,7 +64,7 @@ Result<std::vector<CuratedGate>> loadGates(const std::string& path) {
             if (g.contains("precision_km") && !g["precision_km"].is_number())
                 return makeError(where + " has a non-numeric \"precision_km\"");
             c.precisionKm = g.value("precision_km", 5.0);
-            if (c.position->lon < 100 || c.position->lon > 110 || c.position->lat < 13 || c.position->lat > 24)
+            if (!kBorderArea.expanded(1.0).contains(*c.position))
                 return makeError(where + " has a position outside the border area");
         }
         out.push_back(std::move(c));

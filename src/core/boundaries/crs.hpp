@@ -1,6 +1,6 @@
 #pragma once
 // The working CRS: a Lambert conformal conic on WGS84 centred on the
-// Vietnam–Laos border area (102–109.5°E, 14–23.5°N), standard parallels 15°N
+// Vietnam–Laos border area (kBorderArea below), standard parallels 15°N
 // and 21°N. Conformal, so the viewer's scale bar and shapes are true locally;
 // the scale error stays below 0.3% across the border area. Lengths that we
 // report are nevertheless measured geodesically on the WGS84 ellipsoid (see
@@ -18,6 +18,25 @@ struct LonLat {
     double lon = 0.0;
     double lat = 0.0;
 };
+
+// A box in degrees.
+struct LonLatBox {
+    double lonMin = 0, latMin = 0, lonMax = 0, latMax = 0;
+    constexpr bool contains(LonLat p) const {
+        return p.lon >= lonMin && p.lon <= lonMax && p.lat >= latMin && p.lat <= latMax;
+    }
+    constexpr bool intersects(const LonLatBox& o) const {
+        return o.lonMax >= lonMin && o.lonMin <= lonMax && o.latMax >= latMin && o.latMin <= latMax;
+    }
+    constexpr LonLatBox expanded(double deg) const {
+        return {lonMin - deg, latMin - deg, lonMax + deg, latMax + deg};
+    }
+};
+
+// The one definition of where we work: the Vietnam–Laos border area, and
+// the wider area where the conic is still fit to draw (frames, boxes).
+inline constexpr LonLatBox kBorderArea{102.0, 14.0, 109.5, 23.5};
+inline constexpr LonLatBox kWorkingArea{95.0, 5.0, 115.0, 30.0};
 
 // Converts between lon/lat (WGS84, degrees) and the working CRS. Each
 // instance owns a PROJ context: use one per thread (threadCrs() does that).
