@@ -3,6 +3,7 @@
 // directories, running the borderlens executable.
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 
@@ -26,6 +27,11 @@ public:
     ~TempDir() { std::error_code ec; fs::remove_all(m_path, ec); }
     const fs::path& path() const { return m_path; }
     std::string file(const std::string& name) const { return (m_path / name).string(); }
+    // Writes `bytes` to `name` in the directory; returns its path.
+    std::string write(const std::string& name, const std::string& bytes) const {
+        std::ofstream(file(name), std::ios::binary) << bytes;
+        return file(name);
+    }
 
 private:
     fs::path m_path;

@@ -107,12 +107,9 @@ int fieldIndex(OGRFeatureDefn* defn, const std::string& name) {
     return name.empty() ? -1 : defn->GetFieldIndex(name.c_str());
 }
 
-}  // namespace
-
-Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std::stop_token stop) {
-    registerGdalOnce();
-    const auto start = std::chrono::steady_clock::now();
-    const fs::path p = fs::path(spec.path).is_absolute() ? fs::path(spec.path) : fs::path(dataRoot) / spec.path;
+// What can be told about a layer's file before GDAL opens it: it exists,
+// is not empty, and a shapefile has its attributes beside it.
+Result<std::monostate> checkLayerFile(const LayerSpec& spec, const fs::path& p) {
     const std::string file = p.string();
     std::error_code ec;
     // GDAL's virtual file systems (/vsizip/, /vsimem/, ...) are not on disk.
@@ -126,6 +123,17 @@ Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std:
             return makeError("layer " + spec.id + ": shapefile " + file +
                              " has no .dbf beside it, so it has no attributes (names, ids) to read");
     }
+    return std::monostate{};
+}
+
+}  // namespace
+
+Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std::stop_token stop) {
+    registerGdalOnce();
+    const auto start = std::chrono::steady_clock::now();
+    const fs::path p = fs::path(spec.path).is_absolute() ? fs::path(spec.path) : fs::path(dataRoot) / spec.path;
+    const std::string file = p.string();
+    if (auto ok = checkLayerFile(spec, p); !ok) return ok.error();
 
     CPLErrorReset();
     std::unique_ptr<GDALDataset, DatasetCloser> ds(

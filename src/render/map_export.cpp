@@ -196,35 +196,46 @@ std::vector<LegendEntry> legendFor(const Dataset& data, const MapGeometry& g, co
     return out;
 }
 
-Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, const Dataset& data,
-                                   const MapGeometry& geometry, const ExportSpec& spec) {
-    if (auto ok = engine::checkExportSize(spec.width, spec.height); !ok) return ok.error();
-    if (!(spec.dpi >= 24 && spec.dpi <= 1200)) return makeError("--dpi must be between 24 and 1200");
-    if (spec.frame.empty()) return makeError("nothing to show: the export frame is empty");
-    const float s = float(spec.dpi / 96.0);
-    const Camera cam = exportCamera(spec, fonts);
-    const Bands bands = bandsFor(spec, fonts);
-    Scene scene = spec.scene;
-    scene.style.scale = s;
-    scene.style.scaleBar = false;
-    scene.style.attribution.clear();
-    scene.decorations.clear();
-    Painter p{scene.decorations};
-    auto reserve = [&](Box b) { scene.reservedAreas.push_back(b); };
-    const double W = spec.width, H = spec.height, pad = 12 * s;
+namespace {
 
-    // Title band.
-    {
-        const Box band{0, 0, W, bands.header};
-        p.rect(band, {1, 1, 1, 0.94f});
-        p.rect({0, bands.header - 1.5 * s, W, bands.header}, kRule);
-        double y = 14 * s;
-        p.text(ScreenFont::Title, {18 * s, y - 4 * s}, spec.title, kInk);
-        y += fonts.title.lineHeight + 4 * s;
-        if (!spec.subtitle.empty()) p.text(ScreenFont::Label, {18 * s, y}, spec.subtitle, kGrey);
-        reserve(band);
-    }
-    // Attribution band.
+// What the annotation passes of renderExport share: the painter over the
+// scene's decorations, the frame's size and style scale, the map's bands.
+struct Sheet {
+    const ExportSpec& spec;
+    const FontSet& fonts;
+    const Camera& cam;
+    Scene& scene;
+    Painter p;
+    float s = 1.0f;
+    double W = 0, H = 0, pad = 0;
+    double mapTop = 0, mapBottom = 0;
+
+    void reserve(Box b) { scene.reservedAreas.push_back(b); }
+};
+
+// Title and subtitle in a band at the top.
+void addTitleBand(Sheet& sh, const Bands& bands) {
+    const ExportSpec& spec = sh.spec;
+    const FontSet& fonts = sh.fonts;
+    Painter& p = sh.p;
+    const float s = sh.s;
+    const double W = sh.W;
+    const Box band{0, 0, W, bands.header};
+    p.rect(band, {1, 1, 1, 0.94f});
+    p.rect({0, bands.header - 1.5 * s, W, bands.header}, kRule);
+    double y = 14 * s;
+    p.text(ScreenFont::Title, {18 * s, y - 4 * s}, spec.title, kInk);
+    y += fonts.title.lineHeight + 4 * s;
+    if (!spec.subtitle.empty()) p.text(ScreenFont::Label, {18 * s, y}, spec.subtitle, kGrey);
+    sh.reserve(band);
+}
+
+// The attribution, right-aligned in a band at the bottom.
+void addAttributionBand(Sheet& sh, const Bands& bands) {
+    const FontSet& fonts = sh.fonts;
+    Painter& p = sh.p;
+    const float s = sh.s;
+    const double W = sh.W, H = sh.H;
     if (!bands.attributionLines.empty()) {
         const Box band{0, H - bands.footer, W, H};
         p.rect(band, {1, 1, 1, 0.9f});
@@ -234,11 +245,17 @@ Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, 
             p.text(ScreenFont::Label, {W - 12 * s - fonts.label.textWidth(line), y}, line, kGrey);
             y += fonts.label.lineHeight + 3 * s;
         }
-        reserve(band);
+        sh.reserve(band);
     }
-    const double mapTop = bands.header, mapBottom = H - bands.footer;
+}
 
-    // Information box (top left, under the title).
+// The information box (top left, under the title).
+void addInfoBox(Sheet& sh) {
+    const ExportSpec& spec = sh.spec;
+    const FontSet& fonts = sh.fonts;
+    Painter& p = sh.p;
+    const float s = sh.s;
+    const double pad = sh.pad, mapTop = sh.mapTop;
     if (!spec.info.empty()) {
         double w = 0;
         for (size_t i = 0; i < spec.info.size(); ++i)
@@ -252,127 +269,149 @@ Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, 
             p.text(i == 0 ? ScreenFont::LabelBold : ScreenFont::Label, {box.minX + pad, y}, spec.info[i], kInk);
             y += lineH;
         }
-        reserve(box);
+        sh.reserve(box);
     }
+}
 
-    // Scale bar (bottom left, above the attribution), true at the frame's centre latitude.
-    {
-        const ScaleBar bar = scaleBarFor(cam, std::min(200.0 * s, W / 3));
-        const std::string text = scaleBarText(bar);
-        const double h = 7 * s, fh = fonts.labelBold.lineHeight;
-        const double x0 = pad + 8 * s, y1 = mapBottom - pad - 8 * s;
-        const double tw = fonts.labelBold.textWidth(text);
-        const Box box{pad, y1 - h - fh - 12 * s, x0 + bar.pixels + tw / 2 + 8 * s, mapBottom - pad};
-        p.rect(box, kPanel);
-        for (int i = 0; i < 4; ++i) {
-            const double a = x0 + bar.pixels * i / 4, b = x0 + bar.pixels * (i + 1) / 4;
-            p.rect({a, y1 - h, b, y1}, kInk);
-            if (i % 2) p.rect({a + 1 * s, y1 - h + 1 * s, b - 1 * s, y1 - 1 * s}, {1, 1, 1, 1});
-        }
-        const double ty = y1 - h - fh - 3 * s;
-        p.text(ScreenFont::LabelBold, {x0 - fonts.labelBold.textWidth("0") / 2, ty}, "0", kInk);
-        p.text(ScreenFont::LabelBold, {x0 + bar.pixels - tw / 2 + fonts.labelBold.textWidth("0") * 0, ty}, text, kInk);
-        reserve(box);
+// The scale bar (bottom left, above the attribution), true at the frame's centre latitude.
+void addScaleBar(Sheet& sh) {
+    const FontSet& fonts = sh.fonts;
+    Painter& p = sh.p;
+    const float s = sh.s;
+    const double W = sh.W, pad = sh.pad, mapBottom = sh.mapBottom;
+    const Camera& cam = sh.cam;
+    const ScaleBar bar = scaleBarFor(cam, std::min(200.0 * s, W / 3));
+    const std::string text = scaleBarText(bar);
+    const double h = 7 * s, fh = fonts.labelBold.lineHeight;
+    const double x0 = pad + 8 * s, y1 = mapBottom - pad - 8 * s;
+    const double tw = fonts.labelBold.textWidth(text);
+    const Box box{pad, y1 - h - fh - 12 * s, x0 + bar.pixels + tw / 2 + 8 * s, mapBottom - pad};
+    p.rect(box, kPanel);
+    for (int i = 0; i < 4; ++i) {
+        const double a = x0 + bar.pixels * i / 4, b = x0 + bar.pixels * (i + 1) / 4;
+        p.rect({a, y1 - h, b, y1}, kInk);
+        if (i % 2) p.rect({a + 1 * s, y1 - h + 1 * s, b - 1 * s, y1 - 1 * s}, {1, 1, 1, 1});
     }
+    const double ty = y1 - h - fh - 3 * s;
+    p.text(ScreenFont::LabelBold, {x0 - fonts.labelBold.textWidth("0") / 2, ty}, "0", kInk);
+    p.text(ScreenFont::LabelBold, {x0 + bar.pixels - tw / 2 + fonts.labelBold.textWidth("0") * 0, ty}, text, kInk);
+    sh.reserve(box);
+}
 
-    // Legend (bottom right, above the attribution).
+// The legend (bottom right, above the attribution): what is drawn in the frame.
+Box addLegend(Sheet& sh, const Dataset& data, const MapGeometry& geometry) {
+    const ExportSpec& spec = sh.spec;
+    const FontSet& fonts = sh.fonts;
+    Painter& p = sh.p;
+    const float s = sh.s;
+    const double W = sh.W, pad = sh.pad;
+    const Camera& cam = sh.cam;
+    const Scene& scene = sh.scene;
+    const double mapBottom = sh.mapBottom;
     Box legendBox;
-    {
-        std::vector<LegendEntry> legend = legendFor(data, geometry, scene, cam);
-        std::vector<std::pair<Rgba, std::string>> extra;
-        const auto& o = scene.overlay;
-        const Box view = cam.visibleBox();
-        if (!o.highlights.empty()) {
-            LegendEntry e;
-            e.kind = LegendEntry::Kind::Fill;
-            e.fill = o.highlights.front().colour;
-            e.fill.a = 0.35f;
-            e.line = o.highlights.front().colour;
-            e.text = spec.scene.overlay.connectors.empty() ? "Highlighted units" : "Linked pair (units, connector)";
-            legend.push_back(e);
-        }
-        for (const auto& seg : o.segments) {
-            LegendEntry e;
-            e.kind = LegendEntry::Kind::Line;
-            e.line = seg.colour;
-            e.fill = {1, 1, 1, 0.9f};
-            e.widthPx = seg.widthPx;
-            e.text = "Shared border" + (seg.label.empty() ? "" : " (" + seg.label + ")");
-            legend.push_back(e);
-            break;
-        }
-        bool seen[3][2] = {};
-        for (const auto& sym : o.symbols) {
-            if (sym.position.x < view.minX || sym.position.x > view.maxX || sym.position.y < view.minY ||
-                sym.position.y > view.maxY)
-                continue;
-            seen[int(sym.kind)][sym.approximate ? 1 : 0] = true;
-        }
-        const char* symNames[3] = {"Border gate", "Border station", "Place in the documents"};
-        for (int k = 0; k < 3; ++k)
-            for (int a = 0; a < 2; ++a)
-                if (seen[k][a]) {
-                    LegendEntry e;
-                    e.kind = LegendEntry::Kind::Symbol;
-                    e.symbol = SymbolKind(k);
-                    e.approximate = a == 1;
-                    e.text = std::string(symNames[k]) + (a ? ", approximate position" : "");
-                    legend.push_back(e);
-                }
-        if (!legend.empty()) {
-            const double rowH = std::max(20.0 * s, double(fonts.label.lineHeight) + 6.0 * s), sw = 30.0 * s;
-            double tw = fonts.labelBold.textWidth("Legend");
-            for (const auto& e : legend) tw = std::max(tw, sw + 10 * s + fonts.label.textWidth(e.text));
-            const double bw = tw + 2 * pad,
-                         bh = fonts.labelBold.lineHeight + 8 * s + rowH * double(legend.size()) + pad;
-            const Box box{W - pad - bw, mapBottom - pad - bh, W - pad, mapBottom - pad};
-            legendBox = box;
-            p.rect(box, kPanel);
-            p.frame(box, 1 * s, kRule);
-            p.text(ScreenFont::LabelBold, {box.minX + pad, box.minY + 0.6 * pad}, "Legend", kInk);
-            double y = box.minY + 0.6 * pad + fonts.labelBold.lineHeight + 6 * s;
-            for (const auto& e : legend) {
-                const double cx = box.minX + pad, cy = y + rowH / 2;
-                if (e.kind == LegendEntry::Kind::Fill) {
-                    const Box sb{cx, cy - 7 * s, cx + sw, cy + 7 * s};
-                    p.rect(sb, e.fill);
-                    p.frame(sb, 1.5 * s, e.line);
-                } else if (e.kind == LegendEntry::Kind::Line) {
-                    if (e.fill.a > 0 && (e.fill.r != 0 || e.fill.g != 0 || e.fill.b != 0))
-                        p.line({cx, cy}, {cx + sw, cy}, (e.widthPx + 3) * s, e.fill);
-                    p.line({cx, cy}, {cx + sw, cy}, e.widthPx * s, e.line);
-                } else {
-                    drawSymbol(p, {cx + sw / 2, cy}, e.symbol, e.approximate, s);
-                }
-                p.text(ScreenFont::Label, {cx + sw + 10 * s, cy - fonts.label.lineHeight / 2 - 1 * s}, e.text, kInk);
-                y += rowH;
+    std::vector<LegendEntry> legend = legendFor(data, geometry, scene, cam);
+    const auto& o = scene.overlay;
+    const Box view = cam.visibleBox();
+    if (!o.highlights.empty()) {
+        LegendEntry e;
+        e.kind = LegendEntry::Kind::Fill;
+        e.fill = o.highlights.front().colour;
+        e.fill.a = 0.35f;
+        e.line = o.highlights.front().colour;
+        e.text = spec.scene.overlay.connectors.empty() ? "Highlighted units" : "Linked pair (units, connector)";
+        legend.push_back(e);
+    }
+    for (const auto& seg : o.segments) {
+        LegendEntry e;
+        e.kind = LegendEntry::Kind::Line;
+        e.line = seg.colour;
+        e.fill = {1, 1, 1, 0.9f};
+        e.widthPx = seg.widthPx;
+        e.text = "Shared border" + (seg.label.empty() ? "" : " (" + seg.label + ")");
+        legend.push_back(e);
+        break;
+    }
+    bool seen[3][2] = {};
+    for (const auto& sym : o.symbols) {
+        if (sym.position.x < view.minX || sym.position.x > view.maxX || sym.position.y < view.minY ||
+            sym.position.y > view.maxY)
+            continue;
+        seen[int(sym.kind)][sym.approximate ? 1 : 0] = true;
+    }
+    const char* symNames[3] = {"Border gate", "Border station", "Place in the documents"};
+    for (int k = 0; k < 3; ++k)
+        for (int a = 0; a < 2; ++a)
+            if (seen[k][a]) {
+                LegendEntry e;
+                e.kind = LegendEntry::Kind::Symbol;
+                e.symbol = SymbolKind(k);
+                e.approximate = a == 1;
+                e.text = std::string(symNames[k]) + (a ? ", approximate position" : "");
+                legend.push_back(e);
             }
-            reserve(box);
+    if (!legend.empty()) {
+        const double rowH = std::max(20.0 * s, double(fonts.label.lineHeight) + 6.0 * s), sw = 30.0 * s;
+        double tw = fonts.labelBold.textWidth("Legend");
+        for (const auto& e : legend) tw = std::max(tw, sw + 10 * s + fonts.label.textWidth(e.text));
+        const double bw = tw + 2 * pad,
+                     bh = fonts.labelBold.lineHeight + 8 * s + rowH * double(legend.size()) + pad;
+        const Box box{W - pad - bw, mapBottom - pad - bh, W - pad, mapBottom - pad};
+        legendBox = box;
+        p.rect(box, kPanel);
+        p.frame(box, 1 * s, kRule);
+        p.text(ScreenFont::LabelBold, {box.minX + pad, box.minY + 0.6 * pad}, "Legend", kInk);
+        double y = box.minY + 0.6 * pad + fonts.labelBold.lineHeight + 6 * s;
+        for (const auto& e : legend) {
+            const double cx = box.minX + pad, cy = y + rowH / 2;
+            if (e.kind == LegendEntry::Kind::Fill) {
+                const Box sb{cx, cy - 7 * s, cx + sw, cy + 7 * s};
+                p.rect(sb, e.fill);
+                p.frame(sb, 1.5 * s, e.line);
+            } else if (e.kind == LegendEntry::Kind::Line) {
+                if (e.fill.a > 0 && (e.fill.r != 0 || e.fill.g != 0 || e.fill.b != 0))
+                    p.line({cx, cy}, {cx + sw, cy}, (e.widthPx + 3) * s, e.fill);
+                p.line({cx, cy}, {cx + sw, cy}, e.widthPx * s, e.line);
+            } else {
+                drawSymbol(p, {cx + sw / 2, cy}, e.symbol, e.approximate, s);
+            }
+            p.text(ScreenFont::Label, {cx + sw + 10 * s, cy - fonts.label.lineHeight / 2 - 1 * s}, e.text, kInk);
+            y += rowH;
         }
+        sh.reserve(box);
     }
+    return legendBox;
+}
 
-    // North arrow (top right, under the title), turned to the meridian.
-    {
-        const double r = 20 * s;
-        Vec2 c{W - pad - r - 4 * s, mapTop + pad + r + fonts.labelBold.lineHeight + 4 * s};
-        // Beside the legend when a short frame brings the legend up to it.
-        if (legendBox.intersects({c.x - r - pad, c.y - r - fonts.labelBold.lineHeight - 8 * s, W, c.y + r + pad}))
-            c.x = legendBox.minX - pad - r - 4 * s;
-        const Box box{c.x - r - 4 * s, c.y - r - fonts.labelBold.lineHeight - 8 * s, c.x + r + 4 * s, c.y + r + 4 * s};
-        p.polygon(c, r, 32, 0, kPanel);
-        const double a = northAngle(cam);
-        const Vec2 up{std::sin(a), -std::cos(a)}, side{std::cos(a), std::sin(a)};
-        auto at = [&](double u, double v) { return Vec2{c.x + up.x * u + side.x * v, c.y + up.y * u + side.y * v}; };
-        const double L = r * 0.85, Wd = r * 0.38;
-        p.tri(at(L, 0), at(-L * 0.6, -Wd), at(-L * 0.3, 0), kInk);
-        p.tri(at(L, 0), at(-L * 0.3, 0), at(-L * 0.6, Wd), {0.55f, 0.55f, 0.58f, 1});
-        const Vec2 n = at(L + 4 * s + fonts.labelBold.lineHeight / 2, 0);
-        const double nw = fonts.labelBold.textWidth("N");
-        p.text(ScreenFont::LabelBold, {n.x - nw / 2, n.y - fonts.labelBold.lineHeight / 2}, "N", kInk);
-        reserve(box);
-    }
+// The north arrow (top right, under the title), turned to the meridian.
+void addNorthArrow(Sheet& sh, const Box& legendBox) {
+    const FontSet& fonts = sh.fonts;
+    Painter& p = sh.p;
+    const float s = sh.s;
+    const double W = sh.W, pad = sh.pad;
+    const Camera& cam = sh.cam;
+    const double mapTop = sh.mapTop;
+    const double r = 20 * s;
+    Vec2 c{W - pad - r - 4 * s, mapTop + pad + r + fonts.labelBold.lineHeight + 4 * s};
+    // Beside the legend when a short frame brings the legend up to it.
+    if (legendBox.intersects({c.x - r - pad, c.y - r - fonts.labelBold.lineHeight - 8 * s, W, c.y + r + pad}))
+        c.x = legendBox.minX - pad - r - 4 * s;
+    const Box box{c.x - r - 4 * s, c.y - r - fonts.labelBold.lineHeight - 8 * s, c.x + r + 4 * s, c.y + r + 4 * s};
+    p.polygon(c, r, 32, 0, kPanel);
+    const double a = northAngle(cam);
+    const Vec2 up{std::sin(a), -std::cos(a)}, side{std::cos(a), std::sin(a)};
+    auto at = [&](double u, double v) { return Vec2{c.x + up.x * u + side.x * v, c.y + up.y * u + side.y * v}; };
+    const double L = r * 0.85, Wd = r * 0.38;
+    p.tri(at(L, 0), at(-L * 0.6, -Wd), at(-L * 0.3, 0), kInk);
+    p.tri(at(L, 0), at(-L * 0.3, 0), at(-L * 0.6, Wd), {0.55f, 0.55f, 0.58f, 1});
+    const Vec2 n = at(L + 4 * s + fonts.labelBold.lineHeight / 2, 0);
+    const double nw = fonts.labelBold.textWidth("N");
+    p.text(ScreenFont::LabelBold, {n.x - nw / 2, n.y - fonts.labelBold.lineHeight / 2}, "N", kInk);
+    sh.reserve(box);
+}
 
-    // Draw, in tiles when the frame exceeds what the GL allows.
+// Draws the frame, in tiles when it exceeds what the GL allows; the tiles
+// share the camera and the laid-out labels, so they join without seams.
+Result<io::RgbaImage> drawTiles(MapRenderer& renderer, const ExportSpec& spec, const Camera& cam, const Scene& scene) {
     GLint maxRb = 0, maxVp[2] = {0, 0};
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &maxRb);
     glGetIntegerv(GL_MAX_VIEWPORT_DIMS, maxVp);
@@ -398,6 +437,32 @@ Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, 
             }
         }
     return out;
+}
+}  // namespace
+
+Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, const Dataset& data,
+                                   const MapGeometry& geometry, const ExportSpec& spec) {
+    if (auto ok = engine::checkExportSize(spec.width, spec.height); !ok) return ok.error();
+    if (!(spec.dpi >= 24 && spec.dpi <= 1200)) return makeError("--dpi must be between 24 and 1200");
+    if (spec.frame.empty()) return makeError("nothing to show: the export frame is empty");
+    const float s = float(spec.dpi / 96.0);
+    const Camera cam = exportCamera(spec, fonts);
+    const Bands bands = bandsFor(spec, fonts);
+    Scene scene = spec.scene;
+    scene.style.scale = s;
+    scene.style.scaleBar = false;
+    scene.style.attribution.clear();
+    scene.decorations.clear();
+    Sheet sh{spec, fonts, cam, scene, Painter{scene.decorations}, s, double(spec.width), double(spec.height), 12.0 * s};
+    sh.mapTop = bands.header;
+    sh.mapBottom = sh.H - bands.footer;
+    addTitleBand(sh, bands);
+    addAttributionBand(sh, bands);
+    addInfoBox(sh);
+    addScaleBar(sh);
+    const Box legendBox = addLegend(sh, data, geometry);
+    addNorthArrow(sh, legendBox);
+    return drawTiles(renderer, spec, cam, scene);
 }
 
 }  // namespace bl::render

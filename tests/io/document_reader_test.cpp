@@ -10,15 +10,6 @@
 using namespace bl;
 using namespace bl::test;
 
-namespace {
-
-std::string write(const TempDir& d, const std::string& name, const std::string& bytes) {
-    std::ofstream(d.file(name), std::ios::binary) << bytes;
-    return d.file(name);
-}
-
-}  // namespace
-
 TEST_CASE("The date line is parsed and the article may follow on the same line", "[reader]") {
     auto d = io::parseDocument("a.txt", " date 2024-03-19 PLACE — First words of the story.\nSecond paragraph.\n",
                                lexicon());
@@ -55,28 +46,28 @@ TEST_CASE("CRLF files keep their bytes: spans point into the file as read", "[re
 TEST_CASE("Bad input gives one error naming the file", "[reader]") {
     TempDir tmp;
     SECTION("empty") {
-        auto r = io::readDocument(write(tmp, "empty.txt", ""), lexicon());
+        auto r = io::readDocument(tmp.write("empty.txt", ""), lexicon());
         REQUIRE_FALSE(r);
         CHECK_THAT(r.error().message, Catch::Contains("empty.txt") && Catch::Contains("empty"));
     }
     SECTION("whitespace only") {
-        auto r = io::readDocument(write(tmp, "blank.txt", " \r\n\n  "), lexicon());
+        auto r = io::readDocument(tmp.write("blank.txt", " \r\n\n  "), lexicon());
         REQUIRE_FALSE(r);
         CHECK_THAT(r.error().message, Catch::Contains("blank.txt"));
     }
     SECTION("binary") {
-        auto r = io::readDocument(write(tmp, "image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)), lexicon());
+        auto r = io::readDocument(tmp.write("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)), lexicon());
         REQUIRE_FALSE(r);
         CHECK_THAT(r.error().message, Catch::Contains("image.txt") && Catch::Contains("binary"));
     }
     SECTION("invalid UTF-8") {
-        auto r = io::readDocument(write(tmp, "latin1.txt", "Caf\xe9 talks in Vientiane.\n"), lexicon());
+        auto r = io::readDocument(tmp.write("latin1.txt", "Caf\xe9 talks in Vientiane.\n"), lexicon());
         REQUIRE_FALSE(r);
         CHECK_THAT(r.error().message, Catch::Contains("latin1.txt") && Catch::Contains("UTF-8") &&
                                           Catch::Contains("offset 3"));
     }
     SECTION("truncated multi-byte sequence at the end") {
-        auto r = io::readDocument(write(tmp, "cut.txt", "Vi\xe1\xbb"), lexicon());
+        auto r = io::readDocument(tmp.write("cut.txt", "Vi\xe1\xbb"), lexicon());
         REQUIRE_FALSE(r);
         CHECK_THAT(r.error().message, Catch::Contains("cut.txt"));
     }
@@ -86,8 +77,8 @@ TEST_CASE("Bad input gives one error naming the file", "[reader]") {
         CHECK_THAT(r.error().message, Catch::Contains("none.txt"));
     }
     SECTION("a directory stops at its first bad file") {
-        write(tmp, "a.txt", "A fine article about Laos.\n");
-        write(tmp, "b.txt", "");
+        tmp.write("a.txt", "A fine article about Laos.\n");
+        tmp.write("b.txt", "");
         auto r = io::readDocuments({tmp.path().string()}, lexicon());
         REQUIRE_FALSE(r);
         CHECK_THAT(r.error().message, Catch::Contains("b.txt"));

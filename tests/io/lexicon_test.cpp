@@ -10,15 +10,6 @@
 using namespace bl;
 using namespace bl::test;
 
-namespace {
-
-std::string write(const TempDir& d, const std::string& name, const std::string& bytes) {
-    std::ofstream(d.file(name), std::ios::binary) << bytes;
-    return d.file(name);
-}
-
-}  // namespace
-
 TEST_CASE("The project's word lists load, with the calendar lists in order", "[lexicon]") {
     auto l = io::loadLexicon(io::defaultLexiconPath());
     REQUIRE(l);
@@ -38,17 +29,17 @@ TEST_CASE("The project's word lists load, with the calendar lists in order", "[l
 TEST_CASE("A malformed word list file gives an error naming the file", "[lexicon]") {
     TempDir tmp;
     SECTION("not JSON") {
-        auto r = io::loadLexicon(write(tmp, "broken.json", "{\"stop_words\": ["));
+        auto r = io::loadLexicon(tmp.write("broken.json", "{\"stop_words\": ["));
         REQUIRE_FALSE(r);
         CHECK_THAT(r.error().message, Catch::Contains("broken.json") && Catch::Contains("not valid JSON"));
     }
     SECTION("a list missing") {
-        auto r = io::loadLexicon(write(tmp, "partial.json", "{\"stop_words\": {\"words\": [\"the\"]}}"));
+        auto r = io::loadLexicon(tmp.write("partial.json", "{\"stop_words\": {\"words\": [\"the\"]}}"));
         REQUIRE_FALSE(r);
         CHECK_THAT(r.error().message, Catch::Contains("partial.json") && Catch::Contains("\"vietnam\""));
     }
     SECTION("a list of the wrong shape") {
-        auto r = io::loadLexicon(write(tmp, "shape.json", "{\"stop_words\": [\"the\", \"of\"]}"));
+        auto r = io::loadLexicon(tmp.write("shape.json", "{\"stop_words\": [\"the\", \"of\"]}"));
         REQUIRE_FALSE(r);
         CHECK_THAT(r.error().message, Catch::Contains("shape.json") && Catch::Contains("\"stop_words\"") &&
                                           Catch::Contains("\"words\" array"));
@@ -59,7 +50,7 @@ TEST_CASE("A malformed word list file gives an error naming the file", "[lexicon
         const size_t at = text.find("\"december\"");
         REQUIRE(at != std::string::npos);
         text.replace(at, 10, "\"\"");  // an empty word
-        auto r = io::loadLexicon(write(tmp, "months.json", text));
+        auto r = io::loadLexicon(tmp.write("months.json", text));
         REQUIRE_FALSE(r);
         CHECK_THAT(r.error().message, Catch::Contains("months.json") && Catch::Contains("\"months\""));
     }
