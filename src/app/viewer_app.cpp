@@ -365,15 +365,14 @@ void ViewerApp::drawPanels(const FrameSize& size) {
     std::optional<Box> preview;
     ImGui::SetNextWindowPos(ImVec2(right, 436), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-    if (ImGui::Begin("Export")) drawExportPanel(size, preview);
+    if (ImGui::Begin("Export")) drawExportPanel(preview);
     reserve();
     ImGui::End();
     buildScene(preview);
 }
 
 // The Export dialog, with the frame it would export outlined on the map.
-void ViewerApp::drawExportPanel(const FrameSize& size, std::optional<Box>& preview) {
-    (void)size;
+void ViewerApp::drawExportPanel(std::optional<Box>& preview) {
     if (m_exportJob && m_exportJob->finished()) {
         const auto& r = m_exportJob->result();
         char msg[700];

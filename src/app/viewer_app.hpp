@@ -68,7 +68,7 @@ private:
     void handleRequests(const FrameSize& size);
     void handleMapInput(const FrameSize& size);
     void drawPanels(const FrameSize& size);
-    void drawExportPanel(const FrameSize& size, std::optional<Box>& preview);
+    void drawExportPanel(std::optional<Box>& preview);
     void startExport();
     void buildScene(const std::optional<Box>& exportPreview);
     void drawLoading(const FrameSize& size);
@@ -76,7 +76,6 @@ private:
 
     ViewerOptions m_options;
     const render::FontSet& m_fonts;
-    std::shared_ptr<engine::Session> m_session;
     std::unique_ptr<engine::Job<std::shared_ptr<const engine::MapData>>> m_loader;
     std::shared_ptr<const engine::MapData> m_data;
     std::unique_ptr<engine::Job<std::shared_ptr<const engine::VintageAdjacency>>> m_adjacencyJob;
