@@ -73,24 +73,28 @@ Result<std::shared_ptr<const Dataset>> Session::load(const std::vector<std::stri
     return shared;
 }
 
-Result<std::shared_ptr<const CuratedPlaces>> Session::curated() {
-    std::lock_guard lock(m_mutex);
-    if (!m_curated) {
-        auto c = io::loadCuratedPlaces(io::defaultGeodataDir());
-        if (!c) return c.error();
-        m_curated = std::make_shared<const CuratedPlaces>(std::move(*c));
+namespace {
+
+// Reads a geodata file once: the slot keeps what `read` gave (under `mutex`).
+template <typename T, typename Read>
+Result<std::shared_ptr<const T>> readOnce(std::mutex& mutex, std::shared_ptr<const T>& slot, Read read) {
+    std::lock_guard lock(mutex);
+    if (!slot) {
+        Result<T> r = read();
+        if (!r) return r.error();
+        slot = std::make_shared<const T>(std::move(*r));
     }
-    return m_curated;
+    return slot;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const CuratedPlaces>> Session::curated() {
+    return readOnce(m_mutex, m_curated, [] { return io::loadCuratedPlaces(io::defaultGeodataDir()); });
 }
 
 Result<std::shared_ptr<const Lexicon>> Session::lexicon() {
-    std::lock_guard lock(m_mutex);
-    if (!m_lexicon) {
-        auto l = io::loadLexicon(io::defaultLexiconPath());
-        if (!l) return l.error();
-        m_lexicon = std::make_shared<const Lexicon>(std::move(*l));
-    }
-    return m_lexicon;
+    return readOnce(m_mutex, m_lexicon, [] { return io::loadLexicon(io::defaultLexiconPath()); });
 }
 
 }  // namespace bl::engine
