@@ -151,6 +151,7 @@ void ViewerApp::takeLoadedData() {
     }
     m_data = *r;
     m_loader.reset();
+    m_gateSymbols = engine::gateSymbols(*m_data->curated);
     ui::showVintage(*m_data->dataset, m_data->catalog->vintages, m_options.vnVintage, m_state);
     m_needsHomeView = true;
 }
@@ -189,10 +190,11 @@ void ViewerApp::applyStartupOptions() {
 
 void ViewerApp::startAdjacencyJobIfNeeded() {
     if (!m_data) return;
-    const bool current = m_adjacencyJob && m_adjacencyJob->what() == "adjacency " + m_state.vnVintage;
-    if (current || (m_adjacency && m_adjacency->vintage == m_state.vnVintage)) return;
-    if (m_adjacencyJob && !m_adjacencyJob->finished()) return;  // let the running one end first
+    if (m_adjacencyJob) return;  // one at a time; takeAdjacency clears it
+    if (m_adjacency && m_adjacency->vintage == m_state.vnVintage) return;
+    if (!m_adjacencyError.empty() && m_adjacencyFailed == m_state.vnVintage) return;  // said once, not retried
     using Ptr = std::shared_ptr<const engine::VintageAdjacency>;
+    m_adjacencyJobVintage = m_state.vnVintage;
     m_adjacencyJob = std::make_unique<engine::Job<Ptr>>(
         "adjacency " + m_state.vnVintage,
         [data = m_data, vintage = m_state.vnVintage](engine::JobControl& c) -> Result<Ptr> {
@@ -206,6 +208,7 @@ void ViewerApp::takeAdjacency() {
     if (!r) {
         std::fprintf(stderr, "borderlens view: %s\n", r.error().message.c_str());
         m_adjacencyError = r.error().message;
+        m_adjacencyFailed = m_adjacencyJobVintage;
         m_adjacencyJob.reset();
         return;
     }
@@ -437,7 +440,7 @@ void ViewerApp::buildScene(const std::optional<Box>& exportPreview) {
     m_scene.selected = m_state.selected;
     m_scene.hovered = m_state.hovered;
     m_scene.overlay = m_highlight;
-    if (m_data->curated) engine::addSymbols(m_scene.overlay, engine::gateSymbols(*m_data->curated));
+    engine::addSymbols(m_scene.overlay, m_gateSymbols);
     if (exportPreview) engine::addFrameOutline(m_scene.overlay, *exportPreview, engine::kFrameColour, "export frame");
     m_scene.style.labels = m_state.labels;
     m_scene.style.attribution = m_data->catalog->attribution;

@@ -96,7 +96,8 @@ private:
 
     render::Camera m_cam;
     render::Scene m_scene;
-    engine::Overlay m_highlight;  // the shown pair or shared border
+    engine::Overlay m_highlight;                  // the shown pair or shared border
+    std::vector<engine::OverlaySymbol> m_gateSymbols;  // our curated gates, projected once
     struct MapInput {
         bool dragging = false, pressed = false;
         float lastX = -1, lastY = -1;
@@ -110,6 +111,7 @@ private:
     std::vector<ui::DocumentRow> m_docRows;
     std::optional<size_t> m_shownLink;
     std::string m_loadError, m_adjacencyError;
+    std::string m_adjacencyJobVintage, m_adjacencyFailed;  // the system being computed; the one that failed
     bool m_needsHomeView = false;
     bool m_borderDone = false;
     bool m_startupDone = false;

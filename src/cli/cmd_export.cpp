@@ -21,15 +21,12 @@ namespace fs = std::filesystem;
 
 // What an export draws from: only the layers it shows (every layer, and the
 // documents, for a pair), prepared through the engine.
-Result<std::shared_ptr<const engine::MapData>> loadExportData(Shared& shared, const engine::ExportRequest& r) {
-    auto ctx = Context::open(shared.global);
-    if (!ctx) return ctx.error();
-    if (auto ok = engine::validate(r, ctx->catalog().vintages); !ok) return ok.error();
+Result<std::shared_ptr<const engine::MapData>> loadExportData(Context& ctx, const engine::ExportRequest& r) {
     engine::MapRequest request;
-    request.layers = engine::layersNeeded(r, ctx->session());
+    request.layers = engine::layersNeeded(r, ctx.session());
     request.news = r.pair >= 0;
     request.newsRequired = true;
-    return engine::prepareMap(ctx->session(), request);
+    return engine::prepareMap(ctx.session(), request);
 }
 
 bool parseSize(const std::string& s, int& w, int& h) {
@@ -62,14 +59,12 @@ int runExportCommand(Shared& shared, ExportArgs& a) {
     }
     a.req.layers = splitList(a.layers);
     if (const char* tile = std::getenv("BORDERLENS_EXPORT_TILE")) a.req.maxTile = std::atoi(tile);
+    auto session = Context::open(shared.global);
+    if (!session) return fail(session.error().message);
     // Options first (exit 2), with the catalog's systems for --vintage.
-    if (auto ctx = Context::open(shared.global); ctx) {
-        if (auto ok = engine::validate(a.req, ctx->catalog().vintages); !ok) {
-            std::fprintf(stderr, "borderlens export: %s\n", ok.error().message.c_str());
-            return 2;
-        }
-    } else {
-        return fail(ctx.error().message);
+    if (auto ok = engine::validate(a.req, session->catalog().vintages); !ok) {
+        std::fprintf(stderr, "borderlens export: %s\n", ok.error().message.c_str());
+        return 2;
     }
     if (auto w = io::checkWritable(a.req.output, a.req.force); !w) return fail(w.error().message);
     if (a.req.georef) {
@@ -80,7 +75,7 @@ int runExportCommand(Shared& shared, ExportArgs& a) {
     auto ctx = render::HeadlessContext::create();
     if (!ctx) return fail(ctx.error().message);
     if (!shared.global.quiet) std::fprintf(stderr, "borderlens export: loading data\n");
-    auto data = loadExportData(shared, a.req);
+    auto data = loadExportData(*session, a.req);
     if (!data) return fail(data.error().message);
     auto out = render::runExport(a.req, **data);
     if (!out) return fail(out.error().message);
@@ -126,10 +121,14 @@ void addBenchExportCommand(CLI::App& bench, Shared& shared) {
             return;
         }
         const auto t0 = Clock::now();
+        auto session = Context::open(shared.global);
+        if (!session) {
+            shared.exitCode = fail(session.error().message);
+            return;
+        }
         engine::ExportRequest everything;
-        everything.pair = 0;
-        everything.output = "bench.png";
-        auto data = loadExportData(shared, everything);
+        everything.pair = 0;  // every layer and the documents
+        auto data = loadExportData(*session, everything);
         if (!data) {
             shared.exitCode = fail(data.error().message);
             return;

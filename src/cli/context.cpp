@@ -7,6 +7,16 @@
 
 namespace bl::cli {
 
+namespace {
+
+// Assumptions made while loading (e.g. a CRS taken as WGS84), once per layer.
+void printWarnings(const Dataset& data) {
+    for (const auto& l : data.layers)
+        for (const auto& w : l.warnings) std::fprintf(stderr, "borderlens: warning: layer %s: %s\n", l.spec.id.c_str(), w.c_str());
+}
+
+}  // namespace
+
 Result<Context> Context::open(const GlobalOptions& g) {
     auto session = engine::Session::open({g.catalog, g.dataRoot});
     if (!session) return session.error();
@@ -25,8 +35,7 @@ Result<std::shared_ptr<const Dataset>> Context::load(const std::vector<std::stri
         };
     auto data = m_session->load(only, progress);
     if (!data) return data.error();
-    for (const auto& l : (*data)->layers)
-        for (const auto& w : l.warnings) std::fprintf(stderr, "borderlens: warning: layer %s: %s\n", l.spec.id.c_str(), w.c_str());
+    printWarnings(**data);
     return data;
 }
 
@@ -34,8 +43,7 @@ Result<std::shared_ptr<const engine::News>> Context::news(std::vector<std::strin
     // Documents are read before any layer: a bad file stops it all at once.
     auto news = engine::readNews(*m_session, {std::move(paths), checkLinks, useCache});
     if (!news) return news.error();
-    for (const auto& l : (*news)->dataset->layers)
-        for (const auto& w : l.warnings) std::fprintf(stderr, "borderlens: warning: layer %s: %s\n", l.spec.id.c_str(), w.c_str());
+    printWarnings(*(*news)->dataset);
     return news;
 }
 

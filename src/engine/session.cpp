@@ -49,26 +49,13 @@ Result<std::shared_ptr<const Dataset>> Session::load(const std::vector<std::stri
     std::vector<std::string> key = wanted;
     std::sort(key.begin(), key.end());
     if (auto it = m_datasets.find(key); it != m_datasets.end()) return it->second;
-    std::vector<std::string> missing;
-    for (const auto& id : wanted)
-        if (!m_layers.count(id)) missing.push_back(id);
-    if (!missing.empty()) {
-        io::LoadOptions opt;
-        opt.only = missing;
-        opt.progress = progress;
-        opt.stop = stop;
-        auto loaded = io::loadDataset(*m_catalog, m_dataRoot, opt);
-        if (!loaded) return loaded.error();
-        for (auto& l : loaded->layers) {
-            const std::string id = l.spec.id;
-            m_layers.emplace(id, std::make_shared<const Layer>(std::move(l)));
-        }
-    }
-    auto data = std::make_shared<Dataset>();
-    data->dataRoot = m_dataRoot;
-    for (const auto& spec : m_catalog->layers)  // catalog order
-        if (std::find(wanted.begin(), wanted.end(), spec.id) != wanted.end()) data->layers.push_back(*m_layers.at(spec.id));
-    std::shared_ptr<const Dataset> shared = std::move(data);
+    io::LoadOptions opt;
+    opt.only = wanted;
+    opt.progress = progress;
+    opt.stop = stop;
+    auto loaded = io::loadDataset(*m_catalog, m_dataRoot, opt);
+    if (!loaded) return loaded.error();
+    std::shared_ptr<const Dataset> shared = std::make_shared<const Dataset>(std::move(*loaded));
     m_datasets.emplace(std::move(key), shared);
     return shared;
 }

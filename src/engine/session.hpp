@@ -3,8 +3,8 @@
 // loaded from them on demand. Every front-end (each CLI command, the viewer,
 // the export) opens one Session and asks it for what it needs: the layers a
 // view of one Vietnamese system shows, the layers a query plans, or all of
-// them. Each layer is read through GDAL once per session, whatever the
-// number of requests.
+// them. Each set of layers is read through GDAL once per session, whatever
+// the number of requests.
 //
 // Thread-safety: every method may be called from several threads.
 #include <functional>
@@ -50,9 +50,9 @@ public:
     std::vector<std::string> layersShown(const std::string& vintage) const;
 
     // A dataset of exactly these layers (empty = all) and the parents they
-    // name, in catalog order. Layers already read are reused, and the same
-    // set of layers gives the same dataset object (so units compare equal
-    // by address across every use-case of the session). Errors name
+    // name, in catalog order. The same set of layers gives the same dataset
+    // object (so units compare equal by address across every use-case of
+    // the session). Errors name
     // the file; an unknown id is an error naming the catalog.
     Result<std::shared_ptr<const Dataset>> load(const std::vector<std::string>& ids = {},
                                                 const LayerProgress& progress = {}, std::stop_token stop = {});
@@ -67,7 +67,6 @@ private:
     std::shared_ptr<const io::Catalog> m_catalog;
     std::string m_dataRoot;
     std::mutex m_mutex;
-    std::map<std::string, std::shared_ptr<const Layer>> m_layers;  // read so far, by id
     std::map<std::vector<std::string>, std::shared_ptr<const Dataset>> m_datasets;  // by sorted layer ids
     std::shared_ptr<const CuratedPlaces> m_curated;
     std::shared_ptr<const Lexicon> m_lexicon;
