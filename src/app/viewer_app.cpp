@@ -294,10 +294,12 @@ void ViewerApp::handleMapInput(const FrameSize& size) {
             if (!m_input.dragging) m_state.selected = m_state.hovered;
             m_input.pressed = m_input.dragging = false;
         }
-        if (!m_input.dragging && (mouse.x != m_input.lastX || mouse.y != m_input.lastY) && ImGui::IsMousePosValid())
-            m_state.hovered = pick(ds, m_state, m_cam.toWorld(mousePx));
-        m_input.lastX = mouse.x;
-        m_input.lastY = mouse.y;
+        // Picked again when the pointer or the map moved (a key can move the map).
+        const Vec2 under = m_cam.toWorld(mousePx);
+        if (!m_input.dragging && (under.x != m_input.lastWorld.x || under.y != m_input.lastWorld.y) &&
+            ImGui::IsMousePosValid())
+            m_state.hovered = pick(ds, m_state, under);
+        m_input.lastWorld = under;
         if (const AdminUnit* u = ds.unitOf(m_state.hovered); u && !m_input.dragging) {
             const Layer* l = ds.layerOf(m_state.hovered);
             ImGui::BeginTooltip();
@@ -321,7 +323,13 @@ void ViewerApp::drawPanels(const FrameSize& size) {
     const Dataset& ds = *m_data->dataset;
     m_scene.reservedAreas.clear();
     auto reserve = [&] {
-        const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+        // A panel left outside a window made smaller comes back to its edge.
+        ImVec2 p = ImGui::GetWindowPos();
+        const ImVec2 sz = ImGui::GetWindowSize();
+        const ImVec2 inside{std::clamp(p.x, 0.0f, std::max(0.0f, float(size.winWidth) - sz.x)),
+                            std::clamp(p.y, 0.0f, std::max(0.0f, float(size.winHeight) - std::min(sz.y, 40.0f)))};
+        if (inside.x != p.x || inside.y != p.y) ImGui::SetWindowPos(inside);
+        p = inside;
         const double k = size.pxPerPoint;
         m_scene.reservedAreas.push_back({p.x * k, p.y * k, (p.x + sz.x) * k, (p.y + sz.y) * k});
     };

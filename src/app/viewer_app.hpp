@@ -100,7 +100,7 @@ private:
     std::vector<engine::OverlaySymbol> m_gateSymbols;  // our curated gates, projected once
     struct MapInput {
         bool dragging = false, pressed = false;
-        float lastX = -1, lastY = -1;
+        Vec2 lastWorld{1e30, 1e30};  // the map point under the pointer last frame
     } m_input;
 
     std::vector<ui::SharedBorderRow> m_borderRows;
