@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     bl::cli::addPairsCommand(app, shared);
     bl::cli::addBenchCommand(app, shared);
     bl::cli::addIngestCommand(app, shared);
+    bl::cli::addSuccessionCommand(app, shared);
 #ifdef BORDERLENS_WITH_GUI
     bl::cli::addViewCommand(app, shared);
 #endif

@@ -72,9 +72,15 @@ std::vector<ui::TwinnedPairRow> pairRows(const engine::News& news, const std::st
     for (size_t i = 0; i < news.corpus.links.size(); ++i) {
         const Link& l = news.corpus.links[i];
         const AdjacencyVerdict* v = engine::finestVerdict(news.checks[i], vintage);
+        std::vector<std::string> details;
+        for (const auto& u : l.vn.units)
+            if (u.vintage == vintage && u.by == ResolvedBy::Succession) details.push_back(u.reason);
+        if (news.checks[i].nearestGate)
+            details.push_back("Nearest border gate: " + describeGate(*news.checks[i].nearestGate));
         rows.push_back({v ? l.vn.name + " (" + v->vn->name + ")" : l.vn.name,
                         v ? l.la.name + " (" + v->la->name + ")" : l.la.name, toString(l.kind),
-                        l.date.iso + (l.period.empty() ? "" : ", plan " + l.period), verdictText(v)});
+                        l.date.iso + (l.period.empty() ? "" : ", plan " + l.period), verdictText(v),
+                        std::move(details)});
     }
     return rows;
 }
@@ -152,6 +158,7 @@ void ViewerApp::takeLoadedData() {
     m_data = *r;
     m_loader.reset();
     m_gateSymbols = engine::gateSymbols(*m_data->curated);
+    m_gateCircles = engine::gateUncertainty(*m_data->curated);
     ui::showVintage(*m_data->dataset, m_data->catalog->vintages, m_options.vnVintage, m_state);
     m_needsHomeView = true;
 }
@@ -449,6 +456,7 @@ void ViewerApp::buildScene(const std::optional<Box>& exportPreview) {
     m_scene.hovered = m_state.hovered;
     m_scene.overlay = m_highlight;
     engine::addSymbols(m_scene.overlay, m_gateSymbols);
+    m_scene.overlay.segments.push_back(m_gateCircles);
     if (exportPreview) engine::addFrameOutline(m_scene.overlay, *exportPreview, engine::kFrameColour, "export frame");
     m_scene.style.labels = m_state.labels;
     m_scene.style.attribution = m_data->catalog->attribution;

@@ -98,6 +98,7 @@ private:
     render::Scene m_scene;
     engine::Overlay m_highlight;                  // the shown pair or shared border
     std::vector<engine::OverlaySymbol> m_gateSymbols;  // our curated gates, projected once
+    engine::OverlaySegment m_gateCircles;              // their uncertainty circles
     struct MapInput {
         bool dragging = false, pressed = false;
         Vec2 lastWorld{1e30, 1e30};  // the map point under the pointer last frame

@@ -211,6 +211,7 @@ void addBenchCommand(CLI::App& app, Shared& shared) {
     auto adjRepeat = std::make_shared<int>(3);
     adj->add_option("--repeat", *adjRepeat, "Runs; the median is reported")->check(CLI::Range(1, 50));
     adj->callback([&shared, adjRepeat] { benchAdjacency(shared, *adjRepeat); });
+    addBenchExtractCommand(*bench, shared);
 #ifdef BORDERLENS_WITH_RENDER
     addBenchRenderCommand(*bench, shared);
     addBenchExportCommand(*bench, shared);

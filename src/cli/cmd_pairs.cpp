@@ -73,12 +73,15 @@ void addPairsCommand(CLI::App& app, Shared& shared) {
                                     {"distance_km", round1(v.distanceKm)}});
             json gate = nullptr;
             if (check.nearestGate)
-                gate = {{"name", check.nearestGate->name},
-                        {"country", toString(check.nearestGate->country)},
+                gate = {{"id", check.nearestGate->id},
+                        {"name", check.nearestGate->name},
+                        {"level", check.nearestGate->level},
                         {"lon", check.nearestGate->position.lon},
                         {"lat", check.nearestGate->position.lat},
                         {"distance_km", round1(check.nearestGate->distanceKm)},
-                        {"precision_km", check.nearestGate->precisionKm},
+                        {"on_this_border", check.nearestGate->onThisBorder},
+                        {"uncertainty_km", round1(check.nearestGate->precisionKm)},
+                        {"position", check.nearestGate->derived ? "derived" : "cited"},
                         {"source", check.nearestGate->source}};
             links.push_back({{"link", i}, {"kind", toString(l.kind)}, {"document", file}, {"date", l.date.iso},
                              {"period", l.period}, {"vn_party", l.vn.name}, {"la_party", l.la.name},
@@ -88,13 +91,9 @@ void addPairsCommand(CLI::App& app, Shared& shared) {
                     "  " + l.vn.name + " <-> " + l.la.name + "  (" + file + ")\n";
             for (const auto& v : check.verdicts) text += "    " + verdictText(v) + "\n";
             if (!check.note.empty()) text += "    " + check.note + "\n";
-            if (check.nearestGate) {
-                char buf[256];
-                std::snprintf(buf, sizeof buf, "    nearest known border gate: %s (%s), %.1f km\n",
-                              check.nearestGate->name.c_str(), toString(check.nearestGate->country),
-                              check.nearestGate->distanceKm);
-                text += buf;
-            }
+            for (const auto& u : l.vn.units)
+                if (u.by == ResolvedBy::Succession) text += "    " + u.reason + "\n";
+            if (check.nearestGate) text += "    nearest border gate: " + describeGate(*check.nearestGate) + "\n";
         }
         if (corpus.links.empty()) text = "no cross-border links in these documents\n";
         const std::string out = o->json ? json{{"links", links}}.dump(2) + "\n" : text;

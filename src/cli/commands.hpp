@@ -19,8 +19,11 @@ void addAdjacencyCommand(CLI::App& app, Shared& shared);
 void addPairsCommand(CLI::App& app, Shared& shared);
 void addBenchCommand(CLI::App& app, Shared& shared);
 void addIngestCommand(CLI::App& app, Shared& shared);
+void addSuccessionCommand(CLI::App& app, Shared& shared);
 // `bench render` (cmd_bench_render.cpp), registered by addBenchCommand.
 void addBenchRenderCommand(CLI::App& bench, Shared& shared);
+// `bench extract` (cmd_bench_extract.cpp), registered by addBenchCommand.
+void addBenchExtractCommand(CLI::App& bench, Shared& shared);
 // `view` (cmd_view.cpp); runView is also what `borderlens` alone runs.
 void addViewCommand(CLI::App& app, Shared& shared);
 int runView(Shared& shared);

@@ -108,6 +108,8 @@ Result<std::string> framePair(const ExportRequest& r, const MapData& map, Export
     spec.info.push_back(kindText(link.kind) + ", " + date + (link.period.empty() ? "" : ", for " + link.period) + ": " +
                         link.vn.name + " – " + link.la.name);
     spec.info.push_back("Source: " + doc);
+    for (const auto& u : link.vn.units)
+        if (u.vintage == v->vintage && u.by == ResolvedBy::Succession) spec.info.push_back(u.reason);
     const AdjacencyVerdict* finest = lo.finest;
     if (finest && finest != v && finest->vn && finest->la)
         spec.info.push_back("Resolved units " + finest->vn->name + " – " + finest->la->name +
@@ -117,9 +119,7 @@ Result<std::string> framePair(const ExportRequest& r, const MapData& map, Export
                                          "s, " + v->vintage + " units, geodesic)"
                                    : "No shared border: " + kmText(v->distanceKm) + " apart (" + v->vintage + " units)");
     if (check.nearestGate)
-        spec.info.push_back("Nearest border gate: " + check.nearestGate->name +
-                            (check.nearestGate->distanceKm < 0.5 ? " (between the two units)"
-                                                                 : " (" + kmText(check.nearestGate->distanceKm) + ")"));
+        spec.info.push_back("Nearest border gate: " + describeGate(*check.nearestGate));
     return date;
 }
 
@@ -201,7 +201,10 @@ Result<ExportSpec> buildExportSpec(const ExportRequest& r, const MapData& map) {
     spec.scene.style.labels = r.labels;
     auto shown = chooseLayers(r, map, spec);
     if (!shown) return shown.error();
-    if (map.curated) addSymbols(spec.scene.overlay, gateSymbols(*map.curated));
+    if (map.curated) {
+        addSymbols(spec.scene.overlay, gateSymbols(*map.curated));
+        spec.scene.overlay.segments.push_back(gateUncertainty(*map.curated));
+    }
 
     std::string what = "Vietnam–Laos border area", docDate;
     spec.frame = map.geometry->borderBounds.empty() ? map.geometry->bounds : map.geometry->borderBounds;

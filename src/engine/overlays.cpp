@@ -1,5 +1,7 @@
 #include "engine/overlays.hpp"
 
+#include <cmath>
+
 #include <cstdio>
 
 #include "core/boundaries/crs.hpp"
@@ -88,10 +90,32 @@ LinkOverlay linkOverlay(const MapData& map, size_t link, const std::string& vint
 
 std::vector<OverlaySymbol> gateSymbols(const CuratedPlaces& curated) {
     std::vector<OverlaySymbol> out;
+    // One symbol per pair (both sides share the position), named by the Vietnamese side.
     for (const auto& gate : curated.gates)
-        if (gate.position)
-            out.push_back({threadCrs().forward(*gate.position), SymbolKind::BorderGate, gate.precisionKm > 1.0, gate.name});
+        if (gate.position && gate.country == Country::VN)
+            out.push_back({threadCrs().forward(*gate.position), SymbolKind::BorderGate,
+                           gate.derived || gate.precisionKm > 1.0, gate.name});
     return out;
+}
+
+OverlaySegment gateUncertainty(const CuratedPlaces& curated) {
+    OverlaySegment seg;
+    seg.colour = kGateUncertaintyColour;
+    seg.widthPx = 1.5f;
+    seg.casing = false;
+    seg.legend = "Border gate position uncertainty";
+    for (const auto& gate : curated.gates) {
+        if (!gate.position || gate.country != Country::VN || gate.precisionKm <= 1.0) continue;
+        const Vec2 c = threadCrs().forward(*gate.position);
+        const double r = gate.precisionKm * 1000.0;
+        LineString ring;
+        for (int i = 0; i <= 72; ++i) {
+            const double a = 2 * 3.14159265358979 * i / 72;
+            ring.push_back({c.x + r * std::cos(a), c.y + r * std::sin(a)});
+        }
+        seg.lines.push_back(std::move(ring));
+    }
+    return seg;
 }
 
 void addSymbols(Overlay& overlay, const std::vector<OverlaySymbol>& symbols) {

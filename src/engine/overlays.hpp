@@ -19,6 +19,7 @@ inline constexpr Rgba kPairColour{0.85f, 0.12f, 0.55f, 1.0f};   // a pair of uni
 inline constexpr Rgba kLinkColour{0.15f, 0.45f, 0.95f, 1.0f};   // a document link in the viewer
 inline constexpr Rgba kFocusColour{0.10f, 0.35f, 0.95f, 1.0f};  // a unit found by name
 inline constexpr Rgba kFrameColour{0.05f, 0.25f, 0.65f, 1.0f};  // an export frame outlined on the map
+inline constexpr Rgba kGateUncertaintyColour{0.55f, 0.30f, 0.05f, 0.75f};  // a gate's uncertainty circle
 
 // "12.3 km": every length on the map is written this way.
 std::string kmText(double km);
@@ -43,6 +44,9 @@ LinkOverlay linkOverlay(const MapData& map, size_t link, const std::string& vint
 
 // Our curated border gates with a known position (approximate beyond 1 km).
 std::vector<OverlaySymbol> gateSymbols(const CuratedPlaces& curated);
+// Circles of the gates' uncertainty radius (placed by us, or cited to
+// more than 1 km), one thin line for all.
+OverlaySegment gateUncertainty(const CuratedPlaces& curated);
 
 // Adds symbols not already there (same kind, label and position).
 void addSymbols(Overlay& overlay, const std::vector<OverlaySymbol>& symbols);

@@ -28,6 +28,8 @@ struct OverlaySegment {
     Rgba colour;
     float widthPx = 5.0f;
     std::string label;
+    std::string legend;   // legend text; empty = "Shared border (label)"
+    bool casing = true;   // drawn on a white casing
 };
 
 enum class SymbolKind { BorderGate, Station, Document };

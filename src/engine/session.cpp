@@ -1,6 +1,9 @@
 #include "engine/session.hpp"
 
 #include <algorithm>
+#include <cstdio>
+
+#include "engine/gate_positions.hpp"
 
 #include "io/data_root.hpp"
 #include "io/gates.hpp"
@@ -77,7 +80,13 @@ Result<std::shared_ptr<const T>> readOnce(std::mutex& mutex, std::shared_ptr<con
 }  // namespace
 
 Result<std::shared_ptr<const CuratedPlaces>> Session::curated() {
-    return readOnce(m_mutex, m_curated, [] { return io::loadCuratedPlaces(io::defaultGeodataDir()); });
+    return readOnce(m_curatedMutex, m_curated, [this]() -> Result<CuratedPlaces> {
+        auto c = io::loadCuratedPlaces(io::defaultGeodataDir());
+        if (!c) return c.error();
+        const GatePlacementReport report = placeGates(*this, c->gates);
+        for (const auto& u : report.unplaced) std::fprintf(stderr, "borderlens: border gate not placed: %s\n", u.c_str());
+        return c;
+    });
 }
 
 Result<std::shared_ptr<const Lexicon>> Session::lexicon() {

@@ -57,7 +57,10 @@ public:
     Result<std::shared_ptr<const Dataset>> load(const std::vector<std::string>& ids = {},
                                                 const LayerProgress& progress = {}, std::stop_token stop = {});
 
-    // Our curated border gates and localities (geodata/), read once.
+    // Our curated border gates, localities and succession table (geodata/),
+    // read once; every gate pair has a position (cited, or placed on its
+    // districts' border stretch, which loads the district layers: see
+    // engine/gate_positions.hpp).
     Result<std::shared_ptr<const CuratedPlaces>> curated();
     // The news word lists (geodata/news_words.json), read once.
     Result<std::shared_ptr<const Lexicon>> lexicon();
@@ -68,6 +71,7 @@ private:
     std::string m_dataRoot;
     std::mutex m_mutex;
     std::map<std::vector<std::string>, std::shared_ptr<const Dataset>> m_datasets;  // by sorted layer ids
+    std::mutex m_curatedMutex;  // held while placing gates, which loads layers under m_mutex
     std::shared_ptr<const CuratedPlaces> m_curated;
     std::shared_ptr<const Lexicon> m_lexicon;
 };

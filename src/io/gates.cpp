@@ -8,6 +8,7 @@
 #include "io/detail/json_file.hpp"
 
 #include "io/catalog.hpp"
+#include "io/succession.hpp"
 
 namespace bl::io {
 
@@ -35,39 +36,78 @@ const json* arrayField(const json& doc, const char* key) {
 
 }  // namespace
 
+namespace {
+
+// One side ("vn" or "la") of a gate pair entry.
+Result<CuratedGate> gateSide(const json& side, Country country, const std::string& where) {
+    CuratedGate c;
+    c.country = country;
+    c.name = stringField(side, "name");
+    c.aliases = strs(side, "aliases");
+    c.province = stringField(side, "province");
+    c.district = stringField(side, "district");
+    c.province2025 = stringField(side, "province_2025");
+    c.commune2025 = stringField(side, "commune_2025");
+    if (c.name.empty() || c.province.empty())
+        return makeError(where + " needs \"name\" and \"province\" on its " +
+                         (country == Country::VN ? "\"vn\"" : "\"la\"") + " side");
+    return c;
+}
+
+}  // namespace
+
 Result<std::vector<CuratedGate>> loadGates(const std::string& path) {
     auto doc = readJsonFile(path, "border gates file");
     if (!doc) return doc.error();
     const json* gates = arrayField(*doc, "gates");
     if (!gates) return makeError("border gates file " + path + " has no \"gates\" array");
-    const json& arr = *gates;
     std::vector<CuratedGate> out;
-    for (size_t i = 0; i < arr.size(); ++i) {
-        const json& g = arr[i];
-        CuratedGate c;
-        c.name = stringField(g, "name");
-        c.aliases = strs(g, "aliases");
-        auto country = parseCountry(stringField(g, "country"));
-        c.province = stringField(g, "province");
-        c.district = stringField(g, "district");
-        c.pairedWith = stringField(g, "paired_with");
-        c.source = stringField(g, "source");
-        const std::string where = "border gates file " + path + ", gate " + std::to_string(i) + " (" + c.name + ")";
-        if (c.name.empty() || !country || c.province.empty())
-            return makeError(where + " needs \"name\", \"country\" (VN or LA) and \"province\"");
-        if (c.source.empty()) return makeError(where + " has no \"source\"; every entry must cite one");
-        c.country = *country;
-        if (g.contains("lon") || g.contains("lat")) {
-            if (!g.value("lon", json()).is_number() || !g.value("lat", json()).is_number())
-                return makeError(where + " has a non-numeric \"lon\"/\"lat\"");
-            c.position = LonLat{g["lon"].get<double>(), g["lat"].get<double>()};
-            if (g.contains("precision_km") && !g["precision_km"].is_number())
-                return makeError(where + " has a non-numeric \"precision_km\"");
-            c.precisionKm = g.value("precision_km", 5.0);
-            if (!kBorderArea.expanded(1.0).contains(*c.position))
+    for (size_t i = 0; i < gates->size(); ++i) {
+        const json& g = (*gates)[i];
+        const std::string id = stringField(g, "id");
+        const std::string where = "border gates file " + path + ", gate pair " + std::to_string(i) +
+                                  (id.empty() ? "" : " (" + id + ")");
+        if (!g.is_object() || id.empty() || !g.contains("vn") || !g.contains("la") || !g["vn"].is_object() ||
+            !g["la"].is_object())
+            return makeError(where + " needs an \"id\" and \"vn\" and \"la\" objects");
+        const std::string level = stringField(g, "level");
+        if (level != "international" && level != "national" && level != "auxiliary")
+            return makeError(where + " has level \"" + level + "\"; expected international, national or auxiliary");
+        const std::string source = stringField(g, "source");
+        if (source.empty()) return makeError(where + " has no \"source\"; every entry must cite one");
+        for (const auto& prev : out)
+            if (prev.id == id) return makeError(where + " repeats the id of an earlier pair");
+        auto vn = gateSide(g["vn"], Country::VN, where);
+        if (!vn) return vn.error();
+        auto la = gateSide(g["la"], Country::LA, where);
+        if (!la) return la.error();
+        std::optional<LonLat> position;
+        double precision = 0.0;
+        std::string positionSource;
+        if (g.contains("position")) {
+            const json& p = g["position"];
+            if (!p.is_object() || !p.value("lon", json()).is_number() || !p.value("lat", json()).is_number() ||
+                !p.value("precision_km", json()).is_number())
+                return makeError(where + " has a \"position\" without numeric \"lon\", \"lat\" and \"precision_km\"");
+            position = LonLat{p["lon"].get<double>(), p["lat"].get<double>()};
+            precision = p["precision_km"].get<double>();
+            positionSource = stringField(p, "source");
+            if (positionSource.empty()) return makeError(where + " has a position without a \"source\"");
+            if (!kBorderArea.expanded(1.0).contains(*position))
                 return makeError(where + " has a position outside the border area");
         }
-        out.push_back(std::move(c));
+        for (CuratedGate* side : {&*vn, &*la}) {
+            side->id = id;
+            side->level = level;
+            side->source = source;
+            side->position = position;
+            side->precisionKm = precision;
+            side->positionSource = positionSource;
+        }
+        vn->pairedWith = la->name;
+        la->pairedWith = vn->name;
+        out.push_back(std::move(*vn));
+        out.push_back(std::move(*la));
     }
     return out;
 }
@@ -105,8 +145,11 @@ Result<CuratedPlaces> loadCuratedPlaces(const std::string& geodataDir) {
     if (!g) return g.error();
     auto l = loadLocalities((fs::path(geodataDir) / "localities.json").string());
     if (!l) return l.error();
+    auto s = loadSuccession((fs::path(geodataDir) / "succession.json").string());
+    if (!s) return s.error();
     c.gates = std::move(*g);
     c.localities = std::move(*l);
+    c.succession = std::move(*s);
     return c;
 }
 

@@ -10,8 +10,10 @@
 
 namespace bl::io {
 
-// {"gates": [{"name", "aliases", "country", "province", "district",
-//   "paired_with", "lon", "lat", "precision_km", "source"}]}; lon/lat optional.
+// {"gates": [{"id", "level", "vn": {"name", "aliases", "province",
+//   "district", "province_2025", "commune_2025"}, "la": {"name", "aliases",
+//   "province", "district"}, "position": {"lon", "lat", "precision_km",
+//   "source"} (optional), "source"}]}: two CuratedGate per pair, VN first.
 Result<std::vector<CuratedGate>> loadGates(const std::string& path);
 
 // {"localities": [{"name", "aliases", "kind", "country", "province",

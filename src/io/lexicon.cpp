@@ -83,6 +83,10 @@ Result<Lexicon> loadLexicon(const std::string& path) {
     f.set(l.pactNouns, "pact_nouns");
     f.list(l.cooperationStems, "cooperation_stems");
     f.set(l.anaphors, "anaphors");
+    f.set(l.signingVerbs, "signing_verbs");
+    f.set(l.signedDocumentNouns, "signed_document_nouns");
+    f.set(l.groupReferences, "group_references");
+    f.set(l.counterpartWords, "counterpart_words");
     f.set(l.gateAdjectives, "gate_adjectives");
     f.set(l.gateNouns, "gate_nouns");
     f.set(l.guardUnitNouns, "guard_unit_nouns");

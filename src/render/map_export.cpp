@@ -321,15 +321,18 @@ Box addLegend(Sheet& sh, const Dataset& data, const MapGeometry& geometry) {
         e.text = spec.scene.overlay.connectors.empty() ? "Highlighted units" : "Linked pair (units, connector)";
         legend.push_back(e);
     }
+    std::vector<std::string> segmentLegends;
     for (const auto& seg : o.segments) {
         LegendEntry e;
         e.kind = LegendEntry::Kind::Line;
         e.line = seg.colour;
-        e.fill = {1, 1, 1, 0.9f};
+        e.fill = seg.casing ? Rgba{1, 1, 1, 0.9f} : Rgba{1, 1, 1, 0.0f};
         e.widthPx = seg.widthPx;
-        e.text = "Shared border" + (seg.label.empty() ? "" : " (" + seg.label + ")");
+        e.text = seg.legend.empty() ? "Shared border" + (seg.label.empty() ? "" : " (" + seg.label + ")") : seg.legend;
+        const std::string kind = seg.legend.empty() ? std::string("shared") : seg.legend;
+        if (std::find(segmentLegends.begin(), segmentLegends.end(), kind) != segmentLegends.end()) continue;
+        segmentLegends.push_back(kind);
         legend.push_back(e);
-        break;
     }
     bool seen[3][2] = {};
     for (const auto& sym : o.symbols) {

@@ -135,7 +135,7 @@ void MapRenderer::Impl::drawOverlayLines(Frame& f) {
     for (const auto& c : f.scene.overlay.connectors) addPart({c.from, c.to}, c.colour, 2.0f);
     for (const auto& seg : f.scene.overlay.segments)
         for (const auto& line : seg.lines) {
-            addPart(line, {1, 1, 1, 0.9f}, seg.widthPx + 3.0f);
+            if (seg.casing) addPart(line, {1, 1, 1, 0.9f}, seg.widthPx + 3.0f);
             addPart(line, seg.colour, seg.widthPx);
         }
     if (strip.vertices.empty()) return;

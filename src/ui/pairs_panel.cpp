@@ -9,6 +9,8 @@ void PairsPanel::drawContent(const std::vector<TwinnedPairRow>* rows, ViewerStat
         ImGui::TextDisabled("not available yet (documents)");
         return;
     }
+    if (m_selected >= 0 && size_t(m_selected) < rows->size())
+        for (const auto& d : (*rows)[size_t(m_selected)].details) ImGui::TextWrapped("%s", d.c_str());
     if (ImGui::BeginTable("pairs", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable)) {
         ImGui::TableSetupColumn("Vietnam / Laos");
         ImGui::TableSetupColumn("kind");
@@ -23,6 +25,11 @@ void PairsPanel::drawContent(const std::vector<TwinnedPairRow>* rows, ViewerStat
             if (ImGui::Selectable(label.c_str(), m_selected == int(i), ImGuiSelectableFlags_SpanAllColumns)) {
                 m_selected = int(i);
                 state.pairRequest = i;
+            }
+            if (!r.details.empty() && ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                for (const auto& d : r.details) ImGui::TextUnformatted(d.c_str());
+                ImGui::EndTooltip();
             }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.kind.c_str());

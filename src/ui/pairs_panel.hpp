@@ -14,6 +14,7 @@ struct TwinnedPairRow {
     std::string kind;          // "twinning", "cooperation plan", ...
     std::string date;          // ISO date of the latest document
     std::string verdict;       // adjacency: "share 83.4 km of border", "not adjacent", ...
+    std::vector<std::string> details;  // shown for the selected row: succession, nearest gate
 };
 
 class PairsPanel {

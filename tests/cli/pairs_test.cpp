@@ -38,7 +38,10 @@ TEST_CASE("pairs checks every document link against the adjacency engine", "[cli
             REQUIRE(c2025);
             CHECK((*c2025)["touches"] == false);
             CHECK((*c2025)["distance_km"].get<double>() > 0.5);
-            CHECK(l["nearest_gate"]["name"] == "Lao Bảo");
+            CHECK(l["nearest_gate"]["name"] == "Lao Bảo \u2013 Dansavanh");
+            CHECK(l["nearest_gate"]["level"] == "international");
+            CHECK(l["nearest_gate"]["on_this_border"] == true);
+            CHECK(l["nearest_gate"]["position"] == "cited");
         }
         if (l["la_party"] == "Border Guard Company 119") {
             company119 = true;
@@ -46,7 +49,7 @@ TEST_CASE("pairs checks every document link against the adjacency engine", "[cli
             REQUIRE(v);
             CHECK((*v)["la_unit"]["name"] == "Phongsaly");
             CHECK((*v)["touches"] == true);
-            CHECK(l["nearest_gate"]["name"] == "Tây Trang");
+            CHECK(l["nearest_gate"]["name"] == "Tây Trang \u2013 Sop Hun");
             CHECK(l["nearest_gate"]["distance_km"].get<double>() < 10);
         }
         if (l["kind"] == "cooperation_plan") {

@@ -42,12 +42,21 @@ TEST_CASE("A whole-area export loads only the shown system and draws every posit
     CHECK((*map)->dataset->layers.size() == req.layers.size());
     auto spec = buildExportSpec(r, **map);
     REQUIRE(spec);
-    size_t gates = 0;
-    for (const auto& g : (*map)->curated->gates) gates += g.position.has_value();
+    // One symbol per gate pair (both sides share the position), every pair placed.
+    size_t pairs = 0;
+    for (const auto& g : (*map)->curated->gates) pairs += g.position && g.country == Country::VN ? 1 : 0;
+    CHECK(pairs * 2 == (*map)->curated->gates.size());
     size_t symbols = 0;
     for (const auto& sym : spec->scene.overlay.symbols) symbols += sym.kind == SymbolKind::BorderGate;
-    CHECK(symbols == gates);
-    CHECK(gates > 0);
+    CHECK(symbols == pairs);
+    CHECK(pairs >= 26);
+    // and an uncertainty circle for each gate placed to more than 1 km.
+    size_t circles = 0, loose = 0;
+    for (const auto& seg : spec->scene.overlay.segments)
+        if (seg.legend == "Border gate position uncertainty") circles += seg.lines.size();
+    for (const auto& g : (*map)->curated->gates) loose += g.country == Country::VN && g.precisionKm > 1.0 ? 1 : 0;
+    CHECK(circles == loose);
+    CHECK(loose > 0);
     CHECK(spec->title == "Vietnam–Laos border area");
     CHECK_THAT(spec->subtitle, Catch::Contains((*s)->vintages().current));
 }

@@ -72,4 +72,13 @@ double area(const MultiPolygon& mp) {
     return a;
 }
 
+double intersectionArea(const MultiPolygon& a, const MultiPolygon& b) {
+    GeomPtr ga = toGeos(a), gb = toGeos(b);
+    if (!ga || !gb || GEOSIntersects_r(ctx(), ga.get(), gb.get()) != 1) return 0.0;
+    GeomPtr x(GEOSIntersection_r(ctx(), ga.get(), gb.get()));
+    double out = 0.0;
+    if (x) GEOSArea_r(ctx(), x.get(), &out);
+    return out;
+}
+
 }  // namespace bl

@@ -24,4 +24,8 @@ bool contains(const MultiPolygon& mp, Vec2 p);
 
 double area(const MultiPolygon& mp);
 
+// Area of the intersection of two polygonal geometries; 0 when they do not
+// meet or GEOS cannot intersect them.
+double intersectionArea(const MultiPolygon& a, const MultiPolygon& b);
+
 }  // namespace bl

@@ -6,6 +6,8 @@
 namespace bl::news {
 
 void SentenceAnalyser::run() {
+    m_lows.reserve(t.size());
+    for (const auto& tok : t) m_lows.push_back(tok.low);
     findSlots();
     findOrgs();
     findGates();
@@ -34,6 +36,18 @@ void SentenceAnalyser::findSlots() {
     while (i < t.size()) {
         size_t clen = 0;
         const bool named = country(i, &clen).has_value();
+        // A gate whose name starts with a country word: "Lao Bảo".
+        if (named && t[i].cap) {
+            if (const size_t n = m_res.gateNameAt(m_lows, i); n > clen) {
+                Slot s;
+                s.i0 = i;
+                s.i1 = i + n;
+                s.text = std::string(textOf(s.i0, s.i1));
+                slots.push_back(std::move(s));
+                i += n;
+                continue;
+            }
+        }
         if (t[i].type == Tok::Word && t[i].cap && !named && !isStopWord(m_lex, t[i].low)) {
             Slot s;
             s.i0 = i;

@@ -89,6 +89,7 @@ private:
     bool borderPost(size_t i);
     bool authority(size_t& i);
     void findGates();
+    size_t gateWordsEnd(size_t k) const;
     void findPlaces();
     size_t skipGateWords(size_t k) const;
     bool gateWordsAt(size_t k) const { return skipGateWords(k) != k; }
@@ -109,6 +110,7 @@ private:
     const Resolver& m_res;
     const Lexicon& m_lex;
     int m_groups = 0;
+    std::vector<std::string_view> m_lows;  // the tokens' folded words
 };
 
 }  // namespace bl::news

@@ -7,6 +7,12 @@ namespace {
 bool startsWith(const std::string& w, const std::string& prefix) { return w.compare(0, prefix.size(), prefix) == 0; }
 
 bool isPactNoun(const Lexicon& lex, const std::vector<Token>& t, size_t i) {
+    // "signed a document on cooperation": a plan only when signed.
+    if (lex.signedDocumentNouns.count(t[i].low)) {
+        for (size_t k = i; k-- > 0 && k + 4 > i;)
+            if (lex.signingVerbs.count(t[k].low)) return true;
+        return false;
+    }
     if (!lex.pactNouns.count(t[i].low)) return false;
     if ((t[i].low == "plan" || t[i].low == "plans") && i + 1 < t.size() && t[i + 1].low == "to") return false;
     if (t[i].low == "minutes" && i > 0 && t[i - 1].type == Tok::Number) return false;

@@ -52,6 +52,7 @@ enum class ResolvedBy {
     Containment,    // carried from another vintage's unit by containment
     ContextOnly,    // no unit of that name: the enclosing province the text names
     Curated,        // our curated facts (a locality, a border gate)
+    Succession,     // a pre-reform unit's successor (geodata/succession.json)
 };
 
 // A catalog unit a party or place resolves to, in one layer.
@@ -105,6 +106,8 @@ const char* toString(PlaceKind k);  // "border_gate", "border_station"
 struct Place {
     PlaceKind kind = PlaceKind::BorderGate;
     std::string name;
+    std::string gateId;              // the gate pair in our catalogue; empty when not in it
+    std::string gateName;            // that side's name in the catalogue ("Lao Bảo")
     std::optional<Country> country;  // side of the border; empty when the text does not tell
     size_t document = 0;
     std::vector<ResolvedUnit> units;

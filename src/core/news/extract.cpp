@@ -11,6 +11,7 @@
 
 #include "core/names/names.hpp"
 #include "core/news/analyser.hpp"
+#include "core/news/discourse.hpp"
 #include "core/news/cues.hpp"
 #include "core/news/dates.hpp"
 #include "core/news/tokens.hpp"
@@ -84,8 +85,8 @@ private:
     Place makePlace(const SentenceAnalyser& an, const Item& it, const PlaceResolution& r, bool asGate,
                     bool gateName) const;
     std::optional<Relation> relation() const;
-    void addLinks(const SentenceAnalyser& an, const std::vector<PlaceResolution>& res, const Relation& rel,
-                  const std::vector<size_t>& vn, const std::vector<size_t>& la, Span span);
+    void addReferredParties(const SentenceAnalyser& an, std::vector<Party>& vn, std::vector<Party>& la) const;
+    void addLinks(const Relation& rel, const std::vector<Party>& vn, const std::vector<Party>& la, Span span);
 
     const Document& m_doc;
     size_t m_index;
@@ -98,6 +99,7 @@ private:
     std::deque<Analysed> m_done;  // the last few sentences, for references back
     std::optional<DocDate> m_leadDate;
     std::set<std::string> m_seenLinks, m_seenPlaces;
+    DocumentMemory m_memory;
 };
 
 void DocumentExtraction::run() {
@@ -130,17 +132,75 @@ void DocumentExtraction::sentence(const Sentence& s) {
     const std::vector<PlaceResolution> res = resolveItems(an);
     if (!onlyThirdCountries(m_lex, t)) addPlaces(an, res);
 
-    // Parties on each side.
-    std::vector<size_t> vn, la;
+    // Parties on each side: the items of the sentence, then the ones it
+    // names by reference to what the article named before.
+    std::vector<Party> vn, la;
     for (size_t k = 0; k < an.items.size(); ++k) {
         const Item& it = an.items[k];
         if (it.qualifier || it.venue || it.reporter || it.kind == ItemKind::Gate) continue;
         if (!it.side || *it.side == Side::Third) continue;
         if (it.placeText.empty()) continue;
-        (*it.side == Side::VN ? vn : la).push_back(k);
+        (*it.side == Side::VN ? vn : la).push_back(makeParty(it, t, res[k]));
     }
-    if (vn.empty() || la.empty()) return;
-    if (auto rel = relation()) addLinks(an, res, *rel, vn, la, s.span);
+    const auto rel = relation();
+    if (rel) addReferredParties(an, vn, la);
+    if (rel && !vn.empty() && !la.empty()) addLinks(*rel, vn, la, s.span);
+    for (size_t k = 0; k < an.items.size(); ++k) {
+        const Item& it = an.items[k];
+        if (it.side && it.kind != ItemKind::Gate && !res[k].units.empty())
+            m_memory.note(*it.side, makeParty(it, t, res[k]));
+    }
+}
+
+// Numbered units and references back ("Company 3", "the three Lao
+// localities", "their counterparts"): a side the sentence lacks, or the
+// side a country word states, gets the parties the article named before.
+void DocumentExtraction::addReferredParties(const SentenceAnalyser& an, std::vector<Party>& vn,
+                                            std::vector<Party>& la) const {
+    const auto& t = an.t;
+    auto missing = [&]() -> std::optional<Side> {
+        if (vn.empty() && !la.empty()) return Side::VN;
+        if (la.empty() && !vn.empty()) return Side::LA;
+        return std::nullopt;
+    };
+    auto covered = [&](size_t i0, size_t i1) {
+        for (const auto& it : an.items)
+            if (!it.placeText.empty() && it.i0 < i1 && i0 < it.i1) return true;
+        return false;
+    };
+    auto add = [&](Side side, Party p, size_t i0, size_t i1, const std::string& why) {
+        p.span = {t[i0].b, t[i1 - 1].e};
+        p.country = side == Side::LA ? Country::LA : Country::VN;
+        p.resolution = why + (p.resolution.empty() ? "" : "; " + p.resolution);
+        p.confidence *= 0.8;
+        for (auto& u : p.units) u.confidence *= 0.8;
+        (side == Side::VN ? vn : la).push_back(std::move(p));
+    };
+    for (const NumberedUnit& u : findNumberedUnits(m_lex, t)) {
+        if (covered(u.i0, u.i1)) continue;
+        const std::optional<Side> side = u.side ? u.side : missing();
+        if (!side || *side == Side::Third) continue;
+        auto province = m_memory.onlyProvince(*side);
+        if (!province) continue;
+        province->name = std::string(m_doc.text.substr(t[u.i0].b, t[u.i1 - 1].e - t[u.i0].b));
+        add(*side, std::move(*province), u.i0, u.i1, "a unit known by its number; its province is the one the article names");
+    }
+    for (const Reference& r : findReferences(m_lex, t)) {
+        if (covered(r.i0, r.i1)) continue;
+        const std::optional<Side> side = r.side ? r.side : missing();
+        if (!side && vn.empty() && la.empty() && r.provinces && r.count == 2) {
+            // "the two provinces": one of each side, the last named.
+            auto a = m_memory.last(Side::VN, 1), b = m_memory.last(Side::LA, 1);
+            if (a.empty() || b.empty()) continue;
+            add(Side::VN, a.front(), r.i0, r.i1, "named earlier in the article (\"the two provinces\")");
+            add(Side::LA, b.front(), r.i0, r.i1, "named earlier in the article (\"the two provinces\")");
+            continue;
+        }
+        if (!side || *side == Side::Third) continue;
+        auto named = m_memory.last(*side, r.count);
+        if (named.empty() || named.size() > 4 || (r.count && named.size() < r.count)) continue;
+        for (auto& p : named) add(*side, std::move(p), r.i0, r.i1, "named earlier in the article, referred to here");
+    }
 }
 
 // Resolve every item once; a party's side comes from the text, else from
@@ -207,7 +267,11 @@ void DocumentExtraction::addPlaces(const SentenceAnalyser& an, const std::vector
         if (it.side == Side::Third) continue;
         for (int pass = 0; pass < (it.gateNamed ? 2 : 1); ++pass) {
             Place p = makePlace(an, it, res[k], gate || pass == 1, pass == 1);
-            const std::string key = std::string(toString(p.kind)) + "|" + foldName(p.name);
+            // A gate outside our catalogue is on another border.
+            if (p.kind == PlaceKind::BorderGate && p.gateId.empty()) continue;
+            const std::string key = std::string(toString(p.kind)) + "|" +
+                                    (p.gateId.empty() ? foldName(p.name)
+                                                      : p.gateId + "|" + (p.country ? toString(*p.country) : "?"));
             if (m_seenPlaces.insert(key).second) m_places.push_back(std::move(p));
         }
     }
@@ -225,16 +289,18 @@ Place DocumentExtraction::makePlace(const SentenceAnalyser& an, const Item& it, 
     p.resolution = r.reason;
     p.span = {t[it.i0].b, t[it.i1 - 1].e};
     if (!asGate) return p;
-    const Slot& sl = an.slots[size_t(it.slot)];
-    p.span = {t[sl.i0].b, t[std::min(it.i1, t.size()) - 1].e};
+    p.span = {t[it.i0].b, t[std::min(it.i1, t.size()) - 1].e};
     if (it.kind == ItemKind::Station) {
+        const Slot& sl = an.slots[size_t(it.slot)];
         size_t e = sl.i1;
         while (e < t.size() && t[e].low != "border") ++e;
         p.span = {t[sl.i0].b, t[std::min(e + 1, t.size() - 1)].e};
     }
     if (const CuratedGate* g = m_res.gate(it.gateKey, p.country)) {
+        p.gateId = g->id;
+        p.gateName = g->name;
         p.position = g->position;
-        p.source = g->source;
+        p.source = g->positionSource.empty() ? g->source : g->positionSource;
         p.approximate = !g->position;
         if (!p.country) p.country = g->country;
     }
@@ -267,18 +333,17 @@ std::optional<Relation> DocumentExtraction::relation() const {
 }
 
 // One link per pair of a Vietnamese and a Lao party.
-void DocumentExtraction::addLinks(const SentenceAnalyser& an, const std::vector<PlaceResolution>& res,
-                                  const Relation& rel, const std::vector<size_t>& vn, const std::vector<size_t>& la,
+void DocumentExtraction::addLinks(const Relation& rel, const std::vector<Party>& vn, const std::vector<Party>& la,
                                   Span span) {
-    for (size_t a : vn)
-        for (size_t b : la) {
+    for (const Party& a : vn)
+        for (const Party& b : la) {
             Link l;
             l.kind = *rel.cue.kind;
             l.document = m_index;
             l.date = rel.when ? *rel.when : m_leadDate ? *m_leadDate : m_doc.date;
             l.period = rel.period;
-            l.vn = makeParty(an.items[a], an.t, res[a]);
-            l.la = makeParty(an.items[b], an.t, res[b]);
+            l.vn = a;
+            l.la = b;
             l.vn.country = Country::VN;
             l.la.country = Country::LA;
             l.span = span;

@@ -45,6 +45,12 @@ struct Lexicon {
     Words pactNouns;                         // a cooperation plan
     std::vector<std::string> cooperationStems;  // other cooperation, by word start
     Words anaphors;                          // "the ceremony": refers back
+    Words signingVerbs;                      // "signed", "inked": before a document noun
+    Words signedDocumentNouns;               // "a document on cooperation": a plan when signed
+
+    // References to parties named earlier in the article.
+    Words groupReferences;    // "the three Lao localities", "both provinces": head nouns
+    Words counterpartWords;   // "their counterparts", "the Lao side"
 
     // Organisations and places.
     Words gateAdjectives;     // "International" in "X International Border Gate"

@@ -1,8 +1,11 @@
 #include "core/news/link_check.hpp"
 
+#include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "core/boundaries/crs.hpp"
+#include "core/names/names.hpp"
 #include "core/boundaries/geos_context.hpp"
 
 namespace bl {
@@ -98,17 +101,61 @@ LinkCheck checkLink(const Link& link, const Dataset& data, const std::vector<Cur
     }
     if (!anyVn) out.note = "the Vietnamese party is not resolved to a unit";
 
-    // Nearest curated gate with a position: the one closest to both units.
+    // The gate of this border: one whose own districts (or provinces) are
+    // the two units, the highest level first (a border has several);
+    // without one, the gate closest to both units.
     const WorkingCrs& crs = threadCrs();
     const AdminUnit* vnUnit = out.verdicts.empty() ? nullptr : out.verdicts.front().vn;
-    for (const auto& g : gates) {
-        if (!g.position || !vnUnit) continue;
+    auto rank = [](const std::string& level) { return level == "international" ? 0 : level == "national" ? 1 : 2; };
+    auto better = [&](const GateProximity& a, const GateProximity& b) {
+        if (a.onThisBorder != b.onThisBorder) return a.onThisBorder;
+        if (a.onThisBorder && rank(a.level) != rank(b.level)) return rank(a.level) < rank(b.level);
+        const double da = std::round(a.distanceKm * 2) / 2, db = std::round(b.distanceKm * 2) / 2;
+        if (da != db) return da < db;
+        if (rank(a.level) != rank(b.level)) return rank(a.level) < rank(b.level);
+        return a.precisionKm < b.precisionKm;
+    };
+    auto named = [](const AdminUnit* u, const std::string& n) {
+        return u && !n.empty() && (foldName(u->shortName) == foldName(n) || foldName(u->name) == foldName(n));
+    };
+    for (size_t i = 0; i < gates.size(); ++i) {
+        const CuratedGate& g = gates[i];
+        if (!g.position || !vnUnit || g.country != Country::VN) continue;
+        const CuratedGate* other =
+            !g.id.empty() && i + 1 < gates.size() && gates[i + 1].id == g.id ? &gates[i + 1] : nullptr;
         const Vec2 p = crs.forward(*g.position);
-        const double d = std::max(pointDistanceKm(p, vnUnit->geometry), pointDistanceKm(p, la.unit->geometry));
-        if (!out.nearestGate || d < out.nearestGate->distanceKm)
-            out.nearestGate = GateProximity{g.name, g.country, *g.position, g.precisionKm, d, g.source};
+        GateProximity c;
+        c.id = g.id;
+        c.name = g.name + (other ? " \u2013 " + other->name : std::string());
+        c.level = g.level;
+        c.position = *g.position;
+        c.precisionKm = g.precisionKm;
+        c.derived = g.derived;
+        c.source = g.positionSource;
+        c.distanceKm = std::max(pointDistanceKm(p, vnUnit->geometry), pointDistanceKm(p, la.unit->geometry));
+        c.onThisBorder = (named(vnUnit, g.district) || named(vnUnit, g.province)) &&
+                         (!other || named(la.unit, other->district) || named(la.unit, other->province));
+        if (!out.nearestGate || better(c, *out.nearestGate)) out.nearestGate = c;
     }
     return out;
+}
+
+}  // namespace bl
+
+namespace bl {
+
+std::string describeGate(const GateProximity& g) {
+    char buf[96];
+    std::string where;
+    if (g.onThisBorder) where = "on this border";
+    else if (g.distanceKm < 0.5) where = "between the two units";
+    else {
+        std::snprintf(buf, sizeof buf, "%.1f km away", g.distanceKm);
+        where = buf;
+    }
+    std::snprintf(buf, sizeof buf, "%s, \u00b1 %.1f km", g.derived ? "position derived" : "position cited",
+                  g.precisionKm);
+    return g.name + " (" + g.level + "), " + where + "; " + buf;
 }
 
 }  // namespace bl

@@ -29,13 +29,21 @@ struct AdjacencyVerdict {
 };
 
 struct GateProximity {
-    std::string name;
-    Country country = Country::VN;
+    std::string id;             // the pair's id in the catalogue
+    std::string name;           // "Na Mèo – Nam Soi" (Vietnamese side first)
+    std::string level;          // "international", "national", "auxiliary"
     LonLat position;
-    double precisionKm = 0.0;
+    double precisionKm = 0.0;   // uncertainty radius of the position
+    bool derived = false;       // placed by us on the districts' border stretch, not cited
+    bool onThisBorder = false;  // the gate's own districts are the two units (or lie in them)
     double distanceKm = 0.0;    // to the farther of the two units: ~0 when the gate lies between them
-    std::string source;
+    std::string source;         // of the position
 };
+
+// "Na Mèo – Nam Soi (national), on this border; position derived, ± 21.4 km"
+// or "Nậm Cắn – Nam Khan (international), 105.5 km; position cited, ± 8 km".
+// The one text for a nearest gate in the CLI, the viewer and exports.
+std::string describeGate(const GateProximity& g);
 
 struct LinkCheck {
     std::vector<AdjacencyVerdict> verdicts;  // resolved level first, then provinces, per vintage

@@ -218,36 +218,107 @@ bool SentenceAnalyser::authority(size_t& i) {
 
 // ---------------------------------------------------------------- places
 
-// Border gates: "X [International] Border Gate", "X - Y border gate pair",
-// "border gate of X".
+// Border gates of our catalogue, found by their names: a gate name (any
+// spelling; "Lao Bảo" starts with a country word) followed by gate words
+// ("X International Border Gate", "X border gate pair"), a list of names
+// before them ("the Tây Trang, Lao Bảo and Bờ Y international border
+// gates", "the Nậm Cắn–Nam Khan and Thanh Thủy–Nậm On border gate
+// pairs"), or a name after "border gate of|at". In "X–Y" the first is the
+// Vietnamese side and the second the Lao side. A name without gate words
+// ("Na Meo village") is no gate; a gate outside the catalogue (the China
+// border) is not ours.
+size_t SentenceAnalyser::gateWordsEnd(size_t k) const {
+    size_t j = k;
+    while (j < t.size() && m_lex.gateAdjectives.count(t[j].low)) ++j;
+    const bool border = j < t.size() && t[j].low == "border";
+    if (border) ++j;
+    if (j >= t.size()) return k;
+    std::string noun = t[j].low;
+    if (noun.size() > 1 && noun.back() == 's') noun.pop_back();
+    if (!m_lex.gateNouns.count(noun) || (!border && noun != "gate")) return k;
+    ++j;
+    if (j < t.size() && (t[j].low == "pair" || t[j].low == "pairs" || t[j].low == "area")) ++j;
+    return j;
+}
+
 void SentenceAnalyser::findGates() {
-    for (size_t s = 0; s < slots.size(); ++s) {
-        Slot& sl = slots[s];
-        if (sl.village) continue;
-        const size_t g = skipGateWords(sl.i1);
-        bool gate = g != sl.i1;
-        // "X - Y border gate(s)": X is a gate too (the pair across the border).
-        if (!gate && sl.i1 + 1 < t.size() && t[sl.i1].low == "-") {
-            const int nx = slotAt(sl.i1 + 1);
-            if (nx >= 0 && gateWordsAt(slots[size_t(nx)].i1)) gate = true;
+    struct Run {
+        size_t i0, i1;
+        std::vector<const CuratedGate*> gates;
+    };
+    const auto& lows = m_lows;
+    std::vector<Run> runs;
+    for (size_t i = 0; i < t.size();) {
+        std::vector<const CuratedGate*> g;
+        const size_t n = t[i].cap ? m_res.gateNameAt(lows, i, &g) : 0;
+        if (n) {
+            runs.push_back({i, i + n, std::move(g)});
+            i += n;
+        } else {
+            ++i;
         }
-        if (!gate && sl.i0 >= 3 && t[sl.i0 - 1].low == "of" && t[sl.i0 - 2].low == "gate" &&
-            t[sl.i0 - 3].low == "border")
-            gate = true;
-        if (!gate) continue;
-        Item it;
-        it.kind = ItemKind::Gate;
-        const std::string words = g != sl.i1 ? std::string(textOf(sl.i1, g)) : "border gate";
-        it.name = sl.text + " " + words;
-        it.gateName = it.name;
-        it.gateKey = sl.text;
-        it.slot = int(s);
-        it.placeText = sl.text;
-        it.side = sl.side;
-        it.i0 = sl.i0;
-        it.i1 = std::max(g, sl.i1);
-        it.group = m_groups++;
-        items.push_back(std::move(it));
+    }
+    auto glue = [&](size_t a, size_t b, bool* dash) {
+        for (size_t k = a; k < b; ++k) {
+            const std::string& w = t[k].low;
+            if (w == "-") *dash = true;
+            else if (w != "," && w != "and" && w != "the" && w != "or") return false;
+        }
+        return b > a;
+    };
+    for (size_t r = 0; r < runs.size();) {
+        // A list of names joined by commas, "and" and dashes.
+        size_t last = r;
+        std::vector<bool> dashBefore(1, false);
+        while (last + 1 < runs.size()) {
+            bool dash = false;
+            if (!glue(runs[last].i1, runs[last + 1].i0, &dash)) break;
+            dashBefore.push_back(dash);
+            ++last;
+        }
+        const size_t after = gateWordsEnd(runs[last].i1);
+        const size_t i0 = runs[r].i0;
+        const bool before = i0 >= 3 && (t[i0 - 1].low == "of" || t[i0 - 1].low == "at") &&
+                            (t[i0 - 2].low == "gate" || t[i0 - 2].low == "gates") && t[i0 - 3].low == "border";
+        if (after == runs[last].i1 && !before) {
+            r = last + 1;
+            continue;
+        }
+        const std::string words = after != runs[last].i1 ? std::string(textOf(runs[last].i1, after)) : "border gate";
+        const bool plural = words.find("gates") != std::string::npos || words.find("pair") != std::string::npos;
+        const int g = m_groups++;
+        for (size_t k = r; k <= last; ++k) {
+            const Run& run = runs[k];
+            // The side: a name of one side only; else the place in an "X–Y" pair.
+            const bool second = k > r && dashBefore[k - r];
+            const bool first = k < last && dashBefore[k + 1 - r];
+            std::optional<Side> side;
+            for (const CuratedGate* cg : run.gates) {
+                const Side s2 = cg->country == Country::VN ? Side::VN : Side::LA;
+                if (!side) side = s2;
+                else if (*side != s2) side = second ? Side::LA : Side::VN;
+            }
+            (void)first;
+            Item it;
+            it.kind = ItemKind::Gate;
+            it.gateKey = std::string(textOf(run.i0, run.i1));
+            const std::string single = plural ? "border gate" : words;
+            it.name = it.gateKey + " " + (k == last ? (plural ? single : words) : single);
+            it.gateName = it.name;
+            it.slot = -1;
+            for (size_t q = 0; q < slots.size(); ++q)
+                if (slots[q].i0 < run.i1 && run.i0 < slots[q].i1) {
+                    slots[q].used = true;
+                    if (slots[q].i0 == run.i0) it.slot = int(q);
+                }
+            it.placeText = it.gateKey;
+            it.side = side;
+            it.i0 = run.i0;
+            it.i1 = k == last ? after : run.i1;
+            it.group = g;
+            items.push_back(std::move(it));
+        }
+        r = last + 1;
     }
 }
 

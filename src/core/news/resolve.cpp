@@ -1,6 +1,8 @@
 #include "core/news/resolve.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <utility>
 #include <cmath>
 #include <map>
 #include <set>
@@ -52,6 +54,8 @@ struct Resolver::Impl {
     mutable std::mutex cacheMutex;
     mutable std::unordered_map<std::string, PlaceResolution> cache;
     mutable std::unordered_map<const CuratedGate*, PlaceResolution> gateCache;
+    // Catalogue gate names as folded words, by first word.
+    std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, const CuratedGate*>>> gateNames;
 
     Impl(const Dataset& d, const AliasTable& a) : gaz(d, a) {}
 };
@@ -81,6 +85,19 @@ Resolver::Resolver(const Dataset& data, const AliasTable& aliases, const Curated
             note(u.shortName, l.spec.country, prov);
             note(u.asciiName, l.spec.country, prov);
         }
+    for (const auto& g : curated.gates) {
+        std::vector<std::string> names = g.aliases;
+        names.insert(names.begin(), g.name);
+        for (const auto& n : names) {
+            std::vector<std::string> words;
+            std::string w;
+            for (char c : foldName(n) + " ") {
+                if (std::isalnum(static_cast<unsigned char>(c))) w += c;
+                else if (!w.empty()) words.push_back(std::exchange(w, std::string()));
+            }
+            if (!words.empty()) m->gateNames[words.front()].emplace_back(std::move(words), &g);
+        }
+    }
     for (const auto& loc : curated.localities) {
         note(loc.name, loc.country, false);
         for (const auto& a : loc.aliases) note(a, loc.country, false);
@@ -163,6 +180,8 @@ private:
     std::optional<ResolvedUnit> byName(const VintageLayers& v, const Parent& p, std::string* ambiguous) const;
     std::optional<ResolvedUnit> curatedLocality(const VintageLayers& v, const Parent& p) const;
     std::optional<ResolvedUnit> acrossReform(const VintageLayers& v) const;
+    bool namesEarlierUnit() const;
+    std::optional<ResolvedUnit> successor(const VintageLayers& v) const;
     std::optional<ResolvedUnit> earlierByContainment(const VintageLayers& first, const ResolvedUnit& got) const;
     const Layer* layerOf(const std::string& id) const;
 
@@ -175,6 +194,7 @@ private:
     std::string m_canonKey;
     const AdminUnit* m_earlierUnit = nullptr;  // the unit found in the previous vintage
     const Layer* m_earlierLayer = nullptr;
+    ResolvedBy m_earlierBy = ResolvedBy::Name;
 };
 
 const Layer* CountrySearch::layerOf(const std::string& id) const {
@@ -189,7 +209,24 @@ PlaceResolution CountrySearch::run(const std::vector<VintageLayers>& vintages) {
     for (const VintageLayers& v : vintages) {
         const Parent parent = findParent(vintages, v);
         std::string ambiguous;
-        std::optional<ResolvedUnit> got = byName(v, parent, &ambiguous);
+        std::optional<ResolvedUnit> got;
+        // A name of a pre-reform province or district stays that unit: in a
+        // later system it is the same-named unit of its level, else its
+        // successor, never a same-named unit of another level.
+        if (namesEarlierUnit()) {
+            if (m_earlierLayer->spec.level == Level::Province && v.province) {
+                Pick pk = pickIn(m_gaz, v.province, m_q.name, "", 0.9);
+                if (pk.match) {
+                    auto pt = insidePoint(*m_earlierUnit);
+                    if (pt && contains(pk.match->ref.unit->geometry, *pt))
+                        got = toResolved(*v.province, *pk.match->ref.unit, pk.match->score * 0.95, ResolvedBy::Name,
+                                         describeScore(*pk.match));
+                }
+            }
+            if (!got) got = successor(v);
+        } else {
+            got = byName(v, parent, &ambiguous);
+        }
         if (!got && m_earlierUnit && v.fine && v.province) got = acrossReform(v);
         // A place below the district level in the earlier vintage: the
         // commune of a later vintage tells the district by containment.
@@ -203,9 +240,10 @@ PlaceResolution CountrySearch::run(const std::vector<VintageLayers>& vintages) {
                              m_q.name + " is not a unit of " + (v.fine ? v.fine->spec.id : v.province->spec.id) +
                                  "; enclosing province from context");
         if (got) {
-            if (const Layer* l = layerOf(got->layerId)) {
+            if (const Layer* l = layerOf(got->layerId); l && !m_earlierUnit) {
                 m_earlierLayer = l;
                 m_earlierUnit = l->find(got->unitId);
+                m_earlierBy = got->by;
             }
             r.units.push_back(*got);
         } else {
@@ -276,10 +314,29 @@ std::optional<ResolvedUnit> CountrySearch::byName(const VintageLayers& v, const 
     };
     const double minScore = 0.86;
     const bool fineIsDistrict = v.fine && v.fine->spec.level == Level::District;
+    // A misspelling (a letter dropped, doubled or swapped) is accepted when
+    // the text says which country and level the place is, and only one unit
+    // comes close.
+    auto tryMisspelt = [&](const Layer* layer) {
+        if (got || !layer || !m_q.level || !m_q.country) return;
+        FindOptions o;
+        o.layerId = layer->spec.id;
+        o.parentFolded = p.unit ? foldName(p.unit->name) : std::string();
+        o.minScore = 0.74;
+        o.limit = 3;
+        const auto ms = m_gaz.find(m_q.name, o);
+        if (ms.empty() || (ms.front().kind != MatchKind::Fuzzy && ms.front().kind != MatchKind::FuzzyAlias)) return;
+        if (ms.size() > 1 && ms[1].score > ms[0].score - 0.06 && ms[1].ref.unit != ms[0].ref.unit) return;
+        got = toResolved(*layer, *ms.front().ref.unit, ms.front().score * 0.9, ResolvedBy::Name,
+                         "misspelling of " + ms.front().ref.unit->name + " (" + toString(*m_q.level) +
+                             " of " + toString(*m_q.country) + " stated by the text)");
+    };
     if (m_q.level == Level::Province) {
         tryLayer(v.province, minScore);
+        tryMisspelt(v.province);
     } else if (m_q.level == Level::District) {
         if (fineIsDistrict) tryLayer(v.fine, minScore);
+        if (fineIsDistrict) tryMisspelt(v.fine);
     } else if (m_q.level == Level::Commune) {
         locality();
         if (!fineIsDistrict) tryLayer(v.fine, 0.9);
@@ -335,6 +392,33 @@ std::optional<ResolvedUnit> CountrySearch::acrossReform(const VintageLayers& v) 
                               ResolvedBy::Containment,
                               "no " + std::string(toString(v.fine->spec.level)) + " named " + m_q.name + " in " +
                                   v.fine->spec.id + "; province containing " + m_earlierUnit->name + " (containment)");
+    return std::nullopt;
+}
+
+// True when the first vintage found the query's own name as a province or
+// district (not a town inside one, not a place carried by containment).
+bool CountrySearch::namesEarlierUnit() const {
+    return m_earlierUnit && m_country == Country::VN && m_q.level != Level::Commune &&
+           (m_earlierBy == ResolvedBy::Name || m_earlierBy == ResolvedBy::NameInContext) &&
+           m_earlierLayer->spec.level != Level::Commune;
+}
+
+// The later vintage's province that took most of the earlier unit, from
+// the succession table; by containment when the table does not have it.
+std::optional<ResolvedUnit> CountrySearch::successor(const VintageLayers& v) const {
+    if (!v.province) return std::nullopt;
+    const SuccessionTable& table = m_curated.succession;
+    if (const Succession* s = table.find(m_earlierLayer->spec.id, m_earlierUnit->id)) {
+        const auto to = table.successorsIn(*s, v.province->spec.id);
+        if (!to.empty())
+            if (const AdminUnit* u = v.province->find(to.front()->unitId))
+                return toResolved(*v.province, *u, to.front()->share >= 0.95 ? 0.9 : 0.9 * to.front()->share,
+                                  ResolvedBy::Succession, table.describe(*s, v.province->spec.id, v.label));
+    }
+    if (const auto pt = insidePoint(*m_earlierUnit))
+        if (const AdminUnit* p = containing(v.province, *pt))
+            return toResolved(*v.province, *p, 0.6, ResolvedBy::Containment,
+                              m_earlierUnit->name + " lies in " + p->name + " (containment; not in the succession table)");
     return std::nullopt;
 }
 
@@ -399,6 +483,26 @@ PlaceResolution Resolver::resolve(const PlaceQuery& q) const {
     return out;
 }
 
+size_t Resolver::gateNameAt(const std::vector<std::string_view>& words, size_t i,
+                            std::vector<const CuratedGate*>* gates) const {
+    if (i >= words.size()) return 0;
+    auto it = m->gateNames.find(std::string(words[i]));
+    if (it == m->gateNames.end()) return 0;
+    size_t best = 0;
+    std::vector<const CuratedGate*> found;
+    for (const auto& [name, g] : it->second) {
+        if (i + name.size() > words.size() || name.size() < best) continue;
+        bool same = true;
+        for (size_t k = 0; k < name.size() && same; ++k) same = words[i + k] == name[k];
+        if (!same) continue;
+        if (name.size() > best) found.clear();
+        best = name.size();
+        if (std::find(found.begin(), found.end(), g) == found.end()) found.push_back(g);
+    }
+    if (gates) *gates = std::move(found);
+    return best;
+}
+
 const CuratedGate* Resolver::gate(std::string_view name, std::optional<Country> country) const {
     const std::string k = compactKey(m_aliases.canonical(foldName(name)));
     for (const auto& g : m_curated.gates) {
@@ -453,7 +557,22 @@ PlaceResolution Resolver::resolveGateUncached(const CuratedGate& g) const {
             if (!v || !v->fine) continue;
             const AdminUnit* found = nullptr;
             std::string why;
-            if (g.position && g.precisionKm <= 1.0) {
+            if (!g.commune2025.empty()) {
+                // The catalogue names the commune; it must lie in the gate's district.
+                FindOptions o;
+                o.layerId = v->fine->spec.id;
+                o.minScore = 0.95;
+                for (const auto& mm : m->gaz.find(g.commune2025, o)) {
+                    auto cp = insidePoint(*mm.ref.unit);
+                    if (cp && contains(district->geometry, *cp)) {
+                        found = mm.ref.unit;
+                        why = "curated: " + g.name + " gate lies in the commune " + g.commune2025 + " (" + u.vintage +
+                              ")";
+                        break;
+                    }
+                }
+            }
+            if (!found && g.position && !g.derived && g.precisionKm <= 1.0) {
                 found = containing(v->fine, threadCrs().forward(*g.position));
                 why = "containment of the curated position of " + g.name;
             }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/boundaries/crs.hpp"
+#include "core/boundaries/succession.hpp"
 #include "core/news/documents.hpp"
 #include "core/names/gazetteer.hpp"
 #include "core/boundaries/model.hpp"
@@ -37,24 +38,33 @@ struct Locality {
     std::string source;
 };
 
-// A border gate we know better than any polygon. `position` only where a
-// public source gives it and we are confident of it; read from
-// geodata/border_gates.json by io/gates.
+// One side of a border gate pair of our catalogue (geodata/border_gates.json:
+// every pair on the public lists, each with a cited source). `position`
+// only where a public source gives a coordinate; otherwise the engine
+// derives one from the border stretch the two districts share
+// (engine/gate_positions) and marks it so.
 struct CuratedGate {
+    std::string id;                    // the pair's id, shared by both sides: "lao-bao"
+    std::string level;                 // "international", "national" or "auxiliary"
     std::string name;                  // "Tây Trang"
     std::vector<std::string> aliases;
     Country country = Country::VN;
     std::string province;              // enclosing province as named in 2023 (VN) or 2019 (LA)
     std::string district;              // enclosing district (2023 VN / 2019 LA); empty when not known
+    std::string province2025;          // VN only: after the 2025 reform
+    std::string commune2025;           // VN only: the 2025 commune holding it; empty when not known
     std::string pairedWith;            // the gate facing it across the border
-    std::optional<LonLat> position;
+    std::optional<LonLat> position;    // cited; the same for both sides of a pair
     double precisionKm = 0.0;          // how far the position may be off
+    std::string positionSource;
+    bool derived = false;              // position placed by us (engine/gate_positions), not cited
     std::string source;
 };
 
 struct CuratedPlaces {
     std::vector<Locality> localities;
     std::vector<CuratedGate> gates;
+    SuccessionTable succession;  // geodata/succession.json: pre-reform units and their successors
 };
 
 // What the text says about a place.
@@ -93,6 +103,11 @@ public:
 
     // The curated gate of this name (or alias) on the given side, if any.
     const CuratedGate* gate(std::string_view name, std::optional<Country> country) const;
+    // The longest name (or alias) of a catalogue gate spelled by the folded
+    // words from `i` on ("lao", "bao" -> Lao Bảo): how many words it uses
+    // (0: none) and the gates of that name, either side.
+    size_t gateNameAt(const std::vector<std::string_view>& words, size_t i,
+                      std::vector<const CuratedGate*>* gates = nullptr) const;
     // A curated gate's units: by containment of its position when it has
     // one, else by its stated district and province.
     PlaceResolution resolveGate(const CuratedGate& g) const;

@@ -91,6 +91,8 @@ CuratedGate gate(const std::string& name, std::optional<Vec2> at) {
     CuratedGate g;
     g.name = name;
     g.source = "test";
+    g.positionSource = "test position";
+    g.level = "auxiliary";
     if (at) g.position = threadCrs().inverse(*at);
     return g;
 }
@@ -202,7 +204,7 @@ TEST_CASE("checkLink: the nearest gate is the one closest to the farther of the 
                                   adjacency.lookup());
     REQUIRE(c.nearestGate);
     CHECK(c.nearestGate->name == "North");
-    CHECK(c.nearestGate->source == "test");
+    CHECK(c.nearestGate->source == "test position");
     CHECK(c.nearestGate->distanceKm == Approx(km({5000, 20000}, {10000, 10000})).epsilon(0.01));
 
     // A gate on the shared border lies between them: distance ~0.

@@ -2,6 +2,8 @@
 // shared data, with the curated geodata files of this checkout.
 #include <catch2/catch.hpp>
 
+#include <tuple>
+
 #include "core/boundaries/geometry_ops.hpp"
 #include "ingest_support.hpp"
 
@@ -47,17 +49,59 @@ TEST_CASE("Context picks the district inside the stated province", "[resolve][re
     CHECK(r.country == Country::LA);
 }
 
-TEST_CASE("A province merged in 2025 lands in the province that contains it", "[resolve][real]") {
+TEST_CASE("A pre-reform province name goes to its successor province, never to a same-named commune",
+          "[resolve][real]") {
+    // Xã Quảng Bình and Phường Kon Tum are 2025 communes; the names in the
+    // text mean the pre-reform provinces.
+    const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+        {"Quang Binh", "Tỉnh Quảng Bình", "Tỉnh Quảng Trị"},
+        {"Kon Tum", "Tỉnh Kon Tum", "Tỉnh Quảng Ngãi"},
+        {"Quảng Nam", "Tỉnh Quảng Nam", "Thành phố Đà Nẵng"},
+        {"Thanh Hoa", "Tỉnh Thanh Hóa", "Tỉnh Thanh Hoá"},
+    };
+    for (const auto& [name, in2023, in2025] : cases) {
+        for (const std::optional<Level> level : {std::optional<Level>(), std::optional<Level>(Level::Province)}) {
+            INFO(name << (level ? " province" : ""));
+            PlaceQuery q;
+            q.name = name;
+            q.level = level;
+            const auto r = realResolver().resolve(q);
+            REQUIRE(inVintage(r, "2023"));
+            CHECK(inVintage(r, "2023")->name == in2023);
+            REQUIRE(inVintage(r, "2025"));
+            CHECK(inVintage(r, "2025")->name == in2025);
+            CHECK(inVintage(r, "2025")->layerId == "vn_adm1_2025");
+        }
+    }
     PlaceQuery q;
     q.name = "Quang Binh";
-    q.level = Level::Province;
-    q.country = Country::VN;
+    const auto r = realResolver().resolve(q);
+    CHECK(inVintage(r, "2025")->by == ResolvedBy::Succession);
+    CHECK(inVintage(r, "2025")->reason == "Quảng Bình (2023) \u2192 part of Quảng Trị (2025)");
+}
+
+TEST_CASE("A pre-reform district goes to the province that took it, with the communes it went to", "[resolve][real]") {
+    PlaceQuery q;
+    q.name = "Huong Hoa";
+    q.level = Level::District;
     const auto r = realResolver().resolve(q);
     REQUIRE(inVintage(r, "2023"));
-    CHECK(inVintage(r, "2023")->name == "Tỉnh Quảng Bình");
+    CHECK(inVintage(r, "2023")->name == "Huyện Hướng Hóa");
     REQUIRE(inVintage(r, "2025"));
     CHECK(inVintage(r, "2025")->name == "Tỉnh Quảng Trị");
-    CHECK_THAT(inVintage(r, "2025")->reason, Catch::Contains("containment"));
+    CHECK(inVintage(r, "2025")->by == ResolvedBy::Succession);
+    // A commune named like the district is only part of it: not the district.
+    PlaceQuery sc;
+    sc.name = "Sop Cop";
+    sc.level = Level::District;
+    const auto s = realResolver().resolve(sc);
+    REQUIRE(inVintage(s, "2025"));
+    CHECK(inVintage(s, "2025")->name == "Tỉnh Sơn La");
+    // Asked as a commune, the 2025 commune is meant.
+    sc.level = Level::Commune;
+    const auto c = realResolver().resolve(sc);
+    REQUIRE(inVintage(c, "2025"));
+    CHECK(inVintage(c, "2025")->name == "Xã Sốp Cộp");
 }
 
 TEST_CASE("Unknown and ambiguous names resolve to nothing, with a reason", "[resolve][real]") {
@@ -75,22 +119,22 @@ TEST_CASE("Unknown and ambiguous names resolve to nothing, with a reason", "[res
     CHECK_FALSE(b.reason.empty());
 }
 
-TEST_CASE("Curated gates: every entry cites a source, positions lie in the stated district", "[resolve][real]") {
+TEST_CASE("Catalogue gates resolve to their stated district, and in 2025 to their stated commune", "[resolve][real]") {
     const auto& gates = curatedPlaces().gates;
-    REQUIRE(gates.size() >= 2);
+    REQUIRE(gates.size() >= 2 * 26);
     for (const auto& g : gates) {
-        INFO(g.name);
+        INFO(g.id << " " << g.name);
         CHECK_FALSE(g.source.empty());
         const auto r = realResolver().resolveGate(g);
         REQUIRE_FALSE(r.units.empty());
         const std::string layer = g.district.empty() ? (g.country == Country::VN ? "vn_adm1_2023" : "la_adm1_2019")
                                                      : (g.country == Country::VN ? "vn_adm2_2023" : "la_adm2_2019");
         CHECK(r.units.front().layerId == layer);
-        if (!g.position) continue;
-        const Layer* l = realData()->layer(layer);
-        const AdminUnit* d = l->find(r.units.front().unitId);
-        REQUIRE(d);
-        CHECK(contains(d->geometry, threadCrs().forward(*g.position)));
+        if (g.country == Country::VN && !g.commune2025.empty()) {
+            REQUIRE(inVintage(r, "2025"));
+            CHECK(inVintage(r, "2025")->layerId == "vn_communes_2025");
+            CHECK_THAT(inVintage(r, "2025")->name, Catch::EndsWith(g.commune2025));
+        }
     }
     for (const auto& loc : curatedPlaces().localities) {
         INFO(loc.name);
