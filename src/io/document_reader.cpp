@@ -80,9 +80,21 @@ Result<Document> parseDocument(const std::string& file, std::string bytes, const
     if (d.text.size() >= 3 && static_cast<unsigned char>(d.text[0]) == 0xEF &&
         static_cast<unsigned char>(d.text[1]) == 0xBB && static_cast<unsigned char>(d.text[2]) == 0xBF)
         d.body.begin = 3;  // byte-order mark
-    // " date YYYY-MM-DD" (leading space optional), the article may follow on the same line.
+    // " date YYYY-MM-DD" (leading space optional), the article may follow on
+    // the same line; first, or after a headline line.
     size_t p = d.body.begin;
     while (p < d.text.size() && (d.text[p] == ' ' || d.text[p] == '\t')) ++p;
+    std::string headline;
+    if (d.text.compare(p, 5, "date ") != 0) {
+        const size_t eol = d.text.find('\n', p);
+        size_t q = eol == std::string::npos ? d.text.size() : eol + 1;
+        while (q < d.text.size() && (d.text[q] == ' ' || d.text[q] == '\t')) ++q;
+        if (eol != std::string::npos && eol - p < 300 && d.text.compare(q, 5, "date ") == 0) {
+            headline = d.text.substr(p, eol - p);
+            while (!headline.empty() && (headline.back() == '\r' || headline.back() == ' ')) headline.pop_back();
+            p = q;
+        }
+    }
     if (d.text.compare(p, 5, "date ") == 0) {
         size_t q = p + 5;
         while (q < d.text.size() && d.text[q] == ' ') ++q;
@@ -98,6 +110,7 @@ Result<Document> parseDocument(const std::string& file, std::string bytes, const
                 dt.note = "date line";
                 d.date = dt;
                 d.body.begin = q + 10;
+                d.title = headline;
             }
         }
     }

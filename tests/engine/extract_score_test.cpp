@@ -68,6 +68,15 @@ TEST_CASE("Test corpus: links at province level and gate mentions above the floo
     }
 }
 
+TEST_CASE("Second corpus, written after the first was tuned: links and gates above the floor", "[extract-score][real]") {
+    const ExtractScore s = scoreOf("articles_b.json");
+    for (const auto& m : s.misses) INFO(m);
+    CHECK(s.links.tp + s.links.fn >= 20);
+    CHECK(s.links.f1() >= 0.9);
+    CHECK(s.gates.recall() >= 0.85);
+    CHECK(s.gates.precision() >= 0.9);
+}
+
 TEST_CASE("Labels files: a bad entry is an error naming the file", "[extract-score]") {
     bl::test::TempDir tmp;
     tmp.write("labels.json", R"({"articles": [{"file": "a.txt", "links": [{"kind": "friendship", "vn_province": "X", "la_province": "Y"}]}]})");

@@ -15,6 +15,7 @@ void SentenceAnalyser::run() {
     std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.i0 < b.i0; });
     linkQualifiers();
     markVenues();
+    fillVillages();
     markReporters();
 }
 
@@ -47,6 +48,18 @@ void SentenceAnalyser::findSlots() {
                 i += n;
                 continue;
             }
+        }
+        // "May district", "Long district": a name that is also a common
+        // word, known as a unit and followed by its type word.
+        if (t[i].type == Tok::Word && t[i].cap && !named && isStopWord(m_lex, t[i].low) && i + 1 < t.size() &&
+            m_lex.districtWords.count(t[i + 1].low) && m_res.facts(t[i].low).known()) {
+            Slot s;
+            s.i0 = i;
+            s.i1 = i + 1;
+            s.text = std::string(textOf(i, i + 1));
+            slots.push_back(std::move(s));
+            ++i;
+            continue;
         }
         if (t[i].type == Tok::Word && t[i].cap && !named && !isStopWord(m_lex, t[i].low)) {
             Slot s;
@@ -100,13 +113,21 @@ void SentenceAnalyser::applySlotContext(Slot& s) {
         s.city = t[s.i1].low == "city";
     }
     // "province of X", "the central province of X"
-    if (!s.level && s.i0 >= 2 && t[s.i0 - 1].low == "of") {
+    if (!s.level && typeWordOf(s.i0)) {
         bool p2, v2;
         auto l = typeWordLevel(m_lex, t[s.i0 - 2].low, &p2, &v2);
         if (l || v2) { s.level = l; s.village = v2; }
     }
     s.side = sideBefore(s.i0);
     if (!s.side) s.side = sideAfter(s.i1 + (s.level || s.village || s.city ? 1 : 0));
+}
+
+// "the province of X" before token i0: the type word names X's level. Not
+// "Minh Hóa district of X", where X holds the district named before it.
+bool SentenceAnalyser::typeWordOf(size_t i0) const {
+    if (i0 < 2 || t[i0 - 1].low != "of" || !isTypeWord(m_lex, t[i0 - 2].low)) return false;
+    const bool namedBefore = i0 >= 3 && t[i0 - 3].cap && t[i0 - 3].type == Tok::Word && !isStopWord(m_lex, t[i0 - 3].low);
+    return !namedBefore;
 }
 
 // Only ",", "and", country possessives and "the" between two names.
@@ -148,6 +169,10 @@ std::optional<Side> SentenceAnalyser::sideAfter(size_t i) const {
     size_t len = 0;
     if (i + 1 < t.size() && (t[i].low == "of" || t[i].low == "(" || t[i].low == "in"))
         if (auto s = country(i + 1, &len)) return s;
+    // "Phongsaly province, Laos." / "..., Laos, on Monday"
+    if (i + 1 < t.size() && t[i].low == ",")
+        if (auto s = country(i + 1, &len); s && (i + 1 + len >= t.size() || t[i + 1 + len].type == Tok::Punct))
+            return s;
     return std::nullopt;
 }
 
@@ -168,7 +193,13 @@ size_t SentenceAnalyser::skipListLead(size_t i, std::optional<Level>* level) con
             k += 2;
             continue;
         }
-        if (t[k].type == Tok::Word && !t[k].cap) { ++k; continue; }  // adjectives: "central", "northern"
+        // adjectives: "central", "northern"; not "with", "to", "companies"
+        if (t[k].type == Tok::Word && !t[k].cap && !isStopWord(m_lex, t[k].low) && !m_lex.venueWords.count(t[k].low) &&
+            !m_lex.parentPrepositions.count(t[k].low) && !m_lex.groupReferences.count(t[k].low) &&
+            !m_lex.guardUnitNouns.count(t[k].low) && t[k].low.back() != 's') {
+            ++k;
+            continue;
+        }
         break;
     }
     return k;
@@ -205,6 +236,11 @@ std::vector<int> SentenceAnalyser::placeList(size_t i, size_t* end, std::optiona
         // organisation starts, not a list member.
         const size_t after = slots[size_t(slotAt(j))].i1;
         if (after < t.size() && m_lex.organisationHeads.count(t[after].low)) break;
+        // "Phouvong district, Attapeu province": a coarser unit after a comma
+        // holds the one before it; it is not one more of the list.
+        if (*level && after < t.size() && t[k].low == ",")
+            if (bool p2, v2; auto next = typeWordLevel(m_lex, t[after].low, &p2, &v2))
+                if (int(*next) < int(**level)) break;
         k = j;
     }
     *end = k;
@@ -239,6 +275,11 @@ void SentenceAnalyser::linkQualifiers() {
         if (x.side || x.group < 0) continue;
         if (auto s = sideBefore(x.i0)) x.side = s;
     }
+    // An item that took its holder's place takes the holder's own parent
+    // too ("village of A Ngo commune, Đa Krông district").
+    for (auto& x : items)
+        if (x.heldBy >= 0 && x.parentText == x.placeText && !items[size_t(x.heldBy)].parentText.empty())
+            x.parentText = items[size_t(x.heldBy)].parentText;
 }
 
 // Item b qualifies item a when only prepositions, "the" and country words
@@ -253,8 +294,18 @@ void SentenceAnalyser::applyQualifier(size_t a, size_t b) {
         size_t len = 0;
         if (m_lex.parentPrepositions.count(w)) { prep = true; ++k; continue; }
         if (w == "the" || w == "'" || w == "s") { ++k; continue; }
+        // "X, now under the Y": a comma and an adverb before the preposition
+        if ((w == "," || w == "now" || w == "currently" || w == "formerly") && k + 1 < q.i0) { ++k; continue; }
         if (country(k, &len)) { k += len; continue; }
         break;
+    }
+    // "Dakcheung district, Sekong province": a stated coarser level after a
+    // comma holds the unit before it.
+    const bool apposition = !prep && k == p.i1 && k + 1 == q.i0 && t[k].low == "," && p.level && q.level &&
+                            int(*q.level) < int(*p.level);
+    if (apposition) {
+        prep = true;
+        k = q.i0;
     }
     if (!prep || k != q.i0) return;
     // A finer unit cannot hold a coarser one.
@@ -268,6 +319,7 @@ void SentenceAnalyser::applyQualifier(size_t a, size_t b) {
         if (x.placeText.empty()) {  // "Border Guard Company 119 from ... Phongsaly province"
             x.placeText = parent;
             x.level = q.level;
+            x.heldBy = int(b);
         }
     }
 }
@@ -295,6 +347,26 @@ void SentenceAnalyser::markVenues() {
             break;
         }
         if (k > 0 && loc.count(t[k - 1].low)) x.venue = true;
+    }
+}
+
+// A village without a qualifier ("in Thuận commune, Hướng Hóa district, Xa
+// Re village was twinned"): the unit holding it is the venue before it.
+void SentenceAnalyser::fillVillages() {
+    for (size_t v = 0; v < items.size(); ++v) {
+        Item& x = items[v];
+        if (!x.village || !x.placeText.empty()) continue;
+        for (size_t k = v; k-- > 0;) {
+            const Item& y = items[k];
+            if (!y.venue || y.placeText.empty() || y.kind == ItemKind::Gate) continue;
+            x.placeText = y.placeText;
+            x.parentText = y.parentText;
+            x.level = y.level;
+            x.heldBy = int(k);
+            if (!x.side) x.side = y.side;
+            break;
+        }
+        x.venue = false;
     }
 }
 

@@ -47,6 +47,8 @@ struct Item {
     bool qualifier = false;  // names the parent of another item, not a party
     bool venue = false;      // where something happened, not a party
     bool reporter = false;   // the one announcing, not a party
+    bool village = false;    // a village: acts through the unit holding it
+    int heldBy = -1;         // the item whose place it took ("Company 119 from X province", "village of Y")
     bool gateNamed = false;  // a station named after a border gate
     std::string gateName;    // display name of the gate ("Tây Trang International Border Gate")
     std::string gateKey;     // the gate's own name ("Tây Trang")
@@ -71,6 +73,7 @@ private:
     void findSlots();
     void applySlotContext(Slot& s);
     bool isDateline(const Slot& s) const;
+    bool typeWordOf(size_t i0) const;
     bool onlyListGlue(size_t a, size_t b) const;
     std::optional<Side> sideBefore(size_t i) const;
     std::optional<Side> sideAfter(size_t i) const;
@@ -79,6 +82,7 @@ private:
     void linkQualifiers();
     void applyQualifier(size_t a, size_t b);
     void markVenues();
+    void fillVillages();
     void markReporters();
 
     // mentions.cpp: organisations and places
@@ -88,6 +92,7 @@ private:
     bool borderGuard(size_t& i);
     bool borderPost(size_t i);
     bool authority(size_t& i);
+    bool numberedUnit(size_t& i);
     void findGates();
     size_t gateWordsEnd(size_t k) const;
     void findPlaces();

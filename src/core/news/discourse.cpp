@@ -55,7 +55,7 @@ std::vector<Reference> findReferences(const Lexicon& lex, const std::vector<Toke
         if (!group && !counterpart) continue;
         Reference r;
         r.i1 = j + 1;
-        r.provinces = w == "provinces";
+        r.pair = false;
         bool determiner = false;
         std::optional<size_t> count;
         size_t k = j;
@@ -76,10 +76,17 @@ std::vector<Reference> findReferences(const Lexicon& lex, const std::vector<Toke
             }
             --k;
         }
-        // "both sides", "the two sides": the parties together, not a reference.
-        if (!determiner || w == "sides" || (w == "side" && !r.side)) continue;
+        // "the Lao side" names one side; "both sides", "the two sides" name
+        // the two parties together (a pair, see Reference::pair).
+        if (!determiner || (w == "side" && !r.side)) continue;
+        if (w == "sides") {
+            if (r.side || (count && *count != 2)) continue;
+            count = 2;
+        }
         const bool plural = w.back() == 's';
         r.count = count ? *count : plural ? 0 : 1;
+        r.pair = !r.side && r.count == 2 && lex.pairReferences.count(w) > 0;
+        r.unitNoun = w != "sides" && w != "parties" && w != "forces";
         r.i0 = k;
         out.push_back(r);
     }

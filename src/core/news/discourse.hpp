@@ -40,7 +40,8 @@ private:
 struct Reference {
     std::optional<Side> side;  // stated by a country word
     size_t count = 0;          // how many it names; 0 = all named so far
-    bool provinces = false;    // the head noun is "provinces"
+    bool pair = false;         // "the two provinces", "both sides": one party of each side
+    bool unitNoun = false;     // the head noun names units ("provinces"), not just "sides"
     size_t i0 = 0, i1 = 0;
 };
 std::vector<Reference> findReferences(const Lexicon& lex, const std::vector<Token>& t);

@@ -96,7 +96,7 @@ void analyseDocument(Document& doc, const Lexicon& lexicon) {
     std::string why;
     doc.body.end = findTrailingCut(doc.text, doc.body, lexicon, &why);
     doc.trailingCut = why;
-    doc.title = findHeadline(doc.text, doc.body);
+    if (doc.title.empty()) doc.title = findHeadline(doc.text, doc.body);  // else the reader found it above the date line
     if (doc.date.status != DateStatus::Stated) {
         doc.date = findDate(doc.text, doc.body, lexicon);
         if (doc.date.status == DateStatus::Unknown) doc.date.note = "no date line and no date in the text";

@@ -80,6 +80,7 @@ struct Party {
     std::vector<ResolvedUnit> units;  // finest unit per vintage; empty when unresolved
     std::string resolution;  // why units is empty (or how the units were chosen)
     double confidence = 0.0;
+    std::string reference;   // the words naming it by reference ("the two provinces", "Company 3"); empty when named
 };
 
 enum class LinkKind { Twinning, CooperationPlan, Other };

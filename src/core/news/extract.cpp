@@ -78,6 +78,7 @@ public:
 
 private:
     void sentence(const Sentence& s);
+    bool namesLaoProvince();
     std::vector<PlaceResolution> resolveItems(SentenceAnalyser& an) const;
     bool resolveInSentenceProvince(const SentenceAnalyser& an, size_t k, PlaceQuery& q, Item& it,
                                    PlaceResolution& out) const;
@@ -102,8 +103,23 @@ private:
     DocumentMemory m_memory;
 };
 
+// A text that never says "Laos" may still name a Lao province ("the
+// Administration of Saravane province"): a name only Laos has.
+bool DocumentExtraction::namesLaoProvince() {
+    const auto t = tokenize(m_doc.text, m_doc.body, m_fold);
+    for (size_t i = 0; i < t.size(); ++i) {
+        if (!t[i].cap || t[i].type != Tok::Word) continue;
+        for (size_t n = 1; n <= 2 && i + n <= t.size(); ++n) {
+            const std::string name(m_doc.text.substr(t[i].b, t[i + n - 1].e - t[i].b));
+            const NameFacts f = m_res.facts(name);
+            if (f.la && f.province && !f.vn) return true;
+        }
+    }
+    return false;
+}
+
 void DocumentExtraction::run() {
-    if (!mentionsVietnamAndLaos(m_doc.text, m_doc.body, m_lex)) return;
+    if (!mentionsVietnamAndLaos(m_doc.text, m_doc.body, m_lex) && !namesLaoProvince()) return;
     // The headline only repeats the body in short; links come from the body.
     Span body = m_doc.body;
     if (!m_doc.title.empty()) {
@@ -170,6 +186,7 @@ void DocumentExtraction::addReferredParties(const SentenceAnalyser& an, std::vec
     };
     auto add = [&](Side side, Party p, size_t i0, size_t i1, const std::string& why) {
         p.span = {t[i0].b, t[i1 - 1].e};
+        p.reference = m_doc.text.substr(p.span.begin, p.span.end - p.span.begin);
         p.country = side == Side::LA ? Country::LA : Country::VN;
         p.resolution = why + (p.resolution.empty() ? "" : "; " + p.resolution);
         p.confidence *= 0.8;
@@ -188,18 +205,28 @@ void DocumentExtraction::addReferredParties(const SentenceAnalyser& an, std::vec
     for (const Reference& r : findReferences(m_lex, t)) {
         if (covered(r.i0, r.i1)) continue;
         const std::optional<Side> side = r.side ? r.side : missing();
-        if (!side && vn.empty() && la.empty() && r.provinces && r.count == 2) {
-            // "the two provinces": one of each side, the last named.
+        // "the two provinces", "both sides" in a sentence naming no party:
+        // one of each side, the last named; once the article has stated a
+        // link, such words go on about it ("under the documents, both
+        // sides ..."). With one side named, "both provinces" are two of the
+        // other side ("X signed programmes with both provinces"), and "both
+        // sides" is no party at all.
+        const bool named = !vn.empty() || !la.empty();
+        if (r.pair && !named) {
+            bool linked = false;
+            for (const Link& l : m_links) linked = linked || l.document == m_index;
             auto a = m_memory.last(Side::VN, 1), b = m_memory.last(Side::LA, 1);
-            if (a.empty() || b.empty()) continue;
-            add(Side::VN, a.front(), r.i0, r.i1, "named earlier in the article (\"the two provinces\")");
-            add(Side::LA, b.front(), r.i0, r.i1, "named earlier in the article (\"the two provinces\")");
+            if (linked || a.empty() || b.empty()) continue;
+            const std::string words(m_doc.text.substr(t[r.i0].b, t[r.i1 - 1].e - t[r.i0].b));
+            add(Side::VN, a.front(), r.i0, r.i1, "named earlier in the article (\"" + words + "\")");
+            add(Side::LA, b.front(), r.i0, r.i1, "named earlier in the article (\"" + words + "\")");
             continue;
         }
+        if (r.pair && !r.unitNoun) continue;
         if (!side || *side == Side::Third) continue;
-        auto named = m_memory.last(*side, r.count);
-        if (named.empty() || named.size() > 4 || (r.count && named.size() < r.count)) continue;
-        for (auto& p : named) add(*side, std::move(p), r.i0, r.i1, "named earlier in the article, referred to here");
+        auto earlier = m_memory.last(*side, r.count);
+        if (earlier.empty() || earlier.size() > 4 || (r.count && earlier.size() < r.count)) continue;
+        for (auto& p : earlier) add(*side, std::move(p), r.i0, r.i1, "named earlier in the article, referred to here");
     }
 }
 
@@ -207,8 +234,15 @@ void DocumentExtraction::addReferredParties(const SentenceAnalyser& an, std::vec
 // where its place resolves.
 std::vector<PlaceResolution> DocumentExtraction::resolveItems(SentenceAnalyser& an) const {
     std::vector<PlaceResolution> res(an.items.size());
-    for (size_t k = 0; k < an.items.size(); ++k) {
+    // Holders first: an item that took a holder's place takes its side too.
+    std::vector<size_t> order;
+    for (size_t k = 0; k < an.items.size(); ++k)
+        if (an.items[k].heldBy < 0) order.push_back(k);
+    for (size_t k = 0; k < an.items.size(); ++k)
+        if (an.items[k].heldBy >= 0) order.push_back(k);
+    for (size_t k : order) {
         Item& it = an.items[k];
+        if (!it.side && it.heldBy >= 0) it.side = an.items[size_t(it.heldBy)].side;
         if (it.side == Side::Third || it.placeText.empty()) continue;
         PlaceQuery q;
         q.name = it.placeText;
@@ -335,8 +369,20 @@ std::optional<Relation> DocumentExtraction::relation() const {
 // One link per pair of a Vietnamese and a Lao party.
 void DocumentExtraction::addLinks(const Relation& rel, const std::vector<Party>& vn, const std::vector<Party>& la,
                                   Span span) {
+    auto sameUnits = [](const Party& x, const Party& y) {
+        return !x.units.empty() && !y.units.empty() && x.units.front().unitId == y.units.front().unitId &&
+               x.units.front().layerId == y.units.front().layerId;
+    };
     for (const Party& a : vn)
         for (const Party& b : la) {
+            // A pair named by reference restates a relation the article has
+            // already given them ("under the documents, both sides ...").
+            if (!a.reference.empty() || !b.reference.empty()) {
+                bool known = false;
+                for (const Link& k : m_links)
+                    known = known || (k.document == m_index && sameUnits(k.vn, a) && sameUnits(k.la, b));
+                if (known) continue;
+            }
             Link l;
             l.kind = *rel.cue.kind;
             l.document = m_index;

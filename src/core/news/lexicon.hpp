@@ -51,6 +51,7 @@ struct Lexicon {
     // References to parties named earlier in the article.
     Words groupReferences;    // "the three Lao localities", "both provinces": head nouns
     Words counterpartWords;   // "their counterparts", "the Lao side"
+    Words pairReferences;     // "the two provinces", "both sides": one party of each side
 
     // Organisations and places.
     Words gateAdjectives;     // "International" in "X International Border Gate"

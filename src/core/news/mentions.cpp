@@ -72,8 +72,28 @@ int SentenceAnalyser::slotEndingBefore(size_t i, bool gates) const {
 void SentenceAnalyser::findOrgs() {
     for (size_t i = 0; i < t.size(); ++i) {
         if (militaryCommand(i) || defenceCommand(i) || borderGuard(i) || borderPost(i)) continue;
+        if (numberedUnit(i)) continue;
         authority(i);
     }
+}
+
+// "Border Protection Company 2", "Battalion 3": a unit known by its number;
+// its place comes from a qualifier ("of May district") or the article.
+bool SentenceAnalyser::numberedUnit(size_t& i) {
+    if (!t[i].cap || !m_lex.guardUnitNouns.count(t[i].low) || i + 1 >= t.size() || t[i + 1].type != Tok::Number)
+        return false;
+    for (const auto& it : items)
+        if (it.i0 <= i && i < it.i1) return false;
+    size_t i0 = i;
+    while (i0 > 0 && i - i0 < 3 && t[i0 - 1].cap &&
+           (t[i0 - 1].low == "border" || t[i0 - 1].low == "guard" || t[i0 - 1].low == "protection" ||
+            t[i0 - 1].low == "defence" || t[i0 - 1].low == "defense" || t[i0 - 1].low == "army"))
+        --i0;
+    addOrg(ItemKind::Org, std::string(textOf(i0, i + 2)), -1, i0, i + 2, m_groups++, std::nullopt);
+    if (i0 > 0)
+        if (auto s = sideBefore(i0)) items.back().side = s;
+    ++i;
+    return true;
 }
 
 // Military Command(s) of X [and Y] [districts]  /  X [Provincial] Military Command
@@ -235,7 +255,7 @@ size_t SentenceAnalyser::gateWordsEnd(size_t k) const {
     if (j >= t.size()) return k;
     std::string noun = t[j].low;
     if (noun.size() > 1 && noun.back() == 's') noun.pop_back();
-    if (!m_lex.gateNouns.count(noun) || (!border && noun != "gate")) return k;
+    if (!m_lex.gateNouns.count(noun)) return k;
     ++j;
     if (j < t.size() && (t[j].low == "pair" || t[j].low == "pairs" || t[j].low == "area")) ++j;
     return j;
@@ -248,12 +268,24 @@ void SentenceAnalyser::findGates() {
     };
     const auto& lows = m_lows;
     std::vector<Run> runs;
+    bool gateTopic = false;  // the sentence speaks of gates, crossings or checkpoints
     for (size_t i = 0; i < t.size();) {
+        std::string noun = t[i].low;
+        if (noun.size() > 1 && noun.back() == 's') noun.pop_back();
+        gateTopic = gateTopic || m_lex.gateNouns.count(noun) > 0;
         std::vector<const CuratedGate*> g;
         const size_t n = t[i].cap ? m_res.gateNameAt(lows, i, &g) : 0;
         if (n) {
             runs.push_back({i, i + n, std::move(g)});
             i += n;
+        } else if (i >= 1 && t[i - 1].low == "-" && t[i].cap && t[i].type == Tok::Word && !isStopWord(m_lex, t[i].low) &&
+                   !runs.empty() && runs.back().i1 == i - 1) {
+            // "Hồng Vân – Cô Tài border gate pair": a counterpart we do not
+            // know by that spelling still carries the list to its gate words.
+            size_t e = i;
+            while (e < t.size() && t[e].cap && t[e].type == Tok::Word && !isStopWord(m_lex, t[e].low)) ++e;
+            runs.push_back({i, e, {}});
+            i = e;
         } else {
             ++i;
         }
@@ -278,17 +310,40 @@ void SentenceAnalyser::findGates() {
         }
         const size_t after = gateWordsEnd(runs[last].i1);
         const size_t i0 = runs[r].i0;
-        const bool before = i0 >= 3 && (t[i0 - 1].low == "of" || t[i0 - 1].low == "at") &&
-                            (t[i0 - 2].low == "gate" || t[i0 - 2].low == "gates") && t[i0 - 3].low == "border";
+        // "the border gates of A and B", "the auxiliary gates of A and B", "the gate at A"
+        auto gateNounAt = [&](size_t k) {
+            std::string w = t[k].low;
+            if (w.size() > 1 && w.back() == 's') w.pop_back();
+            return m_lex.gateNouns.count(w) > 0;
+        };
+        const bool before = i0 >= 2 && (t[i0 - 1].low == "of" || t[i0 - 1].low == "at") && gateNounAt(i0 - 2);
+        // A name in a sentence about gates, not a unit or an organisation:
+        // "the busiest crossing was Densavanh, followed by Nam Phao".
+        auto bare = [&](const Run& run) {
+            if (run.gates.empty() || !gateTopic) return false;
+            if (run.i1 < t.size() && (isTypeWord(m_lex, t[run.i1].low) || m_lex.organisationHeads.count(t[run.i1].low) ||
+                                      m_lex.villageWords.count(t[run.i1].low)))
+                return false;
+            if (run.i0 >= 1 && t[run.i0 - 1].low == "of") return false;
+            for (const auto& sl : slots)  // part of a longer name ("Thanh Hoa")
+                if (sl.i0 <= run.i0 && run.i1 <= sl.i1 && (sl.i1 - sl.i0) > (run.i1 - run.i0)) return false;
+            return true;
+        };
         if (after == runs[last].i1 && !before) {
-            r = last + 1;
-            continue;
+            bool any = false;
+            for (size_t k = r; k <= last; ++k) any = any || bare(runs[k]);
+            if (!any) {
+                r = last + 1;
+                continue;
+            }
         }
         const std::string words = after != runs[last].i1 ? std::string(textOf(runs[last].i1, after)) : "border gate";
         const bool plural = words.find("gates") != std::string::npos || words.find("pair") != std::string::npos;
         const int g = m_groups++;
         for (size_t k = r; k <= last; ++k) {
             const Run& run = runs[k];
+            if (run.gates.empty()) continue;
+            if (after == runs[last].i1 && !before && !bare(run)) continue;
             // The side: a name of one side only; else the place in an "X–Y" pair.
             const bool second = k > r && dashBefore[k - r];
             const bool first = k < last && dashBefore[k + 1 - r];
@@ -326,7 +381,23 @@ void SentenceAnalyser::findGates() {
 void SentenceAnalyser::findPlaces() {
     for (size_t s = 0; s < slots.size(); ++s) {
         Slot& sl = slots[s];
-        if (sl.used || sl.village) continue;
+        if (sl.used) continue;
+        if (sl.village) {
+            // A village is below every layer: it acts through the unit that
+            // holds it ("X village of Y commune, Z district"), found later
+            // from its qualifier or the venue before it (fillVillages).
+            Item it;
+            it.kind = ItemKind::Place;
+            it.village = true;
+            it.name = sl.text + " village";
+            it.slot = int(s);
+            it.side = sl.side;
+            it.i0 = sl.i0;
+            it.i1 = std::min(sl.i1 + 1, t.size());
+            it.group = m_groups++;
+            items.push_back(std::move(it));
+            continue;
+        }
         bool gateSlot = false;
         for (const auto& it : items)
             if (it.kind == ItemKind::Gate && it.slot == int(s)) gateSlot = true;
@@ -339,7 +410,7 @@ void SentenceAnalyser::findPlaces() {
         it.placeText = sl.text;
         it.side = sl.side;
         it.level = sl.level;
-        const bool typeOf = sl.i0 >= 2 && t[sl.i0 - 1].low == "of" && isTypeWord(m_lex, t[sl.i0 - 2].low);
+        const bool typeOf = typeWordOf(sl.i0);
         it.i0 = typeOf ? sl.i0 - 2 : sl.i0;
         it.i1 = sl.i1 + (sl.level && sl.i1 < t.size() && isTypeWord(m_lex, t[sl.i1].low) ? 1 : 0);
         it.group = m_groups++;

@@ -239,6 +239,10 @@ PlaceResolution CountrySearch::run(const std::vector<VintageLayers>& vintages) {
             got = toResolved(*v.province, *pu, 0.5, ResolvedBy::ContextOnly,
                              m_q.name + " is not a unit of " + (v.fine ? v.fine->spec.id : v.province->spec.id) +
                                  "; enclosing province from context");
+        // A commune below the district layer, in the district the text names.
+        if (!got && pu && v.fine && v.fine->spec.level == Level::District && v.fine->find(pu->id) == pu)
+            got = toResolved(*v.fine, *pu, 0.6, ResolvedBy::ContextOnly,
+                             m_q.name + " is not a unit of " + v.fine->spec.id + "; enclosing district from context");
         if (got) {
             if (const Layer* l = layerOf(got->layerId); l && !m_earlierUnit) {
                 m_earlierLayer = l;
@@ -251,6 +255,12 @@ PlaceResolution CountrySearch::run(const std::vector<VintageLayers>& vintages) {
                                               : "ambiguous in " + v.label + ": " + ambiguous);
         }
     }
+    // A name of the later system only (a 2025 commune): in the earlier
+    // system it is the unit that held it, not just the province the text names.
+    if (r.units.size() >= 2 && r.units.front().by == ResolvedBy::ContextOnly && m_country == Country::VN &&
+        (r.units.back().by == ResolvedBy::Name || r.units.back().by == ResolvedBy::NameInContext) &&
+        r.units.back().level == Level::Commune)
+        if (auto earlier = earlierByContainment(vintages.front(), r.units.back())) r.units.front() = *earlier;
     if (!r.units.empty()) {
         r.country = m_country;
         r.confidence = 1.0;
