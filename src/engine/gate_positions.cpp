@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/boundaries/crs.hpp"
+#include "core/news/link_check.hpp"
 #include "core/names/names.hpp"
 #include "engine/adjacency_memo.hpp"
 #include "engine/session.hpp"
@@ -51,8 +52,36 @@ std::string km(double v) {
 
 }  // namespace
 
+namespace {
+
+struct Stretch {
+    std::vector<const LineString*> pieces;
+    double lengthKm = 0.0;
+    std::string with;  // the Lao unit it is shared with
+};
+
+// The stretch `unit` shares with the Lao district `ld`; with `anyInProvince`,
+// with every district of the Lao province instead.
+Stretch stretchOf(const AdminUnit* unit, const std::vector<SharedBorder>& shared, const AdminUnit* ld,
+                  const std::string& laProvince, bool anyInProvince) {
+    Stretch out;
+    for (const auto& s : shared) {
+        const AdminUnit* other = s.a == unit ? s.b : s.b == unit ? s.a : nullptr;
+        if (!other) continue;
+        if (anyInProvince ? foldName(other->parentName) != foldName(laProvince) : other != ld) continue;
+        for (const auto& seg : s.segments) out.pieces.push_back(&seg);
+        out.lengthKm += s.sharedKm;
+        out.with = anyInProvince ? laProvince : ld->shortName.empty() ? ld->name : ld->shortName;
+    }
+    return out;
+}
+
+const std::string& shortOf(const AdminUnit& u) { return u.shortName.empty() ? u.name : u.shortName; }
+
+}  // namespace
+
 GatePlacementReport placeGates(std::vector<CuratedGate>& gates, const Layer& vnDistricts, const Layer& laDistricts,
-                               const std::vector<SharedBorder>& shared) {
+                               const std::vector<SharedBorder>& shared, const CommuneStretches* communes) {
     GatePlacementReport report;
     for (size_t i = 0; i + 1 < gates.size(); i += 2) {
         CuratedGate& vn = gates[i];
@@ -68,35 +97,47 @@ GatePlacementReport placeGates(std::vector<CuratedGate>& gates, const Layer& vnD
             continue;
         }
         const AdminUnit* ld = la.district.empty() ? nullptr : findDistrict(laDistricts, la.district, la.province);
-        // The stretch with the Lao district; else with the Lao province's districts.
-        std::vector<const LineString*> pieces;
-        double lengthKm = 0.0;
-        std::string with;
-        for (int pass = 0; pass < 2 && pieces.empty(); ++pass) {
-            for (const auto& s : shared) {
-                const AdminUnit* other = s.a == vd ? s.b : s.b == vd ? s.a : nullptr;
-                if (!other) continue;
-                const bool match = pass == 0 ? other == ld : foldName(other->parentName) == foldName(la.province);
-                if (!match) continue;
-                for (const auto& seg : s.segments) pieces.push_back(&seg);
-                lengthKm += s.sharedKm;
-                with = pass == 0 ? ld->shortName.empty() ? ld->name : ld->shortName : la.province;
+        // Finest first: the 2025 commune the catalogue names, if it shares a
+        // stretch with the Lao district within the 2023 district; then the
+        // district with the Lao district; then with the Lao province.
+        Stretch st;
+        std::string unitName, layerIds;
+        if (communes && ld && !vn.commune2025.empty()) {
+            for (const auto& c : communes->layer->units) {
+                if (foldName(shortOf(c)) != foldName(vn.commune2025)) continue;
+                Stretch cs = stretchOf(&c, *communes->shared, ld, la.province, false);
+                const auto mid = middleOf(cs.pieces);
+                if (!mid) continue;
+                MultiPolygon dot;
+                dot.polygons.push_back(Polygon{{Ring{{mid->x - 1, mid->y - 1}, {mid->x + 1, mid->y - 1},
+                                                     {mid->x + 1, mid->y + 1}, {mid->x - 1, mid->y + 1},
+                                                     {mid->x - 1, mid->y - 1}}}});
+                if (distanceKm(vd->geometry, dot) > 1.0) continue;
+                st = std::move(cs);
+                unitName = "the " + communes->layer->spec.vintage.label + " commune " + shortOf(c);
+                layerIds = communes->layer->spec.id + " and " + laDistricts.spec.id;
+                break;
             }
         }
-        const auto mid = middleOf(pieces);
+        for (int pass = 0; pass < 2 && st.pieces.empty(); ++pass) {
+            if (pass == 0 && !ld) continue;
+            st = stretchOf(vd, shared, ld, la.province, pass == 1);
+            unitName = shortOf(*vd);
+            layerIds = vnDistricts.spec.id + " and " + laDistricts.spec.id;
+        }
+        const auto mid = middleOf(st.pieces);
         if (!mid) {
             report.unplaced.push_back(vn.id + ": " + vd->name + " shares no border stretch with " +
                                       (ld ? ld->name + " or " : std::string()) + la.province);
             continue;
         }
         const LonLat ll = threadCrs().inverse(*mid);
-        const std::string how = "derived by borderlens: middle of the " + km(lengthKm) + " km border stretch " +
-                                (vd->shortName.empty() ? vd->name : vd->shortName) + " shares with " + with +
-                                " (adjacency of " + vnDistricts.spec.id + " and " + laDistricts.spec.id +
+        const std::string how = "derived by borderlens: middle of the " + km(st.lengthKm) + " km border stretch " +
+                                unitName + " shares with " + st.with + " (adjacency of " + layerIds +
                                 "); uncertainty radius half the stretch";
         for (CuratedGate* g : {&vn, &la}) {
             g->position = ll;
-            g->precisionKm = std::max(lengthKm / 2, 0.5);
+            g->precisionKm = std::max(st.lengthKm / 2, 0.5);
             g->positionSource = how;
             g->derived = true;
         }
@@ -106,19 +147,24 @@ GatePlacementReport placeGates(std::vector<CuratedGate>& gates, const Layer& vnD
 }
 
 GatePlacementReport placeGates(Session& session, std::vector<CuratedGate>& gates) {
+    // The Vietnamese system with districts, its districts; the finest
+    // Vietnamese layer of a later system (communes); the Lao districts.
     const LayerSpec* vnSpec = nullptr;
     const LayerSpec* laSpec = nullptr;
+    const LayerSpec* communeSpec = nullptr;
     for (const auto& l : session.catalog().layers) {
-        if (l.level != Level::District) continue;
-        if (l.country == Country::VN && !vnSpec) vnSpec = &l;
-        if (l.country == Country::LA && !laSpec) laSpec = &l;
+        if (l.level == Level::District && l.country == Country::VN && !vnSpec) vnSpec = &l;
+        if (l.level == Level::District && l.country == Country::LA && !laSpec) laSpec = &l;
+        if (l.level == Level::Commune && l.country == Country::VN && !communeSpec) communeSpec = &l;
     }
     GatePlacementReport report;
     if (!vnSpec || !laSpec) {
         report.unplaced.push_back("all: the catalog has no Vietnamese and Lao district layers to place gates on");
         return report;
     }
-    auto data = session.load({vnSpec->id, laSpec->id});
+    std::vector<std::string> ids = {vnSpec->id, laSpec->id};
+    if (communeSpec) ids.push_back(communeSpec->id);
+    auto data = session.load(ids);
     if (!data) {
         report.unplaced.push_back("all: " + data.error().message);
         return report;
@@ -126,7 +172,12 @@ GatePlacementReport placeGates(Session& session, std::vector<CuratedGate>& gates
     AdjacencyMemo memo(*data, true);
     const Layer* vn = (*data)->layer(vnSpec->id);
     const Layer* la = (*data)->layer(laSpec->id);
-    return placeGates(gates, *vn, *la, memo.between(*vn, *la));
+    CommuneStretches communes;
+    if (communeSpec) {
+        communes.layer = (*data)->layer(communeSpec->id);
+        communes.shared = &memo.between(*communes.layer, *la);
+    }
+    return placeGates(gates, *vn, *la, memo.between(*vn, *la), communeSpec ? &communes : nullptr);
 }
 
 }  // namespace bl::engine

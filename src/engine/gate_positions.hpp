@@ -2,8 +2,9 @@
 // Positions for every gate of the catalogue. A gate pair with a cited
 // coordinate keeps it. Every other pair is placed by us, and marked so: on
 // the border stretch its Vietnamese district shares with its Lao district
-// (the adjacency engine), at the middle of the stretch's length, with an
-// uncertainty radius of half the stretch. When the two districts share no
+// (the adjacency engine; the shorter stretch of its 2025 commune when the
+// catalogue names one that has it), at the middle of the stretch's length,
+// with an uncertainty radius of half the stretch. When the two districts share no
 // stretch, the stretch the Vietnamese district shares with the Lao province
 // is used, and the note says so.
 #include <string>
@@ -22,12 +23,21 @@ struct GatePlacementReport {
     std::vector<std::string> unplaced;  // "id: why"
 };
 
+// The communes of the later Vietnamese system and their stretches with the
+// Lao districts, for a finer placement where the catalogue names the commune.
+struct CommuneStretches {
+    const Layer* layer = nullptr;
+    const std::vector<SharedBorder>* shared = nullptr;
+};
+
 // Fills position, precisionKm, positionSource and derived for the gates
 // without a cited position. `vnDistricts` and `laDistricts` are the layers
 // the catalogue's district names refer to; `shared` their international
-// adjacency (computeAdjacency(vnDistricts, laDistricts)).
+// adjacency (computeAdjacency(vnDistricts, laDistricts)). With `communes`,
+// a gate whose 2025 commune shares a stretch with its Lao district (inside
+// its 2023 district) is placed on that shorter stretch instead.
 GatePlacementReport placeGates(std::vector<CuratedGate>& gates, const Layer& vnDistricts, const Layer& laDistricts,
-                               const std::vector<SharedBorder>& shared);
+                               const std::vector<SharedBorder>& shared, const CommuneStretches* communes = nullptr);
 
 // The same through a session: loads the two district layers (the
 // Vietnamese system that has districts) and their adjacency (through the
