@@ -100,6 +100,23 @@ std::vector<ui::DocumentRow> documentRows(const engine::News& news, std::optiona
     return rows;
 }
 
+// The selected unit across the reform: its successors, or its predecessors.
+std::vector<std::string> successionNotes(const engine::MapData& data, UnitKey key) {
+    std::vector<std::string> out;
+    const Layer* l = data.dataset->layerOf(key);
+    const AdminUnit* u = data.dataset->unitOf(key);
+    if (!l || !u || !data.curated) return out;
+    const SuccessionTable& table = data.curated->succession;
+    if (const Succession* s = table.find(l->spec.id, u->id)) {
+        for (const auto& later : data.dataset->layers)
+            if (!table.successorsIn(*s, later.spec.id).empty())
+                out.push_back(table.describe(*s, later.spec.id, later.spec.vintage.label));
+    } else if (auto from = table.describePredecessors(l->spec.id, u->id); !from.empty()) {
+        out.push_back(from);
+    }
+    return out;
+}
+
 // The next side panel's place: stacked down the left or right edge.
 void placePanel(float x, float y, float height, bool collapsed) {
     ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_FirstUseEver);
@@ -358,8 +375,13 @@ void ViewerApp::drawPanels(const FrameSize& size) {
     ImGui::End();
     const float right = float(size.winWidth) - kSideWidth - 8;
     placePanel(right, 8, 330, false);
+    if (!(m_successionOf == m_state.selected)) {
+        m_successionOf = m_state.selected;
+        m_successionNotes = successionNotes(*m_data, m_state.selected);
+    }
     if (ImGui::Begin("Inspector"))
-        m_inspectorPanel.drawContent(ds, m_state, adjacencyCurrent ? &m_neighbours : nullptr, pending);
+        m_inspectorPanel.drawContent(ds, m_state, adjacencyCurrent ? &m_neighbours : nullptr, pending,
+                                     m_successionNotes);
     reserve();
     ImGui::End();
     placePanel(right, 346, 300, true);

@@ -99,6 +99,8 @@ private:
     engine::Overlay m_highlight;                  // the shown pair or shared border
     std::vector<engine::OverlaySymbol> m_gateSymbols;  // our curated gates, projected once
     engine::OverlaySegment m_gateCircles;              // their uncertainty circles
+    UnitKey m_successionOf;                            // the unit m_successionNotes describe
+    std::vector<std::string> m_successionNotes;
     struct MapInput {
         bool dragging = false, pressed = false;
         Vec2 lastWorld{1e30, 1e30};  // the map point under the pointer last frame

@@ -23,7 +23,7 @@ struct BenchExtractOpts {
 std::vector<std::string> defaultLabels() {
     const fs::path dir = fs::path(io::defaultGeodataDir()).parent_path() / "tests" / "fixtures" / "labels";
     return {(dir / "shared.json").string(), (dir / "first_fixtures.json").string(), (dir / "articles.json").string(),
-            (dir / "articles_b.json").string()};
+            (dir / "articles_b.json").string(), (dir / "articles_c.json").string()};
 }
 
 void row(const char* what, const engine::Counts& c) {
@@ -70,7 +70,7 @@ void addBenchExtractCommand(CLI::App& bench, Shared& shared) {
         "extract", "Precision and recall of the document extractor on hand-labelled articles (seeds and test corpus)");
     auto o = std::make_shared<BenchExtractOpts>();
     cmd->add_option("--labels", o->labels,
-                    "Labels files (default: tests/fixtures/labels/shared.json, first_fixtures.json, articles.json, articles_b.json)");
+                    "Labels files (default: tests/fixtures/labels/shared.json, first_fixtures.json, articles.json, articles_b.json, articles_c.json)");
     cmd->add_flag("-v,--verbose", o->verbose, "List every missed and extra link and gate");
     cmd->callback([&shared, o] { shared.exitCode = runBenchExtract(shared, *o); });
 }

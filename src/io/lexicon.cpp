@@ -88,6 +88,7 @@ Result<Lexicon> loadLexicon(const std::string& path) {
     f.set(l.groupReferences, "group_references");
     f.set(l.counterpartWords, "counterpart_words");
     f.set(l.pairReferences, "pair_references");
+    f.set(l.subjectPronouns, "subject_pronouns");
     f.set(l.gateAdjectives, "gate_adjectives");
     f.set(l.gateNouns, "gate_nouns");
     f.set(l.guardUnitNouns, "guard_unit_nouns");

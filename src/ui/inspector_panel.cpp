@@ -9,7 +9,7 @@
 namespace bl::ui {
 
 void InspectorPanel::drawContent(const Dataset& data, ViewerState& state, const std::vector<NeighbourRow>* neighbours,
-                                 const std::string& pendingNote) {
+                                 const std::string& pendingNote, const std::vector<std::string>& succession) {
     const AdminUnit* u = data.unitOf(state.selected);
     const Layer* l = data.layerOf(state.selected);
     if (!u || !l) {
@@ -43,6 +43,7 @@ void InspectorPanel::drawContent(const Dataset& data, ViewerState& state, const 
         row("area", area);
         ImGui::EndTable();
     }
+    for (const auto& line : succession) ImGui::TextWrapped("%s", line.c_str());
     if (ImGui::Button("Fit to selection")) state.selectRequest = state.selected;
     ImGui::Separator();
     ImGui::TextUnformatted("Neighbours");

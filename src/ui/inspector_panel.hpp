@@ -20,8 +20,11 @@ class InspectorPanel {
 public:
     // `neighbours`: the selected unit's neighbours, null while adjacency is not
     // available (then `pendingNote` says why, e.g. "computing… 40%").
+    // `succession`: the unit across the 2025 reform ("Quảng Bình (2023) → part
+    // of Quảng Trị (2025)", "From 2023: ..."), one line each.
     void drawContent(const Dataset& data, ViewerState& state, const std::vector<NeighbourRow>* neighbours,
-                     const std::string& pendingNote = "not available yet (adjacency)");
+                     const std::string& pendingNote = "not available yet (adjacency)",
+                     const std::vector<std::string>& succession = {});
 };
 
 }  // namespace bl::ui

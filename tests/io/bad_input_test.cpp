@@ -44,7 +44,7 @@ std::string slurp(const std::string& path) {
 }
 
 // This process's own peak resident set (VmHWM), MiB.
-double selfPeakMiB() {
+[[maybe_unused]] double selfPeakMiB() {
     std::ifstream in("/proc/self/status");
     for (std::string line; std::getline(in, line);)
         if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;

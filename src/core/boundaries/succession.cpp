@@ -116,4 +116,17 @@ std::string SuccessionTable::describe(const Succession& s, const std::string& la
     return out + " (" + laterVintage + ")";
 }
 
+std::string SuccessionTable::describePredecessors(const std::string& layerId, const std::string& unitId) const {
+    std::string out, vintage;
+    for (const auto& s : units)
+        for (const auto& t : s.to) {
+            if (t.layerId != layerId || t.unitId != unitId || t.share < 0.05) continue;
+            if (vintage.empty()) vintage = s.vintage;
+            out += (out.empty() ? "" : ", ") + s.name +
+                   (t.share >= 0.95 ? std::string(" (all of it)")
+                                    : " (" + std::to_string(int(std::lround(t.share * 100))) + "% of it)");
+        }
+    return out.empty() ? out : "From " + vintage + ": " + out;
+}
+
 }  // namespace bl

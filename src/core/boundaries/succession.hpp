@@ -48,6 +48,10 @@ struct SuccessionTable {
     // → split: Lao Bảo 24%, Khe Sanh 18%, … (2025)". Short names; `layerId`
     // is the later layer described.
     std::string describe(const Succession& s, const std::string& layerId, const std::string& laterVintage) const;
+    // For a unit of a later system: "From 2023: Quảng Bình (all of it),
+    // Quảng Trị (all of it)"; empty when no earlier unit passed 5% or more
+    // of its area to it.
+    std::string describePredecessors(const std::string& layerId, const std::string& unitId) const;
 };
 
 struct SuccessionOptions {

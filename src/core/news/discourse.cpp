@@ -84,6 +84,10 @@ std::vector<Reference> findReferences(const Lexicon& lex, const std::vector<Toke
             count = 2;
         }
         const bool plural = w.back() == 's';
+        // "the provinces" alone names no one in particular; "their
+        // counterparts", "the three Lao localities", "both provinces" do.
+        const bool possessive = t[k].low == "their" || t[k].low == "its" || (k + 1 < j && t[k + 1].low == "their");
+        if (group && !count && !r.side && !possessive) continue;
         r.count = count ? *count : plural ? 0 : 1;
         r.pair = !r.side && r.count == 2 && lex.pairReferences.count(w) > 0;
         r.unitNoun = w != "sides" && w != "parties" && w != "forces";

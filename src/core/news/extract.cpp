@@ -82,7 +82,7 @@ private:
     std::vector<PlaceResolution> resolveItems(SentenceAnalyser& an) const;
     bool resolveInSentenceProvince(const SentenceAnalyser& an, size_t k, PlaceQuery& q, Item& it,
                                    PlaceResolution& out) const;
-    void addPlaces(const SentenceAnalyser& an, const std::vector<PlaceResolution>& res);
+    void addPlaces(const SentenceAnalyser& an, const std::vector<PlaceResolution>& res, bool thirdCountries);
     Place makePlace(const SentenceAnalyser& an, const Item& it, const PlaceResolution& r, bool asGate,
                     bool gateName) const;
     std::optional<Relation> relation() const;
@@ -146,7 +146,7 @@ void DocumentExtraction::sentence(const Sentence& s) {
     SentenceAnalyser an(t, m_doc.text, m_res, m_lex);
     an.run();
     const std::vector<PlaceResolution> res = resolveItems(an);
-    if (!onlyThirdCountries(m_lex, t)) addPlaces(an, res);
+    addPlaces(an, res, onlyThirdCountries(m_lex, t));
 
     // Parties on each side: the items of the sentence, then the ones it
     // names by reference to what the article named before.
@@ -201,6 +201,24 @@ void DocumentExtraction::addReferredParties(const SentenceAnalyser& an, std::vec
         if (!province) continue;
         province->name = std::string(m_doc.text.substr(t[u.i0].b, t[u.i1 - 1].e - t[u.i0].b));
         add(*side, std::move(*province), u.i0, u.i1, "a unit known by its number; its province is the one the article names");
+    }
+    // "In March it signed a plan with the Military Command of X": a pronoun
+    // subject before the cue stands for the party last named on the side the
+    // sentence lacks.
+    if (const auto side = missing()) {
+        bool pronoun = false;
+        for (size_t k = 0; k < t.size() && !pronoun; ++k) {
+            if (m_lex.subjectPronouns.count(t[k].low) && k + 1 < t.size() && t[k + 1].type == Tok::Word &&
+                !t[k + 1].cap)
+                pronoun = true;
+            if (t[k].low == "with" || t[k].low == ",") break;  // the subject comes first
+        }
+        auto last = pronoun ? m_memory.last(*side, 1) : std::vector<Party>{};
+        if (!last.empty()) {
+            size_t k = 0;
+            while (k < t.size() && !m_lex.subjectPronouns.count(t[k].low)) ++k;
+            add(*side, last.front(), k, k + 1, "named earlier in the article, referred to by a pronoun");
+        }
     }
     for (const Reference& r : findReferences(m_lex, t)) {
         if (covered(r.i0, r.i1)) continue;
@@ -293,11 +311,15 @@ bool DocumentExtraction::resolveInSentenceProvince(const SentenceAnalyser& an, s
 }
 
 // Gates and stations; a station named after a gate gives the gate too.
-void DocumentExtraction::addPlaces(const SentenceAnalyser& an, const std::vector<PlaceResolution>& res) {
+// A sentence about a third country keeps only the gates of our catalogue
+// (all on the Viet Nam - Laos border, whatever else it speaks of).
+void DocumentExtraction::addPlaces(const SentenceAnalyser& an, const std::vector<PlaceResolution>& res,
+                                   bool thirdCountries) {
     for (size_t k = 0; k < an.items.size(); ++k) {
         const Item& it = an.items[k];
         const bool gate = it.kind == ItemKind::Gate;
         if (!gate && it.kind != ItemKind::Station) continue;
+        if (thirdCountries && !gate) continue;
         if (it.side == Side::Third) continue;
         for (int pass = 0; pass < (it.gateNamed ? 2 : 1); ++pass) {
             Place p = makePlace(an, it, res[k], gate || pass == 1, pass == 1);

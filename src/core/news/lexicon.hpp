@@ -52,6 +52,7 @@ struct Lexicon {
     Words groupReferences;    // "the three Lao localities", "both provinces": head nouns
     Words counterpartWords;   // "their counterparts", "the Lao side"
     Words pairReferences;     // "the two provinces", "both sides": one party of each side
+    Words subjectPronouns;    // "it signed ... with X": the party named before on X's other side
 
     // Organisations and places.
     Words gateAdjectives;     // "International" in "X International Border Gate"

@@ -274,7 +274,11 @@ void SentenceAnalyser::findGates() {
         if (noun.size() > 1 && noun.back() == 's') noun.pop_back();
         gateTopic = gateTopic || m_lex.gateNouns.count(noun) > 0;
         std::vector<const CuratedGate*> g;
-        const size_t n = t[i].cap ? m_res.gateNameAt(lows, i, &g) : 0;
+        // Not the end of a longer name ("Lệ Thanh" is not the gate Thanh).
+        size_t clen = 0;
+        const bool inName = i > 0 && t[i - 1].cap && t[i - 1].type == Tok::Word && !isStopWord(m_lex, t[i - 1].low) &&
+                            !country(i - 1, &clen);
+        const size_t n = t[i].cap && !inName ? m_res.gateNameAt(lows, i, &g) : 0;
         if (n) {
             runs.push_back({i, i + n, std::move(g)});
             i += n;

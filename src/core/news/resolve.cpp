@@ -8,18 +8,11 @@
 #include <set>
 
 #include "core/boundaries/geometry_ops.hpp"
+#include "core/news/resolve_detail.hpp"
 
 namespace bl {
 
-namespace {
-
-// The layers of one country and vintage: the province layer and the finest
-// layer below it (district for VN 2023 and LA 2019, commune for VN 2025).
-struct VintageLayers {
-    std::string label;
-    const Layer* province = nullptr;
-    const Layer* fine = nullptr;
-};
+namespace resolve_detail {
 
 ResolvedUnit toResolved(const Layer& l, const AdminUnit& u, double confidence, ResolvedBy by, std::string reason) {
     ResolvedUnit r;
@@ -45,20 +38,40 @@ std::string describeScore(const GazetteerMatch& m) {
     }
 }
 
-}  // namespace
+Pick pickIn(const Gazetteer& gaz, const Layer* layer, const std::string& name, const std::string& parentFolded,
+            double minScore) {
+    Pick p;
+    if (!layer) return p;
+    FindOptions o;
+    o.layerId = layer->spec.id;
+    o.parentFolded = parentFolded;
+    o.minScore = minScore;
+    o.limit = 4;
+    auto ms = gaz.find(name, o);
+    if (ms.empty()) return p;
+    if (ms.size() > 1 && ms[1].score >= ms[0].score - 1e-9 && ms[1].ref.unit != ms[0].ref.unit) {
+        p.ambiguous = ms[0].ref.unit->name + " (" + ms[0].ref.unit->parentName + ") or " + ms[1].ref.unit->name +
+                      " (" + ms[1].ref.unit->parentName + ")";
+        return p;
+    }
+    p.match = ms[0];
+    return p;
+}
 
-struct Resolver::Impl {
-    Gazetteer gaz;
-    std::map<Country, std::vector<VintageLayers>> vintages;
-    std::unordered_map<std::string, NameFacts> names;  // compact canonical key -> facts
-    mutable std::mutex cacheMutex;
-    mutable std::unordered_map<std::string, PlaceResolution> cache;
-    mutable std::unordered_map<const CuratedGate*, PlaceResolution> gateCache;
-    // Catalogue gate names as folded words, by first word.
-    std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, const CuratedGate*>>> gateNames;
+const AdminUnit* containing(const Layer* layer, Vec2 pt) {
+    if (!layer) return nullptr;
+    for (const auto& u : layer->units)
+        if (pt.x >= u.bounds.minX && pt.x <= u.bounds.maxX && pt.y >= u.bounds.minY && pt.y <= u.bounds.maxY &&
+            contains(u.geometry, pt))
+            return &u;
+    return nullptr;
+}
 
-    Impl(const Dataset& d, const AliasTable& a) : gaz(d, a) {}
-};
+std::optional<Vec2> insidePoint(const AdminUnit& u) { return pointOnSurface(u.geometry); }
+
+}  // namespace resolve_detail
+
+using namespace resolve_detail;
 
 Resolver::Resolver(const Dataset& data, const AliasTable& aliases, const CuratedPlaces& curated)
     : m_data(data), m_aliases(aliases), m_curated(curated), m(std::make_unique<Impl>(data, aliases)) {
@@ -111,48 +124,6 @@ NameFacts Resolver::facts(std::string_view name) const {
     auto it = m->names.find(k);
     return it == m->names.end() ? NameFacts{} : it->second;
 }
-
-namespace {
-
-// Best match in one layer, or nullopt; `ambiguous` lists ties between units.
-struct Pick {
-    std::optional<GazetteerMatch> match;
-    std::string ambiguous;
-};
-
-Pick pickIn(const Gazetteer& gaz, const Layer* layer, const std::string& name, const std::string& parentFolded,
-            double minScore) {
-    Pick p;
-    if (!layer) return p;
-    FindOptions o;
-    o.layerId = layer->spec.id;
-    o.parentFolded = parentFolded;
-    o.minScore = minScore;
-    o.limit = 4;
-    auto ms = gaz.find(name, o);
-    if (ms.empty()) return p;
-    if (ms.size() > 1 && ms[1].score >= ms[0].score - 1e-9 && ms[1].ref.unit != ms[0].ref.unit) {
-        p.ambiguous = ms[0].ref.unit->name + " (" + ms[0].ref.unit->parentName + ") or " + ms[1].ref.unit->name +
-                      " (" + ms[1].ref.unit->parentName + ")";
-        return p;
-    }
-    p.match = ms[0];
-    return p;
-}
-
-// Unit of `layer` containing a working-CRS point.
-const AdminUnit* containing(const Layer* layer, Vec2 pt) {
-    if (!layer) return nullptr;
-    for (const auto& u : layer->units)
-        if (pt.x >= u.bounds.minX && pt.x <= u.bounds.maxX && pt.y >= u.bounds.minY && pt.y <= u.bounds.maxY &&
-            contains(u.geometry, pt))
-            return &u;
-    return nullptr;
-}
-
-std::optional<Vec2> insidePoint(const AdminUnit& u) { return pointOnSurface(u.geometry); }
-
-}  // namespace
 
 namespace {
 
@@ -325,10 +296,10 @@ std::optional<ResolvedUnit> CountrySearch::byName(const VintageLayers& v, const 
     const double minScore = 0.86;
     const bool fineIsDistrict = v.fine && v.fine->spec.level == Level::District;
     // A misspelling (a letter dropped, doubled or swapped) is accepted when
-    // the text says which country and level the place is, and only one unit
-    // comes close.
+    // the text says which level the place is, and only one unit comes close
+    // (in the country the text names, if it names one).
     auto tryMisspelt = [&](const Layer* layer) {
-        if (got || !layer || !m_q.level || !m_q.country) return;
+        if (got || !layer || !m_q.level) return;
         FindOptions o;
         o.layerId = layer->spec.id;
         o.parentFolded = p.unit ? foldName(p.unit->name) : std::string();
@@ -339,7 +310,8 @@ std::optional<ResolvedUnit> CountrySearch::byName(const VintageLayers& v, const 
         if (ms.size() > 1 && ms[1].score > ms[0].score - 0.06 && ms[1].ref.unit != ms[0].ref.unit) return;
         got = toResolved(*layer, *ms.front().ref.unit, ms.front().score * 0.9, ResolvedBy::Name,
                          "misspelling of " + ms.front().ref.unit->name + " (" + toString(*m_q.level) +
-                             " of " + toString(*m_q.country) + " stated by the text)");
+                             (m_q.country ? std::string(" of ") + toString(*m_q.country) : std::string()) +
+                             " stated by the text)");
     };
     if (m_q.level == Level::Province) {
         tryLayer(v.province, minScore);
@@ -491,134 +463,6 @@ PlaceResolution Resolver::resolve(const PlaceQuery& q) const {
     std::lock_guard lock(m->cacheMutex);
     m->cache.emplace(cacheKey, out);
     return out;
-}
-
-size_t Resolver::gateNameAt(const std::vector<std::string_view>& words, size_t i,
-                            std::vector<const CuratedGate*>* gates) const {
-    if (i >= words.size()) return 0;
-    auto it = m->gateNames.find(std::string(words[i]));
-    if (it == m->gateNames.end()) return 0;
-    size_t best = 0;
-    std::vector<const CuratedGate*> found;
-    for (const auto& [name, g] : it->second) {
-        if (i + name.size() > words.size() || name.size() < best) continue;
-        bool same = true;
-        for (size_t k = 0; k < name.size() && same; ++k) same = words[i + k] == name[k];
-        if (!same) continue;
-        if (name.size() > best) found.clear();
-        best = name.size();
-        if (std::find(found.begin(), found.end(), g) == found.end()) found.push_back(g);
-    }
-    if (gates) *gates = std::move(found);
-    return best;
-}
-
-const CuratedGate* Resolver::gate(std::string_view name, std::optional<Country> country) const {
-    const std::string k = compactKey(m_aliases.canonical(foldName(name)));
-    for (const auto& g : m_curated.gates) {
-        if (country && g.country != *country) continue;
-        bool match = compactKey(m_aliases.canonical(foldName(g.name))) == k;
-        for (const auto& a : g.aliases) match = match || compactKey(m_aliases.canonical(foldName(a))) == k;
-        if (match) return &g;
-    }
-    return nullptr;
-}
-
-PlaceResolution Resolver::resolveGate(const CuratedGate& g) const {
-    {
-        std::lock_guard lock(m->cacheMutex);
-        auto it = m->gateCache.find(&g);
-        if (it != m->gateCache.end()) return it->second;
-    }
-    PlaceResolution r = resolveGateUncached(g);
-    std::lock_guard lock(m->cacheMutex);
-    m->gateCache.emplace(&g, r);
-    return r;
-}
-
-PlaceResolution Resolver::resolveGateUncached(const CuratedGate& g) const {
-    // The enclosing district is the curated fact; a position refines the
-    // later vintages only when it is precise enough for communes.
-    PlaceQuery q;
-    q.name = g.district.empty() ? g.province : g.district;
-    q.level = g.district.empty() ? Level::Province : Level::District;
-    q.country = g.country;
-    q.parent = g.district.empty() ? std::string() : g.province;
-    PlaceResolution r = resolve(q);
-    for (auto& u : r.units) {
-        u.by = ResolvedBy::Curated;
-        u.reason = "curated: " + g.name + " gate lies in " + q.name + "; " + u.reason;
-    }
-    if (r.units.empty()) {
-        r.reason = "curated gate " + g.name + ": " + r.reason;
-        return r;
-    }
-    const auto vit = m->vintages.find(g.country);
-    const Layer* firstLayer = nullptr;
-    for (const auto& l : m_data.layers)
-        if (l.spec.id == r.units.front().layerId) firstLayer = &l;
-    const AdminUnit* district = firstLayer ? firstLayer->find(r.units.front().unitId) : nullptr;
-    if (vit != m->vintages.end() && district) {
-        for (auto& u : r.units) {
-            if (u.layerId == r.units.front().layerId) continue;
-            const VintageLayers* v = nullptr;
-            for (const auto& w : vit->second)
-                if (w.label == u.vintage) v = &w;
-            if (!v || !v->fine) continue;
-            const AdminUnit* found = nullptr;
-            std::string why;
-            if (!g.commune2025.empty()) {
-                // The catalogue names the commune; it must lie in the gate's district.
-                FindOptions o;
-                o.layerId = v->fine->spec.id;
-                o.minScore = 0.95;
-                for (const auto& mm : m->gaz.find(g.commune2025, o)) {
-                    auto cp = insidePoint(*mm.ref.unit);
-                    if (cp && contains(district->geometry, *cp)) {
-                        found = mm.ref.unit;
-                        why = "curated: " + g.name + " gate lies in the commune " + g.commune2025 + " (" + u.vintage +
-                              ")";
-                        break;
-                    }
-                }
-            }
-            if (!found && g.position && !g.derived && g.precisionKm <= 1.0) {
-                found = containing(v->fine, threadCrs().forward(*g.position));
-                why = "containment of the curated position of " + g.name;
-            }
-            // A commune named like the gate, inside the gate's district.
-            std::vector<std::string> names = g.aliases;
-            names.insert(names.begin(), g.name);
-            for (const auto& n : names) {
-                if (found) break;
-                FindOptions o;
-                o.layerId = v->fine->spec.id;
-                o.minScore = 0.95;
-                for (const auto& mm : m->gaz.find(n, o)) {
-                    auto cp = insidePoint(*mm.ref.unit);
-                    if (cp && contains(district->geometry, *cp)) {
-                        found = mm.ref.unit;
-                        why = "curated: " + g.name + " gate; commune of that name inside " + district->name +
-                              " (containment)";
-                        break;
-                    }
-                }
-            }
-            if (found) {
-                u = toResolved(*v->fine, *found, 0.9, ResolvedBy::Curated, why);
-            } else if (auto pt = insidePoint(*district)) {
-                // Not a commune named like the district: the gate is somewhere in it.
-                if (const AdminUnit* p = containing(v->province, *pt))
-                    u = toResolved(*v->province, *p, 0.6, ResolvedBy::Curated,
-                                   "curated: " + g.name + " gate lies in " + district->name +
-                                       ", which lies in this province (containment)");
-            }
-        }
-    }
-    r.confidence = 1.0;
-    for (const auto& u : r.units) r.confidence = std::min(r.confidence, u.confidence);
-    r.reason = r.units.front().reason;
-    return r;
 }
 
 }  // namespace bl
