@@ -155,7 +155,7 @@ int runViewer(const ViewerOptions& opt) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
-    io.FontDefault = ui::addPanelFont(*io.Fonts, fonts->regularFile, 16.0f);
+    io.FontDefault = ui::addPanelFont(*io.Fonts, fonts->regularFile, 16.0f, fonts->symbolFile);
     if (!io.FontDefault) {
         std::fprintf(stderr, "borderlens view: Dear ImGui cannot read the font %s\n", fonts->regularFile.c_str());
         ImGui::DestroyContext();

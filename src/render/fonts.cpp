@@ -37,7 +37,7 @@ const Glyph* Font::glyphOrFallback(char32_t c) const {
     return g ? g : glyph(U'?');
 }
 
-Result<std::string> findFontFile(const std::string& pattern) {
+Result<std::string> findFontFile(const std::string& pattern, const std::string& family) {
     FcConfig* config = FcInitLoadConfigAndFonts();
     if (!config) return makeError("fontconfig cannot load its configuration");
     FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str()));
@@ -45,18 +45,18 @@ Result<std::string> findFontFile(const std::string& pattern) {
     FcDefaultSubstitute(pat);
     FcResult result = FcResultNoMatch;
     FcPattern* match = FcFontMatch(config, pat, &result);
-    std::string file, family;
+    std::string file, found;
     if (match) {
         FcChar8* s = nullptr;
         if (FcPatternGetString(match, FC_FILE, 0, &s) == FcResultMatch) file = reinterpret_cast<char*>(s);
-        if (FcPatternGetString(match, FC_FAMILY, 0, &s) == FcResultMatch) family = reinterpret_cast<char*>(s);
+        if (FcPatternGetString(match, FC_FAMILY, 0, &s) == FcResultMatch) found = reinterpret_cast<char*>(s);
         FcPatternDestroy(match);
     }
     FcPatternDestroy(pat);
     FcConfigDestroy(config);
-    if (file.empty() || family != "Noto Sans" || !std::filesystem::exists(file))
-        return makeError("fontconfig finds no Noto Sans for '" + pattern + "'" +
-                         (family.empty() ? "" : " (best match: " + family + ")") +
+    if (file.empty() || found != family || !std::filesystem::exists(file))
+        return makeError("fontconfig finds no " + family + " for '" + pattern + "'" +
+                         (found.empty() ? "" : " (best match: " + found + ")") +
                          "; install fonts-noto-core (scripts/setup does)");
     return file;
 }
@@ -82,25 +82,41 @@ struct PendingGlyph {
 
 // Rasterises every code point of the ranges that `file` has at `sizePx`
 // (ascender + descender, as fonts are sized in Dear ImGui and CSS line boxes).
-Result<Font> rasterise(FT_Library library, const std::string& file, float sizePx, std::vector<PendingGlyph>& out) {
+Result<Face> openSized(FT_Library library, const std::string& file, float sizePx) {
     FT_Face raw = nullptr;
     if (FT_New_Face(library, file.c_str(), 0, &raw) != 0)
         return makeError("FreeType cannot read the font file " + file);
-    const Face face(raw);
+    Face face(raw);
     FT_Size_RequestRec request{FT_SIZE_REQUEST_TYPE_REAL_DIM, 0, FT_Long(std::lround(sizePx * 64.0f)), 0, 0};
     if (!FT_IS_SCALABLE(face) || FT_Request_Size(face.get(), &request) != 0)
         return makeError("FreeType cannot size the font " + file + " to " + std::to_string(sizePx) + " px");
+    return face;
+}
+
+Result<Font> rasterise(FT_Library library, const std::string& file, const std::string& symbolFile, float sizePx,
+                       std::vector<PendingGlyph>& out) {
+    auto primary = openSized(library, file, sizePx);
+    if (!primary) return primary.error();
+    const Face& main = *primary;
+    auto symbols = openSized(library, symbolFile, sizePx);
+    if (!symbols) return symbols.error();
     Font font;
     font.size = sizePx;
-    font.ascent = float(face->size->metrics.ascender) / 64.0f;
-    font.lineHeight = float(face->size->metrics.height) / 64.0f;
+    font.ascent = float(main->size->metrics.ascender) / 64.0f;
+    font.lineHeight = float(main->size->metrics.height) / 64.0f;
     for (const CodePointRange& range : vietnameseGlyphRanges())
         for (char32_t c = range.first; c <= range.last; ++c) {
-            const FT_UInt index = FT_Get_Char_Index(face.get(), c);
+            // The text face first; arrows and the like from the symbol face.
+            FT_Face face = main.get();
+            FT_UInt index = FT_Get_Char_Index(face, c);
+            if (index == 0) {
+                face = symbols->get();
+                index = FT_Get_Char_Index(face, c);
+            }
             if (index == 0) continue;
             // Light hinting snaps only vertical stems and heights, so small
             // labels are crisp without distorting the letter shapes.
-            if (FT_Load_Glyph(face.get(), index, FT_LOAD_TARGET_LIGHT) != 0 ||
+            if (FT_Load_Glyph(face, index, FT_LOAD_TARGET_LIGHT) != 0 ||
                 FT_Render_Glyph(face->glyph, FT_RENDER_MODE_NORMAL) != 0) {
                 char hex[16];
                 std::snprintf(hex, sizeof hex, "U+%04X", unsigned(c));
@@ -182,6 +198,8 @@ Result<FontSet> loadFonts(float scale) {
     if (!regular) return regular.error();
     auto bold = findFontFile("Noto Sans:weight=bold");
     if (!bold) return bold.error();
+    auto symbols = findFontFile("Noto Sans Math", "Noto Sans Math");
+    if (!symbols) return symbols.error();
     FT_Library raw = nullptr;
     if (FT_Init_FreeType(&raw) != 0) return makeError("FreeType cannot start (out of memory?)");
     const Library library(raw);
@@ -189,6 +207,7 @@ Result<FontSet> loadFonts(float scale) {
     FontSet f;
     f.regularFile = *regular;
     f.boldFile = *bold;
+    f.symbolFile = *symbols;
     std::vector<PendingGlyph> pending;
     const struct {
         Font* font;
@@ -197,7 +216,7 @@ Result<FontSet> loadFonts(float scale) {
     } roles[] = {{&f.label, f.regularFile, 14.0f}, {&f.labelBold, f.boldFile, 16.0f}, {&f.title, f.boldFile, 26.0f}};
     for (const auto& role : roles) {
         const size_t first = pending.size();
-        auto font = rasterise(library.get(), role.file, role.size * scale, pending);
+        auto font = rasterise(library.get(), role.file, f.symbolFile, role.size * scale, pending);
         if (!font) return font.error();
         *role.font = std::move(*font);
         for (size_t i = first; i < pending.size(); ++i) pending[i].font = role.font;

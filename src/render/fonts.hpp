@@ -101,7 +101,7 @@ struct GlyphAtlas {
 
 // A fontconfig match for `pattern` (e.g. "Noto Sans:weight=bold"), as a
 // file path; an error when fontconfig has nothing or only a different family.
-Result<std::string> findFontFile(const std::string& pattern);
+Result<std::string> findFontFile(const std::string& pattern, const std::string& family = "Noto Sans");
 
 // Movable. A renderer keeps pointers into its set: the set must outlive it.
 struct FontSet {
@@ -110,6 +110,7 @@ struct FontSet {
     Font labelBold;  // province labels, scale bar (bold, 16 px)
     Font title;      // export titles (bold, 26 px)
     std::string regularFile, boldFile;
+    std::string symbolFile;  // Noto Sans Math: arrows and signs Noto Sans lacks ("→")
 };
 
 // `scale` multiplies every size (1 = 96 dpi screen). Thread-safe: each call

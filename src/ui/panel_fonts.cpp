@@ -24,11 +24,19 @@ const ImWchar* imguiRanges() {
 
 }  // namespace
 
-ImFont* addPanelFont(ImFontAtlas& atlas, const std::string& file, float sizePx) {
+ImFont* addPanelFont(ImFontAtlas& atlas, const std::string& file, float sizePx, const std::string& symbolFile) {
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
-    return atlas.AddFontFromFileTTF(file.c_str(), sizePx, &cfg, imguiRanges());
+    ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), sizePx, &cfg, imguiRanges());
+    if (font && !symbolFile.empty()) {
+        // Arrows ("Quảng Bình (2023) → part of Quảng Trị (2025)") from the symbol face.
+        static const ImWchar arrows[] = {0x2190, 0x21FF, 0};
+        ImFontConfig merge = cfg;
+        merge.MergeMode = true;
+        atlas.AddFontFromFileTTF(symbolFile.c_str(), sizePx, &merge, arrows);
+    }
+    return font;
 }
 
 }  // namespace bl::ui

@@ -8,7 +8,8 @@
 
 namespace bl::ui {
 
-// Adds `file` at `sizePx` to `atlas`; nullptr if ImGui cannot read it.
-ImFont* addPanelFont(ImFontAtlas& atlas, const std::string& file, float sizePx);
+// Adds `file` at `sizePx` to `atlas`, with the arrows of `symbolFile` merged
+// in when given; nullptr if ImGui cannot read `file`.
+ImFont* addPanelFont(ImFontAtlas& atlas, const std::string& file, float sizePx, const std::string& symbolFile = "");
 
 }  // namespace bl::ui
