@@ -50,10 +50,6 @@ std::string km(double v) {
     return b;
 }
 
-}  // namespace
-
-namespace {
-
 struct Stretch {
     std::vector<const LineString*> pieces;
     double lengthKm = 0.0;

@@ -148,3 +148,34 @@ TEST_CASE("Catalogue gates resolve to their stated district, and in 2025 to thei
         CHECK_THAT(inVintage(r, "2023")->name, Catch::EndsWith(loc.district));
     }
 }
+
+TEST_CASE("A Lao name misspelt by a letter resolves when the text states its level", "[resolve][real]") {
+    for (const auto& [written, meant] : std::vector<std::pair<std::string, std::string>>{
+             {"Houaphn", "Houaphan"}, {"Attapue", "Attapeu"}, {"Khammoune", "Khammouane"}}) {
+        INFO(written);
+        PlaceQuery q;
+        q.name = written;
+        q.level = Level::Province;
+        const auto r = realResolver().resolve(q);
+        REQUIRE(r.units.size() == 1);
+        CHECK(r.units[0].name == meant);
+        CHECK(r.country == Country::LA);
+        CHECK_THAT(r.units[0].reason, Catch::Contains("misspelling"));
+        // Without a stated level a near name is not enough.
+        PlaceQuery bare;
+        bare.name = written;
+        CHECK(realResolver().resolve(bare).units.empty());
+    }
+}
+
+TEST_CASE("Catalogue gate names are found in folded words, longest first, either side", "[resolve][real]") {
+    const std::vector<std::string_view> words = {"the", "lao", "bao", "border", "gate", "and", "la", "lay"};
+    std::vector<const CuratedGate*> gates;
+    CHECK(realResolver().gateNameAt(words, 0) == 0);
+    REQUIRE(realResolver().gateNameAt(words, 1, &gates) == 2);  // "Lao Bảo" starts with a country word
+    REQUIRE(gates.size() == 1);
+    CHECK(gates[0]->id == "lao-bao");
+    CHECK(gates[0]->country == Country::VN);
+    REQUIRE(realResolver().gateNameAt(words, 6, &gates) == 2);  // La Lay is the name on both sides
+    CHECK(gates.size() == 2);
+}
