@@ -26,7 +26,9 @@ Result<std::shared_ptr<const engine::MapData>> loadExportData(Context& ctx, cons
     request.layers = engine::layersNeeded(r, ctx.session());
     request.news = r.pair >= 0;
     request.newsRequired = true;
-    return engine::prepareMap(ctx.session(), request);
+    auto map = engine::prepareMap(ctx.session(), request);
+    if (map) ctx.warnUnplacedGates();
+    return map;
 }
 
 bool parseSize(const std::string& s, int& w, int& h) {

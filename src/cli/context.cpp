@@ -44,7 +44,13 @@ Result<std::shared_ptr<const engine::News>> Context::news(std::vector<std::strin
     auto news = engine::readNews(*m_session, {std::move(paths), checkLinks, useCache});
     if (!news) return news.error();
     printWarnings(*(*news)->dataset);
+    warnUnplacedGates();
     return news;
+}
+
+void Context::warnUnplacedGates() {
+    for (const auto& g : m_session->unplacedGates())
+        std::fprintf(stderr, "borderlens: warning: border gate not placed: %s\n", g.c_str());
 }
 
 bool Context::checkVintage(const std::string& value, const std::string& option, int& exitCode) const {

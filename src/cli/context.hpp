@@ -37,6 +37,10 @@ public:
     Result<std::shared_ptr<const engine::News>> news(std::vector<std::string> paths, bool checkLinks,
                                                      bool useCache = true);
 
+    // Prints the gates of the catalogue the session could not place (none
+    // on our data), once per call.
+    void warnUnplacedGates();
+
     // `value` when it names a Vietnamese system of the catalog; else prints
     // an error naming `option` and sets exitCode to 2.
     bool checkVintage(const std::string& value, const std::string& option, int& exitCode) const;

@@ -6,8 +6,8 @@
 #include "core/boundaries/crs.hpp"
 #include "core/news/link_check.hpp"
 #include "core/names/names.hpp"
-#include "engine/adjacency_memo.hpp"
 #include "engine/session.hpp"
+#include "io/adjacency_cache.hpp"
 
 namespace bl::engine {
 
@@ -142,7 +142,8 @@ GatePlacementReport placeGates(std::vector<CuratedGate>& gates, const Layer& vnD
     return report;
 }
 
-GatePlacementReport placeGates(Session& session, std::vector<CuratedGate>& gates) {
+GatePlacementReport placeGates(Session& session, std::vector<CuratedGate>& gates,
+                               std::shared_ptr<const Dataset> available) {
     // The Vietnamese system with districts, its districts; the finest
     // Vietnamese layer of a later system (communes); the Lao districts.
     const LayerSpec* vnSpec = nullptr;
@@ -158,22 +159,37 @@ GatePlacementReport placeGates(Session& session, std::vector<CuratedGate>& gates
         report.unplaced.push_back("all: the catalog has no Vietnamese and Lao district layers to place gates on");
         return report;
     }
+    // The layers a caller already has are not read again; the others are
+    // loaded on their own.
     std::vector<std::string> ids = {vnSpec->id, laSpec->id};
     if (communeSpec) ids.push_back(communeSpec->id);
-    auto data = session.load(ids);
-    if (!data) {
-        report.unplaced.push_back("all: " + data.error().message);
-        return report;
+    std::vector<std::string> missing;
+    for (const auto& id : ids)
+        if (!available || !available->layer(id)) missing.push_back(id);
+    std::shared_ptr<const Dataset> loaded;
+    if (!missing.empty()) {
+        auto l = session.load(missing);
+        if (!l) {
+            report.unplaced.push_back("all: " + l.error().message);
+            return report;
+        }
+        loaded = *l;
     }
-    AdjacencyMemo memo(*data, true);
-    const Layer* vn = (*data)->layer(vnSpec->id);
-    const Layer* la = (*data)->layer(laSpec->id);
+    auto layer = [&](const std::string& id) {
+        return available && available->layer(id) ? available->layer(id) : loaded->layer(id);
+    };
+    const Dataset& root = available ? *available : *loaded;  // for the adjacency cache's file identities
+    const Layer* vn = layer(vnSpec->id);
+    const Layer* la = layer(laSpec->id);
+    const auto shared = io::cachedAdjacency(root, *vn, *la, {}, true);
+    std::vector<SharedBorder> communeShared;
     CommuneStretches communes;
     if (communeSpec) {
-        communes.layer = (*data)->layer(communeSpec->id);
-        communes.shared = &memo.between(*communes.layer, *la);
+        communes.layer = layer(communeSpec->id);
+        communeShared = io::cachedAdjacency(root, *communes.layer, *la, {}, true);
+        communes.shared = &communeShared;
     }
-    return placeGates(gates, *vn, *la, memo.between(*vn, *la), communeSpec ? &communes : nullptr);
+    return placeGates(gates, *vn, *la, shared, communeSpec ? &communes : nullptr);
 }
 
 }  // namespace bl::engine

@@ -7,6 +7,7 @@
 // with an uncertainty radius of half the stretch. When the two districts share no
 // stretch, the stretch the Vietnamese district shares with the Lao province
 // is used, and the note says so.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,9 +40,11 @@ struct CommuneStretches {
 GatePlacementReport placeGates(std::vector<CuratedGate>& gates, const Layer& vnDistricts, const Layer& laDistricts,
                                const std::vector<SharedBorder>& shared, const CommuneStretches* communes = nullptr);
 
-// The same through a session: loads the two district layers (the
-// Vietnamese system that has districts) and their adjacency (through the
-// on-disk cache). Without such layers in the catalog, nothing is placed.
-GatePlacementReport placeGates(Session& session, std::vector<CuratedGate>& gates);
+// The same through a session: the district layers (the Vietnamese system
+// that has districts, the Lao one) and the later system's communes, from
+// `available` when it holds them, else loaded on their own; their adjacency
+// through the on-disk cache. Without such layers in the catalog, nothing is placed.
+GatePlacementReport placeGates(Session& session, std::vector<CuratedGate>& gates,
+                               std::shared_ptr<const Dataset> available = nullptr);
 
 }  // namespace bl::engine

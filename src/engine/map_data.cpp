@@ -42,7 +42,7 @@ Result<std::shared_ptr<const MapData>> prepareMap(Session& session, const MapReq
         }
     }
 
-    if (auto curated = session.curated(); curated)
+    if (auto curated = session.curated(out->dataset); curated)
         out->curated = *curated;
     else
         out->curated = std::make_shared<const CuratedPlaces>();

@@ -19,12 +19,12 @@ Result<std::shared_ptr<const News>> readNews(Session& session, const NewsRequest
     if (!lexicon) return lexicon.error();
     auto docs = io::readDocuments(paths, **lexicon);
     if (!docs) return docs.error();
-    auto curated = session.curated();
-    if (!curated) return curated.error();
-    out->curated = *curated;
     auto data = session.load({}, {}, stop);
     if (!data) return data.error();
     out->dataset = *data;
+    auto curated = session.curated(out->dataset);  // gates placed on these layers, not read again
+    if (!curated) return curated.error();
+    out->curated = *curated;
     const Resolver resolver(*out->dataset, session.catalog().aliases, *out->curated);
     out->corpus = extractCorpus(std::move(*docs), resolver, **lexicon);
     if (request.checkLinks) {

@@ -1,7 +1,6 @@
 #include "engine/session.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "engine/gate_positions.hpp"
 
@@ -79,14 +78,18 @@ Result<std::shared_ptr<const T>> readOnce(std::mutex& mutex, std::shared_ptr<con
 
 }  // namespace
 
-Result<std::shared_ptr<const CuratedPlaces>> Session::curated() {
-    return readOnce(m_curatedMutex, m_curated, [this]() -> Result<CuratedPlaces> {
+Result<std::shared_ptr<const CuratedPlaces>> Session::curated(std::shared_ptr<const Dataset> available) {
+    return readOnce(m_curatedMutex, m_curated, [&]() -> Result<CuratedPlaces> {
         auto c = io::loadCuratedPlaces(io::defaultGeodataDir());
         if (!c) return c.error();
-        const GatePlacementReport report = placeGates(*this, c->gates);
-        for (const auto& u : report.unplaced) std::fprintf(stderr, "borderlens: border gate not placed: %s\n", u.c_str());
+        m_unplacedGates = placeGates(*this, c->gates, std::move(available)).unplaced;
         return c;
     });
+}
+
+std::vector<std::string> Session::unplacedGates() {
+    std::lock_guard lock(m_curatedMutex);
+    return m_unplacedGates;
 }
 
 Result<std::shared_ptr<const Lexicon>> Session::lexicon() {

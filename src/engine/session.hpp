@@ -59,9 +59,12 @@ public:
 
     // Our curated border gates, localities and succession table (geodata/),
     // read once; every gate pair has a position (cited, or placed on its
-    // districts' border stretch, which loads the district layers: see
-    // engine/gate_positions.hpp).
-    Result<std::shared_ptr<const CuratedPlaces>> curated();
+    // districts' border stretch: see engine/gate_positions.hpp), from the
+    // layers of `available` when it holds them, else from layers loaded for
+    // it. The first call decides.
+    Result<std::shared_ptr<const CuratedPlaces>> curated(std::shared_ptr<const Dataset> available = nullptr);
+    // The gates the first curated() could not place, one line each ("id: why").
+    std::vector<std::string> unplacedGates();
     // The news word lists (geodata/news_words.json), read once.
     Result<std::shared_ptr<const Lexicon>> lexicon();
 
@@ -73,6 +76,7 @@ private:
     std::map<std::vector<std::string>, std::shared_ptr<const Dataset>> m_datasets;  // by sorted layer ids
     std::mutex m_curatedMutex;  // held while placing gates, which loads layers under m_mutex
     std::shared_ptr<const CuratedPlaces> m_curated;
+    std::vector<std::string> m_unplacedGates;  // under m_curatedMutex
     std::shared_ptr<const Lexicon> m_lexicon;
 };
 

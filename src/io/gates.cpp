@@ -15,26 +15,6 @@ namespace bl::io {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-namespace {
-
-std::vector<std::string> strs(const json& j, const char* key) {
-    std::vector<std::string> out;
-    auto it = j.find(key);
-    if (it != j.end() && it->is_array())
-        for (const auto& v : *it)
-            if (v.is_string()) out.push_back(v.get<std::string>());
-    return out;
-}
-
-// The array at `key` of a top-level object; nullptr when the document is not
-// an object or has no such array.
-const json* arrayField(const json& doc, const char* key) {
-    if (!doc.is_object()) return nullptr;
-    auto it = doc.find(key);
-    return it != doc.end() && it->is_array() ? &*it : nullptr;
-}
-
-}  // namespace
 
 namespace {
 
@@ -43,7 +23,7 @@ Result<CuratedGate> gateSide(const json& side, Country country, const std::strin
     CuratedGate c;
     c.country = country;
     c.name = stringField(side, "name");
-    c.aliases = strs(side, "aliases");
+    c.aliases = stringArray(side, "aliases");
     c.province = stringField(side, "province");
     c.district = stringField(side, "district");
     c.province2025 = stringField(side, "province_2025");
@@ -123,7 +103,7 @@ Result<std::vector<Locality>> loadLocalities(const std::string& path) {
         const json& g = arr[i];
         Locality l;
         l.name = stringField(g, "name");
-        l.aliases = strs(g, "aliases");
+        l.aliases = stringArray(g, "aliases");
         l.kind = stringField(g, "kind");
         auto country = parseCountry(stringField(g, "country"));
         l.province = stringField(g, "province");

@@ -13,11 +13,11 @@ using nlohmann::json;
 Result<SuccessionTable> loadSuccession(const std::string& path) {
     auto doc = readJsonFile(path, "succession table");
     if (!doc) return doc.error();
-    if (!doc->is_object() || !doc->contains("units") || !(*doc)["units"].is_array())
-        return makeError("succession table " + path + " has no \"units\" array");
+    const json* units = arrayField(*doc, "units");
+    if (!units) return makeError("succession table " + path + " has no \"units\" array");
     SuccessionTable t;
     t.method = stringField(*doc, "method");
-    const json& arr = (*doc)["units"];
+    const json& arr = *units;
     for (size_t i = 0; i < arr.size(); ++i) {
         const json& u = arr[i];
         const std::string where = "succession table " + path + ", unit " + std::to_string(i);
@@ -27,12 +27,13 @@ Result<SuccessionTable> loadSuccession(const std::string& path) {
         s.name = stringField(u, "name");
         s.vintage = stringField(u, "vintage");
         auto level = parseLevel(stringField(u, "level"));
-        if (s.layerId.empty() || s.unitId.empty() || !level || !u.contains("to") || !u["to"].is_array())
+        const json* to = arrayField(u, "to");
+        if (s.layerId.empty() || s.unitId.empty() || !level || !to)
             return makeError(where + " needs \"layer\", \"id\", \"level\" and a \"to\" array");
         s.level = *level;
-        for (const json& v : u["to"]) {
+        for (const json& v : *to) {
             Successor x{stringField(v, "layer"), stringField(v, "id"), stringField(v, "name"), 0.0};
-            const json share = v.value("share", json());
+            const json share = v.is_object() ? v.value("share", json()) : json();
             if (x.layerId.empty() || x.unitId.empty() || !share.is_number() || share.get<double>() < 0 ||
                 share.get<double>() > 1.0001)
                 return makeError(where + " (" + s.name + ") has a successor without \"layer\", \"id\" or a share in 0..1");
@@ -73,15 +74,12 @@ std::string successionJson(const SuccessionTable& t, const std::string& madeWith
 Result<MergerList> loadMergerList(const std::string& path) {
     auto doc = readJsonFile(path, "merger list");
     if (!doc) return doc.error();
-    if (!doc->is_object() || !doc->contains("provinces") || !(*doc)["provinces"].is_array())
-        return makeError("merger list " + path + " has no \"provinces\" array");
+    const json* provinces = arrayField(*doc, "provinces");
+    if (!provinces) return makeError("merger list " + path + " has no \"provinces\" array");
     MergerList m;
     m.source = stringField(*doc, "source");
-    for (const json& p : (*doc)["provinces"]) {
-        std::vector<std::string> from;
-        if (p.contains("from_2023") && p["from_2023"].is_array())
-            for (const json& f : p["from_2023"])
-                if (f.is_string()) from.push_back(f.get<std::string>());
+    for (const json& p : *provinces) {
+        std::vector<std::string> from = stringArray(p, "from_2023");
         const std::string name = stringField(p, "name_2025");
         if (name.empty() || from.empty())
             return makeError("merger list " + path + " has an entry without \"name_2025\" or \"from_2023\"");

@@ -48,6 +48,7 @@ struct Item {
     bool venue = false;      // where something happened, not a party
     bool reporter = false;   // the one announcing, not a party
     bool village = false;    // a village: acts through the unit holding it
+    bool numbered = false;   // a unit known by its number ("Company 3"); its place may come from the article
     int heldBy = -1;         // the item whose place it took ("Company 119 from X province", "village of Y")
     bool gateNamed = false;  // a station named after a border gate
     std::string gateName;    // display name of the gate ("Tây Trang International Border Gate")
@@ -94,10 +95,9 @@ private:
     bool authority(size_t& i);
     bool numberedUnit(size_t& i);
     void findGates();
-    size_t gateWordsEnd(size_t k) const;
+    bool gateNounAt(size_t k) const;
     void findPlaces();
     size_t skipGateWords(size_t k) const;
-    bool gateWordsAt(size_t k) const { return skipGateWords(k) != k; }
     int slotEndingBefore(size_t i, bool gates = false) const;
     void addOrg(ItemKind kind, std::string name, int slot, size_t i0, size_t i1, int group,
                 std::optional<Level> level);

@@ -55,7 +55,6 @@ std::vector<Reference> findReferences(const Lexicon& lex, const std::vector<Toke
         if (!group && !counterpart) continue;
         Reference r;
         r.i1 = j + 1;
-        r.pair = false;
         bool determiner = false;
         std::optional<size_t> count;
         size_t k = j;
@@ -93,31 +92,6 @@ std::vector<Reference> findReferences(const Lexicon& lex, const std::vector<Toke
         r.unitNoun = w != "sides" && w != "parties" && w != "forces";
         r.i0 = k;
         out.push_back(r);
-    }
-    return out;
-}
-
-std::vector<NumberedUnit> findNumberedUnits(const Lexicon& lex, const std::vector<Token>& t) {
-    std::vector<NumberedUnit> out;
-    for (size_t i = 0; i + 1 < t.size(); ++i) {
-        if (!lex.guardUnitNouns.count(t[i].low) || !t[i].cap || t[i + 1].type != Tok::Number) continue;
-        NumberedUnit u;
-        u.i0 = i;
-        u.i1 = i + 2;
-        // "Border Protection Company 3", "the Lao Battalion 3"
-        while (u.i0 > 0 && t[u.i0 - 1].cap && t[u.i0 - 1].type == Tok::Word && u.i0 + 3 > i) {
-            size_t len = 0;
-            if (auto c = countryAt(lex, t, u.i0 - 1, &len)) {
-                u.side = c;
-                break;
-            }
-            const std::string& p = t[u.i0 - 1].low;
-            if (p != "border" && p != "guard" && p != "protection" && p != "defence" && p != "defense" &&
-                p != "army" && p != "military")
-                break;
-            --u.i0;
-        }
-        out.push_back(u);
     }
     return out;
 }

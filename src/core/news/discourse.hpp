@@ -46,12 +46,4 @@ struct Reference {
 };
 std::vector<Reference> findReferences(const Lexicon& lex, const std::vector<Token>& t);
 
-// A unit known by its number: "Company 3", "Border Protection Company 3",
-// "the Lao Battalion 3".
-struct NumberedUnit {
-    std::optional<Side> side;  // a country word before it
-    size_t i0 = 0, i1 = 0;     // the unit's own words
-};
-std::vector<NumberedUnit> findNumberedUnits(const Lexicon& lex, const std::vector<Token>& t);
-
 }  // namespace bl::news

@@ -193,32 +193,27 @@ void DocumentExtraction::addReferredParties(const SentenceAnalyser& an, std::vec
         for (auto& u : p.units) u.confidence *= 0.8;
         (side == Side::VN ? vn : la).push_back(std::move(p));
     };
-    for (const NumberedUnit& u : findNumberedUnits(m_lex, t)) {
-        if (covered(u.i0, u.i1)) continue;
+    for (const Item& u : an.items) {
+        if (!u.numbered || !u.placeText.empty()) continue;  // a qualifier gave it its place
         const std::optional<Side> side = u.side ? u.side : missing();
         if (!side || *side == Side::Third) continue;
         auto province = m_memory.onlyProvince(*side);
         if (!province) continue;
-        province->name = std::string(m_doc.text.substr(t[u.i0].b, t[u.i1 - 1].e - t[u.i0].b));
+        province->name = u.name;
         add(*side, std::move(*province), u.i0, u.i1, "a unit known by its number; its province is the one the article names");
     }
     // "In March it signed a plan with the Military Command of X": a pronoun
     // subject before the cue stands for the party last named on the side the
     // sentence lacks.
     if (const auto side = missing()) {
-        bool pronoun = false;
-        for (size_t k = 0; k < t.size() && !pronoun; ++k) {
-            if (m_lex.subjectPronouns.count(t[k].low) && k + 1 < t.size() && t[k + 1].type == Tok::Word &&
-                !t[k + 1].cap)
-                pronoun = true;
+        std::optional<size_t> pronoun;
+        for (size_t k = 0; k + 1 < t.size() && !pronoun; ++k) {
             if (t[k].low == "with" || t[k].low == ",") break;  // the subject comes first
+            if (m_lex.subjectPronouns.count(t[k].low) && t[k + 1].type == Tok::Word && !t[k + 1].cap) pronoun = k;
         }
         auto last = pronoun ? m_memory.last(*side, 1) : std::vector<Party>{};
-        if (!last.empty()) {
-            size_t k = 0;
-            while (k < t.size() && !m_lex.subjectPronouns.count(t[k].low)) ++k;
-            add(*side, last.front(), k, k + 1, "named earlier in the article, referred to by a pronoun");
-        }
+        if (!last.empty())
+            add(*side, last.front(), *pronoun, *pronoun + 1, "named earlier in the article, referred to by a pronoun");
     }
     for (const Reference& r : findReferences(m_lex, t)) {
         if (covered(r.i0, r.i1)) continue;

@@ -45,12 +45,24 @@ void SentenceAnalyser::addStation(int s, size_t i0, size_t i1, int group) {
     items.back().level = Level::Commune;
 }
 
-// "International Border Gate", "border gate", "Border Crossing" after a name.
+// "gate", "gates", "crossing", "checkpoints": a gate noun of the lexicon.
+bool SentenceAnalyser::gateNounAt(size_t k) const {
+    if (k >= t.size()) return false;
+    std::string w = t[k].low;
+    if (w.size() > 1 && w.back() == 's') w.pop_back();
+    return m_lex.gateNouns.count(w) > 0;
+}
+
+// Gate words after a name, past them; k when there are none: "International
+// Border Gate", "border gate pair", "checkpoint", "international border gates".
 size_t SentenceAnalyser::skipGateWords(size_t k) const {
     size_t j = k;
     while (j < t.size() && m_lex.gateAdjectives.count(t[j].low)) ++j;
-    if (j + 1 < t.size() && t[j].low == "border" && m_lex.gateNouns.count(t[j + 1].low)) return j + 2;
-    return k;
+    if (j < t.size() && t[j].low == "border") ++j;
+    if (!gateNounAt(j)) return k;
+    ++j;
+    if (j < t.size() && (t[j].low == "pair" || t[j].low == "pairs" || t[j].low == "area")) ++j;
+    return j;
 }
 
 // The slot ending right before token i; with `gates`, also across gate
@@ -90,6 +102,7 @@ bool SentenceAnalyser::numberedUnit(size_t& i) {
             t[i0 - 1].low == "defence" || t[i0 - 1].low == "defense" || t[i0 - 1].low == "army"))
         --i0;
     addOrg(ItemKind::Org, std::string(textOf(i0, i + 2)), -1, i0, i + 2, m_groups++, std::nullopt);
+    items.back().numbered = true;
     if (i0 > 0)
         if (auto s = sideBefore(i0)) items.back().side = s;
     ++i;
@@ -146,6 +159,7 @@ bool SentenceAnalyser::borderGuard(size_t& i) {
     const std::string& n2 = low(i + 2);
     if (m_lex.guardUnitNouns.count(n2) && i + 3 < t.size() && t[i + 3].type == Tok::Number) {
         addOrg(ItemKind::Org, std::string(textOf(i, i + 4)), -1, i, i + 4, m_groups++, std::nullopt);
+        items.back().numbered = true;
         i += 3;
         return true;
     }
@@ -247,20 +261,6 @@ bool SentenceAnalyser::authority(size_t& i) {
 // Vietnamese side and the second the Lao side. A name without gate words
 // ("Na Meo village") is no gate; a gate outside the catalogue (the China
 // border) is not ours.
-size_t SentenceAnalyser::gateWordsEnd(size_t k) const {
-    size_t j = k;
-    while (j < t.size() && m_lex.gateAdjectives.count(t[j].low)) ++j;
-    const bool border = j < t.size() && t[j].low == "border";
-    if (border) ++j;
-    if (j >= t.size()) return k;
-    std::string noun = t[j].low;
-    if (noun.size() > 1 && noun.back() == 's') noun.pop_back();
-    if (!m_lex.gateNouns.count(noun)) return k;
-    ++j;
-    if (j < t.size() && (t[j].low == "pair" || t[j].low == "pairs" || t[j].low == "area")) ++j;
-    return j;
-}
-
 void SentenceAnalyser::findGates() {
     struct Run {
         size_t i0, i1;
@@ -270,9 +270,7 @@ void SentenceAnalyser::findGates() {
     std::vector<Run> runs;
     bool gateTopic = false;  // the sentence speaks of gates, crossings or checkpoints
     for (size_t i = 0; i < t.size();) {
-        std::string noun = t[i].low;
-        if (noun.size() > 1 && noun.back() == 's') noun.pop_back();
-        gateTopic = gateTopic || m_lex.gateNouns.count(noun) > 0;
+        gateTopic = gateTopic || gateNounAt(i);
         std::vector<const CuratedGate*> g;
         // Not the end of a longer name ("Lệ Thanh" is not the gate Thanh).
         size_t clen = 0;
@@ -312,14 +310,9 @@ void SentenceAnalyser::findGates() {
             dashBefore.push_back(dash);
             ++last;
         }
-        const size_t after = gateWordsEnd(runs[last].i1);
+        const size_t after = skipGateWords(runs[last].i1);
         const size_t i0 = runs[r].i0;
         // "the border gates of A and B", "the auxiliary gates of A and B", "the gate at A"
-        auto gateNounAt = [&](size_t k) {
-            std::string w = t[k].low;
-            if (w.size() > 1 && w.back() == 's') w.pop_back();
-            return m_lex.gateNouns.count(w) > 0;
-        };
         const bool before = i0 >= 2 && (t[i0 - 1].low == "of" || t[i0 - 1].low == "at") && gateNounAt(i0 - 2);
         // A name in a sentence about gates, not a unit or an organisation:
         // "the busiest crossing was Densavanh, followed by Nam Phao".
@@ -350,14 +343,12 @@ void SentenceAnalyser::findGates() {
             if (after == runs[last].i1 && !before && !bare(run)) continue;
             // The side: a name of one side only; else the place in an "X–Y" pair.
             const bool second = k > r && dashBefore[k - r];
-            const bool first = k < last && dashBefore[k + 1 - r];
             std::optional<Side> side;
             for (const CuratedGate* cg : run.gates) {
                 const Side s2 = cg->country == Country::VN ? Side::VN : Side::LA;
                 if (!side) side = s2;
                 else if (*side != s2) side = second ? Side::LA : Side::VN;
             }
-            (void)first;
             Item it;
             it.kind = ItemKind::Gate;
             it.gateKey = std::string(textOf(run.i0, run.i1));

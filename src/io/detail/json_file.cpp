@@ -19,4 +19,18 @@ std::string stringField(const nlohmann::json& j, const char* key) {
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+std::vector<std::string> stringArray(const nlohmann::json& j, const char* key) {
+    std::vector<std::string> out;
+    if (const nlohmann::json* a = arrayField(j, key))
+        for (const auto& v : *a)
+            if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+
+const nlohmann::json* arrayField(const nlohmann::json& j, const char* key) {
+    if (!j.is_object()) return nullptr;
+    auto it = j.find(key);
+    return it != j.end() && it->is_array() ? &*it : nullptr;
+}
+
 }  // namespace bl::io
