@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
                    "Boundary data directory (default: $BORDERLENS_DATA, else ../shared/geodata beside the checkout)");
     app.add_option("--catalog", shared.global.catalog, "Catalog JSON (default: geodata/catalog.json of the checkout)");
     app.add_flag("-q,--quiet", shared.global.quiet, "No progress output on stderr");
+    app.add_flag("--no-cache", shared.global.noCache,
+                 "Neither read nor write the prepared-data store and the adjacency cache (see borderlens cache)");
     app.fallthrough();
     bl::cli::addLayersCommand(app, shared);
     bl::cli::addFindCommand(app, shared);
@@ -23,6 +25,7 @@ int main(int argc, char** argv) {
     bl::cli::addBenchCommand(app, shared);
     bl::cli::addIngestCommand(app, shared);
     bl::cli::addSuccessionCommand(app, shared);
+    bl::cli::addCacheCommand(app, shared);
 #ifdef BORDERLENS_WITH_GUI
     bl::cli::addViewCommand(app, shared);
 #endif

@@ -57,17 +57,37 @@ void shutdownImGui() {
     ImGui::DestroyContext();
 }
 
-// The window's loop: events, one frame of the app, the map, the panels. In
-// screenshot mode, once everything is shown for `frames` frames, the window
-// is saved and the loop ends. Closing the window ends it at once: the app's
-// jobs are asked to stop and joined as it goes.
+// The window's loop: events, one frame of the app, the map, the panels. It
+// sleeps while nothing changes: after the frames that settle an input, it
+// waits for the next event (input, a level of detail prepared in the
+// background, which posts one) or, while a job runs, for its progress at
+// ten frames a second. In screenshot mode, once everything is shown (every
+// level of detail prepared) for `frames` frames, the window is saved and
+// the loop ends. Closing the window ends it at once: the app's jobs are
+// asked to stop and joined as it goes.
 int runLoop(GLFWwindow* window, const ViewerOptions& opt, const render::FontSet& fonts, render::MapRenderer& renderer) {
     const bool screenshot = !opt.screenshot.empty();
     ViewerApp app(opt, fonts);
     std::shared_ptr<const engine::MapData> uploaded;
-    int framesShown = 0;
+    renderer.setBackgroundPreparation([] { glfwPostEmptyEvent(); });
+    constexpr int kSettleFrames = 3;  // ImGui takes a frame or two to act on an input
+    int framesShown = 0, settle = kSettleFrames;
     while (!glfwWindowShouldClose(window)) {
-        glfwPollEvents();
+        // Waiting for a job or a level of detail: a few frames a second show
+        // its progress (a prepared level posts an event and wakes us at once).
+        const bool waiting = app.busy() || renderer.lastStats().levelsMissing > 0;
+        if (settle > 0) {
+            glfwPollEvents();
+        } else if (waiting) {
+            glfwWaitEventsTimeout(screenshot ? 0.03 : 0.1);
+            settle = 1;
+        } else if (screenshot) {
+            glfwPollEvents();
+        } else {
+            glfwWaitEvents();
+            settle = kSettleFrames;
+        }
+        --settle;
         const FrameSize size = frameSize(window);
         if (size.fbWidth <= 0 || size.fbHeight <= 0) {
             glfwWaitEvents();
@@ -86,8 +106,9 @@ int runLoop(GLFWwindow* window, const ViewerOptions& opt, const render::FontSet&
         renderer.draw({0, size.fbWidth, size.fbHeight}, app.camera(), app.scene());
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-        // Screenshots wait for adjacency too, so the Inspector and overlays are complete.
-        if (app.data() && (!screenshot || app.complete())) ++framesShown;
+        // Screenshots wait for adjacency and every level drawn, so the
+        // Inspector, overlays and outlines are complete.
+        if (app.data() && (!screenshot || (app.complete() && renderer.lastStats().levelsMissing == 0))) ++framesShown;
         if (screenshot && framesShown >= std::max(1, opt.frames)) {
             glFinish();
             const io::RgbaImage img = render::readPixels(0, size.fbWidth, size.fbHeight);

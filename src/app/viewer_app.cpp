@@ -152,6 +152,11 @@ bool ViewerApp::stopJobs(std::chrono::milliseconds budget) {
     return !busy();
 }
 
+bool ViewerApp::busy() const {
+    return (m_loader && !m_loader->finished()) || (m_adjacencyJob && !m_adjacencyJob->finished()) ||
+           (m_exportJob && !m_exportJob->finished());
+}
+
 bool ViewerApp::complete() const { return m_data && m_adjacency && m_adjacency->vintage == m_state.vnVintage; }
 
 void ViewerApp::fitInFreeArea(const Box& box, double pxPerPoint, double margin) {

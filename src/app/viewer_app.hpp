@@ -52,6 +52,8 @@ public:
     std::shared_ptr<const engine::MapData> data() const { return m_data; }
     // Everything a screenshot should show is there (data and adjacency).
     bool complete() const;
+    // A job (loading, adjacency, export) is running: its progress is shown.
+    bool busy() const;
     int exitCode() const { return m_exitCode; }
 
     // Asks the jobs that only read (loading, adjacency) to stop and waits at

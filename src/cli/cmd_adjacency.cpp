@@ -22,7 +22,7 @@ namespace {
 struct Opts {
     std::string level = "district", layers, vintage, unit, format = "csv";
     OutputOptions out;
-    bool crossBorder = false, noCache = false, corners = false;
+    bool crossBorder = false, corners = false;
     double toleranceM = -1.0, minSharedKm = 0.0;
 };
 
@@ -139,7 +139,9 @@ int run(Shared& shared, const Opts& o) {
         if (o.crossBorder && la->spec.country == lb->spec.country) continue;
         const auto start = std::chrono::steady_clock::now();
         bool cached = false;
-        auto result = io::cachedAdjacency(**data, *la, *lb, opt, !o.noCache, &cached);
+        std::string notice;
+        auto result = io::cachedAdjacency(**data, *la, *lb, opt, !shared.global.noCache, &cached, &notice);
+        if (!notice.empty()) std::fprintf(stderr, "borderlens: %s\n", notice.c_str());
         if (!shared.global.quiet)
             std::fprintf(stderr, "%s x %s: %zu pairs in %.3f s%s (tolerance %.0f m)\n", ia.c_str(), ib.c_str(),
                          result.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
@@ -219,7 +221,6 @@ void addAdjacencyCommand(CLI::App& app, Shared& shared) {
     cmd->add_option("--format", o->format, "csv (default), json or geojson")
         ->check(CLI::IsMember({"csv", "json", "geojson"}));
     addOutputOptions(*cmd, o->out);
-    cmd->add_flag("--no-cache", o->noCache, "Compute afresh; do not read or write the cache");
     cmd->callback([&shared, o] { shared.exitCode = run(shared, *o); });
 }
 

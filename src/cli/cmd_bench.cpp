@@ -215,6 +215,7 @@ void addBenchCommand(CLI::App& app, Shared& shared) {
 #ifdef BORDERLENS_WITH_RENDER
     addBenchRenderCommand(*bench, shared);
     addBenchExportCommand(*bench, shared);
+    addBenchStartupCommand(*bench, shared);
 #endif
 }
 

@@ -42,18 +42,17 @@ void addPairsCommand(CLI::App& app, Shared& shared) {
     struct Opts {
         std::vector<std::string> paths;
         OutputOptions out;
-        bool json = false, noCache = false;
+        bool json = false;
     };
     auto o = std::make_shared<Opts>();
     cmd->add_option("PATH", o->paths, "Article files or directories (default: the shared documents folder)");
     cmd->add_flag("--json", o->json, "JSON output");
     addOutputOptions(*cmd, o->out);
-    cmd->add_flag("--no-cache", o->noCache, "Compute adjacency afresh");
     cmd->callback([&shared, o] {
         if (!outputWritable(o->out, shared.exitCode)) return;
         auto ctx = Context::open(shared.global);
         if (!ctx) { shared.exitCode = fail(ctx.error().message); return; }
-        auto news = ctx->news(o->paths, true, !o->noCache);
+        auto news = ctx->news(o->paths, true);
         if (!news) { shared.exitCode = fail(news.error().message); return; }
 
         json links = json::array();

@@ -20,6 +20,7 @@ void addPairsCommand(CLI::App& app, Shared& shared);
 void addBenchCommand(CLI::App& app, Shared& shared);
 void addIngestCommand(CLI::App& app, Shared& shared);
 void addSuccessionCommand(CLI::App& app, Shared& shared);
+void addCacheCommand(CLI::App& app, Shared& shared);
 // `bench render` (cmd_bench_render.cpp), registered by addBenchCommand.
 void addBenchRenderCommand(CLI::App& bench, Shared& shared);
 // `bench extract` (cmd_bench_extract.cpp), registered by addBenchCommand.
@@ -30,6 +31,8 @@ int runView(Shared& shared);
 // `export` and `bench export` (cmd_export.cpp).
 void addExportCommand(CLI::App& app, Shared& shared);
 void addBenchExportCommand(CLI::App& bench, Shared& shared);
+// `bench startup` (cmd_bench_startup.cpp).
+void addBenchStartupCommand(CLI::App& bench, Shared& shared);
 
 // Prints "borderlens: <message>" to stderr and returns 1.
 int fail(const std::string& message);

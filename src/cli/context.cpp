@@ -18,11 +18,18 @@ void printWarnings(const Dataset& data) {
 }  // namespace
 
 Result<Context> Context::open(const GlobalOptions& g) {
-    auto session = engine::Session::open({g.catalog, g.dataRoot});
+    engine::SessionOptions options;
+    options.catalogPath = g.catalog;
+    options.dataRoot = g.dataRoot;
+    options.useStore = !g.noCache;
+    // A rebuilt store entry is said even with --quiet: it explains a slow start.
+    options.notice = [](const std::string& line) { std::fprintf(stderr, "borderlens: %s\n", line.c_str()); };
+    auto session = engine::Session::open(options);
     if (!session) return session.error();
     Context c;
     c.m_session = *session;
     c.m_quiet = g.quiet;
+    c.m_noCache = g.noCache;
     return c;
 }
 
@@ -39,9 +46,9 @@ Result<std::shared_ptr<const Dataset>> Context::load(const std::vector<std::stri
     return data;
 }
 
-Result<std::shared_ptr<const engine::News>> Context::news(std::vector<std::string> paths, bool checkLinks, bool useCache) {
+Result<std::shared_ptr<const engine::News>> Context::news(std::vector<std::string> paths, bool checkLinks) {
     // Documents are read before any layer: a bad file stops it all at once.
-    auto news = engine::readNews(*m_session, {std::move(paths), checkLinks, useCache});
+    auto news = engine::readNews(*m_session, {std::move(paths), checkLinks, !m_noCache});
     if (!news) return news.error();
     printWarnings(*(*news)->dataset);
     warnUnplacedGates();

@@ -16,6 +16,7 @@ struct GlobalOptions {
     std::string dataRoot;
     std::string catalog;
     bool quiet = false;
+    bool noCache = false;  // neither read nor write the prepared-data store and the adjacency cache
 };
 
 // A command's view of the engine: the session opened from the global
@@ -33,9 +34,8 @@ public:
 
     // The documents (files or directories; none = the documents root),
     // extracted and resolved; with checkLinks, every link checked against
-    // adjacency (useCache: through the on-disk cache).
-    Result<std::shared_ptr<const engine::News>> news(std::vector<std::string> paths, bool checkLinks,
-                                                     bool useCache = true);
+    // adjacency (through the on-disk cache unless --no-cache).
+    Result<std::shared_ptr<const engine::News>> news(std::vector<std::string> paths, bool checkLinks);
 
     // Prints the gates of the catalogue the session could not place (none
     // on our data), once per call.
@@ -48,6 +48,7 @@ public:
 private:
     std::shared_ptr<engine::Session> m_session;
     bool m_quiet = false;
+    bool m_noCache = false;
 };
 
 // Splits "a,b,c".

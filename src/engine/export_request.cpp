@@ -184,10 +184,35 @@ Result<std::monostate> validate(const ExportRequest& r, const VintagePolicy& vin
     return std::monostate{};
 }
 
-std::vector<std::string> layersNeeded(const ExportRequest& r, const Session& session) {
+std::vector<std::string> layersNeeded(const ExportRequest& r, Session& session) {
     if (r.pair >= 0) return session.allLayers();
     if (!r.layers.empty()) return r.layers;
-    return session.layersShown(r.vintage.empty() ? session.vintages().current : r.vintage);
+    std::vector<std::string> ids = session.layersShown(r.vintage.empty() ? session.vintages().current : r.vintage);
+    if (!r.focus.empty() || r.frame) return ids;  // the frame is known only once the layers are
+    // The frame before loading: the box asked for, else Laos (its provinces).
+    Box frame;
+    if (r.bbox) {
+        const auto& b = *r.bbox;
+        for (double lon : {b[0], b[2]})
+            for (double lat : {b[1], b[3]}) frame.extend(threadCrs().forward({lon, lat}));
+    } else {
+        std::vector<std::string> lao;
+        for (const auto& l : session.catalog().layers)
+            if (l.country == Country::LA && l.level == Level::Province) lao.push_back(l.id);
+        auto data = lao.empty() ? Result<std::shared_ptr<const Dataset>>(makeError("")) : session.load(lao);
+        if (!data) return ids;  // the full load says what is wrong
+        for (const auto& l : (*data)->layers)
+            for (const auto& u : l.units) frame.extend(u.bounds);
+    }
+    if (frame.empty()) return ids;
+    // The finest scale the export can have: the frame edge to edge (titles
+    // and margins only make it coarser), at the style's scale.
+    const double mpp =
+        std::max((frame.maxX - frame.minX) / r.width, (frame.maxY - frame.minY) / r.height) * r.dpi / 96.0;
+    std::vector<std::string> drawn;
+    for (const auto& id : ids)
+        if (const LayerSpec* s = session.catalog().layer(id); s && levelShownAtScale(s->level, mpp)) drawn.push_back(id);
+    return drawn;
 }
 
 Result<ExportSpec> buildExportSpec(const ExportRequest& r, const MapData& map) {

@@ -54,8 +54,10 @@ Result<std::monostate> checkExportSize(int width, int height, const std::string&
 Result<std::monostate> validate(const ExportRequest& r, const VintagePolicy& vintages);
 
 // The layers an export (or the viewer's export dialog) needs: those asked
-// for, else those of the vintage; with a pair, every layer (documents).
-std::vector<std::string> layersNeeded(const ExportRequest& r, const Session& session);
+// for, else those of the vintage that can be drawn at the scale of the
+// frame when it is known before loading (the whole border area: the Lao
+// provinces are read for it; a --bbox); with a pair, every layer (documents).
+std::vector<std::string> layersNeeded(const ExportRequest& r, Session& session);
 
 // The frame, layers, overlay and texts of the request. Needs `map.news` for
 // a pair and the gazetteer for a focus.

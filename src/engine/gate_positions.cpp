@@ -2,12 +2,15 @@
 
 #include <cmath>
 #include <cstdio>
+#include <sstream>
 
 #include "core/boundaries/crs.hpp"
 #include "core/news/link_check.hpp"
 #include "core/names/names.hpp"
 #include "engine/session.hpp"
 #include "io/adjacency_cache.hpp"
+#include "io/byte_codec.hpp"
+#include "io/prepared_store.hpp"
 
 namespace bl::engine {
 
@@ -142,6 +145,80 @@ GatePlacementReport placeGates(std::vector<CuratedGate>& gates, const Layer& vnD
     return report;
 }
 
+namespace {
+
+// Bumped when the placement rules change (store key).
+constexpr int kPlacementAlgorithm = 1;
+
+// What placements are made from: the three layers' identities, every
+// gate's names, places and cited position, the rules' version. Empty when a
+// layer's source cannot be identified (then nothing is stored).
+std::string placementKey(const Session& session, const std::vector<CuratedGate>& gates,
+                         std::initializer_list<const LayerSpec*> specs) {
+    std::ostringstream key;
+    key << "gate positions, placement " << kPlacementAlgorithm << '\n';
+    for (const LayerSpec* s : specs) {
+        if (!s) continue;
+        auto id = io::layerIdentity(*s, session.dataRoot(), session.store());
+        if (!id) return {};
+        key << *id;
+    }
+    io::ByteWriter w;
+    for (const auto& g : gates) {
+        for (const std::string* t : {&g.id, &g.level, &g.name, &g.province, &g.district, &g.province2025,
+                                     &g.commune2025, &g.pairedWith})
+            w.str(*t);
+        w.pod(g.country);
+        w.pod(g.position.has_value());
+        if (g.position) w.pod(*g.position);
+        w.pod(g.precisionKm);
+    }
+    key << "gates " << gates.size() << ' ' << io::contentHash(w.bytes()) << '\n';
+    return key.str();
+}
+
+std::string encodePlacement(const std::vector<CuratedGate>& gates, const GatePlacementReport& report) {
+    io::ByteWriter w;
+    w.u64(report.cited);
+    w.u64(report.derived);
+    w.u64(report.unplaced.size());
+    for (const auto& u : report.unplaced) w.str(u);
+    w.u64(gates.size());
+    for (const auto& g : gates) {
+        w.pod(g.position.has_value());
+        w.pod(g.position.value_or(LonLat{}));
+        w.pod(g.precisionKm);
+        w.pod(g.derived);
+        w.str(g.positionSource);
+    }
+    return std::move(w.bytes());
+}
+
+bool decodePlacement(std::string_view bytes, std::vector<CuratedGate>& gates, GatePlacementReport& report) {
+    io::ByteReader r(bytes);
+    GatePlacementReport rep;
+    rep.cited = r.u64();
+    rep.derived = r.u64();
+    rep.unplaced.resize(r.count(8));
+    for (auto& u : rep.unplaced) u = r.str();
+    if (r.u64() != gates.size() || !r.ok()) return false;
+    std::vector<CuratedGate> out = gates;
+    for (auto& g : out) {
+        const bool has = r.pod<bool>();
+        const LonLat p = r.pod<LonLat>();
+        g.position = has ? std::optional<LonLat>(p) : std::nullopt;
+        g.precisionKm = r.pod<double>();
+        g.derived = r.pod<bool>();
+        g.positionSource = r.str();
+    }
+    if (!r.ok() || !r.atEnd()) return false;
+    gates = std::move(out);
+    report = std::move(rep);
+    return true;
+}
+
+}  // namespace
+
 GatePlacementReport placeGates(Session& session, std::vector<CuratedGate>& gates,
                                std::shared_ptr<const Dataset> available) {
     // The Vietnamese system with districts, its districts; the finest
@@ -159,6 +236,16 @@ GatePlacementReport placeGates(Session& session, std::vector<CuratedGate>& gates
         report.unplaced.push_back("all: the catalog has no Vietnamese and Lao district layers to place gates on");
         return report;
     }
+    // Placed before from the same layers and catalogue: read back.
+    const io::PreparedStore* store = session.store();
+    const std::string key = placementKey(session, gates, {vnSpec, laSpec, communeSpec});
+    const std::string name = "gate-positions-" + io::contentHash(session.catalog().file).substr(0, 8) + ".placed";
+    if (store && !key.empty()) {
+        auto hit = store->read(name, key);
+        if (hit.payload && decodePlacement(*hit.payload, gates, report)) return report;
+        if (!hit.why.empty() && session.notice()) session.notice()(hit.why);
+    }
+
     // The layers a caller already has are not read again; the others are
     // loaded on their own.
     std::vector<std::string> ids = {vnSpec->id, laSpec->id};
@@ -181,15 +268,18 @@ GatePlacementReport placeGates(Session& session, std::vector<CuratedGate>& gates
     const Dataset& root = available ? *available : *loaded;  // for the adjacency cache's file identities
     const Layer* vn = layer(vnSpec->id);
     const Layer* la = layer(laSpec->id);
-    const auto shared = io::cachedAdjacency(root, *vn, *la, {}, true);
+    const bool useCache = store != nullptr;
+    const auto shared = io::cachedAdjacency(root, *vn, *la, {}, useCache);
     std::vector<SharedBorder> communeShared;
     CommuneStretches communes;
     if (communeSpec) {
         communes.layer = layer(communeSpec->id);
-        communeShared = io::cachedAdjacency(root, *communes.layer, *la, {}, true);
+        communeShared = io::cachedAdjacency(root, *communes.layer, *la, {}, useCache);
         communes.shared = &communeShared;
     }
-    return placeGates(gates, *vn, *la, shared, communeSpec ? &communes : nullptr);
+    report = placeGates(gates, *vn, *la, shared, communeSpec ? &communes : nullptr);
+    if (store && !key.empty()) (void)store->write(name, key, encodePlacement(gates, report));
+    return report;
 }
 
 }  // namespace bl::engine

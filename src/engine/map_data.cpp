@@ -50,15 +50,12 @@ Result<std::shared_ptr<const MapData>> prepareMap(Session& session, const MapReq
     report(control, 0.5f, "indexing names");
     out->gazetteer = std::make_shared<const Gazetteer>(*out->dataset, out->catalog->aliases);
 
-    report(control, 0.55f, "preparing the map (simplifying, triangulating, label anchors)");
+    // Levels of detail are prepared as they are first drawn.
     GeometryOptions gopt;
-    gopt.stop = stop;
-    gopt.progress = [&](size_t done, size_t total) {
-        report(control, 0.55f + 0.45f * float(done) / float(total), "preparing the map");
-    };
-    auto geometry = std::make_shared<const MapGeometry>(buildMapGeometry(*out->dataset, gopt));
+    gopt.store = session.sharedStore();
+    gopt.notice = session.notice();
+    out->geometry = std::make_shared<const MapGeometry>(out->dataset, gopt);
     if (stop.stop_requested()) return makeError("preparing the map was cancelled");
-    out->geometry = std::move(geometry);
     report(control, 1.0f, "ready");
     return std::shared_ptr<const MapData>(std::move(out));
 }

@@ -2,7 +2,12 @@
 
 #include <atomic>
 #include <cmath>
-#include <future>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include "io/byte_codec.hpp"
 
 namespace bl::engine {
 
@@ -76,25 +81,210 @@ void LineStrip::append(const LineString& in, Vec2 origin) {
     }
 }
 
-namespace {
+// Bumped when what a level holds or how it is made changes (store key).
+static constexpr int kLodAlgorithm = 1;
 
-LayerGeometry buildLayer(const Layer& layer, Vec2 origin, bool fill, const std::stop_token& stop) {
-    LayerGeometry g;
-    g.filled = fill;
-    g.anchors.reserve(layer.units.size());
-    for (const auto& u : layer.units) g.anchors.push_back(labelAnchor(u.geometry));
-    // Each level is simplified from the previous one: much faster than from
-    // the full detail, and the error still stays within the tolerance sum.
-    std::vector<MultiPolygon> previous;
-    for (const auto& u : layer.units) previous.push_back(u.geometry);
-    double previousTol = 0.0;
-    for (double tol : kLodTolerancesM) {
-        if (stop.stop_requested()) break;  // the caller discards a stopped build
-        LayerLod lod;
-        lod.toleranceM = tol;
+struct MapGeometry::Slot {
+    enum class State { Idle, Queued, Building, Ready };
+    std::mutex mutex;
+    std::condition_variable done;
+    State state = State::Idle;
+    std::unique_ptr<const LayerLod> lod;
+    std::atomic<const LayerLod*> ready{nullptr};
+    std::vector<std::function<void()>> callbacks;  // of request(), called once built
+};
+
+// One background thread, started by the first request(), building the
+// levels asked for in order.
+struct MapGeometry::Builder {
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::deque<std::pair<size_t, size_t>> queue;
+    std::atomic<size_t> pending{0};
+    std::atomic<bool> stop{false};
+    std::thread thread;
+};
+
+MapGeometry::MapGeometry(std::shared_ptr<const Dataset> data, GeometryOptions options)
+    : m_data(std::move(data)), m_options(std::move(options)), m_builder(std::make_unique<Builder>()) {
+    for (const auto& l : m_data->layers)
+        for (const auto& u : l.units) {
+            bounds.extend(u.bounds);
+            vertexCount += u.geometry.vertexCount();
+            if (l.spec.country == Country::LA && l.spec.level == Level::Province) borderBounds.extend(u.bounds);
+        }
+    m_borderIndex = m_data->layers.size();
+    m_slots = std::make_unique<Slot[]>((m_borderIndex + 1) * kLodCount);
+}
+
+MapGeometry::~MapGeometry() {
+    {
+        std::lock_guard lock(m_builder->mutex);
+        m_builder->stop = true;
+    }
+    m_builder->wake.notify_all();
+    if (m_builder->thread.joinable()) m_builder->thread.join();
+}
+
+bool MapGeometry::filled(size_t layer) const {
+    return m_options.fillProvinces && layer < m_data->layers.size() &&
+           m_data->layers[layer].spec.level == Level::Province;
+}
+
+MapGeometry::Slot& MapGeometry::slot(size_t index, size_t level) const {
+    return m_slots[index * kLodCount + std::min(level, kLodCount - 1)];
+}
+
+const LayerLod* MapGeometry::lodIfReady(size_t layer, size_t level) const {
+    return layer < m_borderIndex ? slot(layer, level).ready.load(std::memory_order_acquire) : nullptr;
+}
+
+const LayerLod& MapGeometry::lod(size_t layer, size_t level) const { return ensure(layer, level); }
+
+const LineStrip& MapGeometry::border(size_t level) const { return ensure(m_borderIndex, level).outline; }
+
+const LineStrip* MapGeometry::borderIfReady(size_t level) const {
+    const LayerLod* l = slot(m_borderIndex, level).ready.load(std::memory_order_acquire);
+    return l ? &l->outline : nullptr;
+}
+
+const LayerLod& MapGeometry::ensure(size_t index, size_t level) const {
+    Slot& s = slot(index, level);
+    if (const LayerLod* l = s.ready.load(std::memory_order_acquire)) return *l;
+    {
+        std::unique_lock lock(s.mutex);
+        s.done.wait(lock, [&] { return s.state != Slot::State::Building; });
+        if (s.state == Slot::State::Ready) return *s.lod;
+        s.state = Slot::State::Building;  // queued or idle: built here (the builder then finds it ready)
+    }
+    LayerLod built = build(index, level);
+    std::vector<std::function<void()>> callbacks;
+    const LayerLod* result = nullptr;
+    {
+        std::lock_guard lock(s.mutex);
+        s.lod = std::make_unique<const LayerLod>(std::move(built));
+        result = s.lod.get();
+        s.ready.store(result, std::memory_order_release);
+        s.state = Slot::State::Ready;
+        callbacks.swap(s.callbacks);
+    }
+    s.done.notify_all();
+    for (auto& c : callbacks)
+        if (c) c();
+    return *result;
+}
+
+void MapGeometry::request(size_t layer, size_t level, std::function<void()> ready) const {
+    if (layer > m_borderIndex) return;
+    Slot& s = slot(layer, level);
+    {
+        std::lock_guard lock(s.mutex);
+        if (s.state == Slot::State::Ready) return;
+        s.callbacks.push_back(std::move(ready));
+        if (s.state != Slot::State::Idle) return;
+        s.state = Slot::State::Queued;
+    }
+    Builder& b = *m_builder;
+    {
+        std::lock_guard lock(b.mutex);
+        b.queue.emplace_back(layer, std::min(level, kLodCount - 1));
+        ++b.pending;
+        if (!b.thread.joinable())
+            b.thread = std::thread([this] {
+                Builder& w = *m_builder;
+                for (;;) {
+                    std::pair<size_t, size_t> job;
+                    {
+                        std::unique_lock lock(w.mutex);
+                        w.wake.wait(lock, [&] { return w.stop || !w.queue.empty(); });
+                        if (w.stop) return;
+                        job = w.queue.front();
+                        w.queue.pop_front();
+                    }
+                    (void)ensure(job.first, job.second);
+                    --w.pending;
+                }
+            });
+    }
+    b.wake.notify_one();
+}
+
+void MapGeometry::requestBorder(size_t level, std::function<void()> ready) const {
+    request(m_borderIndex, level, std::move(ready));
+}
+
+size_t MapGeometry::pending() const { return m_builder->pending.load(); }
+
+std::optional<Vec2> MapGeometry::anchor(UnitKey key) const {
+    const AdminUnit* unit = m_data->unitOf(key);
+    if (!unit) return std::nullopt;
+    for (size_t level = 1; level < kLodCount; ++level)
+        if (const LayerLod* l = lodIfReady(size_t(key.layer), level)) return l->anchors[size_t(key.unit)].position;
+    return labelAnchor(unit->geometry).position;
+}
+
+const std::vector<LineString>& MapGeometry::borderLines() const {
+    std::lock_guard lock(m_borderMutex);
+    if (!m_borderLines) {
+        std::vector<const MultiPolygon*> lao;
+        for (const auto& l : m_data->layers)
+            if (l.spec.country == Country::LA && l.spec.level == Level::Province)
+                for (const auto& u : l.units) lao.push_back(&u.geometry);
+        m_borderLines = std::make_unique<const std::vector<LineString>>(unionOutline(lao));
+    }
+    return *m_borderLines;
+}
+
+LayerLod MapGeometry::build(size_t index, size_t level) const {
+    const double tol = kLodTolerancesM[level];
+    // What the level is made from, to key it in the store: the layer (or,
+    // for the border, every Lao province layer), the level and how it is made.
+    std::string key, name;
+    if (index == m_borderIndex) {
+        for (const auto& l : m_data->layers)
+            if (l.spec.country == Country::LA && l.spec.level == Level::Province) {
+                if (l.preparedKey.empty()) {
+                    key.clear();
+                    break;
+                }
+                key += l.preparedKey;
+                if (name.empty()) name = io::entryName(l.spec, m_data->dataRoot, "border" + std::to_string(level));
+            }
+    } else if (const Layer& l = m_data->layers[index]; !l.preparedKey.empty()) {
+        key = l.preparedKey;
+        name = io::entryName(l.spec, m_data->dataRoot, "lod" + std::to_string(level));
+    }
+    const bool fill = filled(index);
+    if (!key.empty()) {
+        key += "level " + std::to_string(level) + " tolerance " + std::to_string(tol) + " fill " +
+               std::to_string(fill) + " algorithm " + std::to_string(kLodAlgorithm) + "\n";
+        if (m_options.store) {
+            auto hit = m_options.store->read(name, key);
+            if (hit.payload) {
+                auto lod = decodeLod(*hit.payload);
+                // Per-unit arrays must match the layer: a damaged level is never drawn.
+                const size_t units = index == m_borderIndex ? 0 : m_data->layers[index].units.size();
+                if (lod && lod->outlineRanges.size() == units && lod->anchors.size() == units &&
+                    lod->fillRanges.size() == (fill ? units : 0))
+                    return std::move(*lod);
+                hit.why = "prepared data " + name + " in " + m_options.store->dir() +
+                          " does not fit its layer (damaged); rebuilding it";
+            }
+            if (!hit.why.empty() && m_options.notice) m_options.notice(hit.why);
+        }
+    }
+
+    LayerLod lod;
+    lod.toleranceM = tol;
+    if (index == m_borderIndex) {
+        for (const auto& line : borderLines()) lod.outline.append(simplifyLine(line, tol), origin);
+    } else {
+        const Layer& layer = m_data->layers[index];
+        if (level == 0) lod.anchors = ensure(index, 1).anchors;  // full detail adds nothing to where a label goes
         for (size_t i = 0; i < layer.units.size(); ++i) {
-            if (tol > 0) previous[i] = simplifyPreservingTopology(previous[i], tol - previousTol * 0.5);
-            const MultiPolygon& mp = previous[i];
+            if (m_builder->stop) break;  // being destroyed: no one will read it
+            const MultiPolygon simplified = simplifyPreservingTopology(layer.units[i].geometry, tol);
+            const MultiPolygon& mp = tol > 0 ? simplified : layer.units[i].geometry;
             Range r{uint32_t(lod.outline.vertices.size()), 0};
             for (const auto& poly : mp.polygons)
                 for (const auto& ring : poly.rings) lod.outline.append(ring, origin);
@@ -108,52 +298,40 @@ LayerGeometry buildLayer(const Layer& layer, Vec2 origin, bool fill, const std::
                 f.count = uint32_t(lod.fill.size()) - f.first;
                 lod.fillRanges.push_back(f);
             }
+            if (level > 0) lod.anchors.push_back(labelAnchor(mp));
         }
-        g.lods.push_back(std::move(lod));
-        previousTol = tol;
     }
-    return g;
+    if (m_options.store && !key.empty() && !m_builder->stop) (void)m_options.store->write(name, key, encodeLod(lod));
+    return lod;
 }
 
-}  // namespace
+std::string encodeLod(const LayerLod& lod) {
+    io::ByteWriter w;
+    w.pod(lod.toleranceM);
+    w.array(lod.fill);
+    w.array(lod.fillRanges);
+    w.array(lod.outline.vertices);
+    w.array(lod.outlineRanges);
+    w.array(lod.anchors);
+    return std::move(w.bytes());
+}
 
-MapGeometry buildMapGeometry(const Dataset& data, const GeometryOptions& opt) {
-    MapGeometry m;
-    for (const auto& l : data.layers)
-        for (const auto& u : l.units) m.bounds.extend(u.bounds);
-    m.origin = m.bounds.empty() ? Vec2{} : m.bounds.center();
-    const size_t total = data.layers.size() + 1;
-    std::atomic<size_t> done{0};
-    auto report = [&] {
-        const size_t d = ++done;
-        if (opt.progress) opt.progress(d, total);
-    };
-    std::vector<std::future<LayerGeometry>> tasks;
-    for (const auto& l : data.layers)
-        tasks.push_back(
-            std::async(std::launch::async, [&, fill = opt.fillProvinces && l.spec.level == Level::Province] {
-                LayerGeometry g = buildLayer(l, m.origin, fill, opt.stop);
-                report();
-                return g;
-            }));
-    // The international border: the outline of Laos (union of its provinces).
-    std::vector<const MultiPolygon*> lao;
-    for (const auto& l : data.layers)
-        if (l.spec.country == Country::LA && l.spec.level == Level::Province)
-            for (const auto& u : l.units) lao.push_back(&u.geometry);
-    const std::vector<LineString> border = unionOutline(lao);
-    for (const auto& line : border)
-        for (const Vec2& p : line) m.borderBounds.extend(p);
-    for (double tol : kLodTolerancesM) {
-        LineStrip s;
-        for (const auto& line : border) s.append(simplifyLine(line, tol), m.origin);
-        m.border.push_back(std::move(s));
-    }
-    report();
-    for (auto& t : tasks) m.layers.push_back(t.get());
-    for (const auto& l : data.layers)
-        for (const auto& u : l.units) m.vertexCount += u.geometry.vertexCount();
-    return m;
+std::optional<LayerLod> decodeLod(std::string_view bytes) {
+    io::ByteReader r(bytes);
+    LayerLod lod;
+    lod.toleranceM = r.pod<double>();
+    lod.fill = r.array<FillVertex>();
+    lod.fillRanges = r.array<Range>();
+    lod.outline.vertices = r.array<LineVertex>();
+    lod.outlineRanges = r.array<Range>();
+    lod.anchors = r.array<LabelAnchor>();
+    if (!r.ok() || !r.atEnd()) return std::nullopt;
+    // Ranges must lie within their arrays: a damaged level must not be drawn.
+    for (const Range& x : lod.fillRanges)
+        if (uint64_t(x.first) + x.count > lod.fill.size()) return std::nullopt;
+    for (const Range& x : lod.outlineRanges)
+        if (uint64_t(x.first) + x.count > lod.outline.vertices.size()) return std::nullopt;
+    return lod;
 }
 
 }  // namespace bl::engine

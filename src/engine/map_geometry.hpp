@@ -1,19 +1,23 @@
 #pragma once
-// Everything the renderer draws from a Dataset, prepared once on the CPU (off
-// the UI thread: it takes seconds on the full data) and then uploaded:
-// per layer and per level of detail, fill triangles (province layers only)
-// and thick-line strips of every unit outline; per unit a label anchor; the
-// international border (outline of the union of Lao provinces) per level.
-// Immutable once built: share as std::shared_ptr<const MapGeometry>.
-// Coordinates are float metres relative to `origin` (working CRS): float
-// keeps ~0.1 m precision over the whole area, far below a pixel.
+// Everything the renderer draws from a Dataset, prepared on the CPU and then
+// uploaded: per layer and per level of detail, fill triangles (province
+// layers only), thick-line strips of every unit outline and label anchors;
+// the international border (outline of the union of Lao provinces) per
+// level. Coordinates are float metres relative to the working CRS's origin,
+// which lies inside the border area: float keeps ~0.1 m precision over it,
+// far below a pixel.
 #include <cstdint>
 #include <functional>
-#include <stop_token>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/boundaries/cartography.hpp"
 #include "core/boundaries/model.hpp"
+#include "io/prepared_store.hpp"
 
 namespace bl::engine {
 
@@ -47,12 +51,7 @@ struct LayerLod {
     std::vector<Range> fillRanges;  // per unit, into fill
     LineStrip outline;
     std::vector<Range> outlineRanges;  // per unit, into outline.vertices
-};
-
-struct LayerGeometry {
-    std::vector<LayerLod> lods;        // finest first, one per kLodTolerancesM
-    std::vector<LabelAnchor> anchors;  // per unit
-    bool filled = false;
+    std::vector<LabelAnchor> anchors;  // per unit, found on this level's outlines (level 0: on level 1's)
 };
 
 inline constexpr double kLodTolerancesM[] = {0.0, 40.0, 150.0, 500.0, 1200.0};
@@ -66,22 +65,77 @@ size_t lodForScale(double metresPerPixel);
 // labelled) when zoomed in far enough for them to be told apart.
 bool levelShownAtScale(Level level, double metresPerPixel);
 
-struct MapGeometry {
-    Vec2 origin;
-    Box bounds;
-    std::vector<LayerGeometry> layers;  // parallel to Dataset::layers
-    std::vector<LineStrip> border;      // per level of detail
-    Box borderBounds;                   // of the international border (the area the map is about)
-    size_t vertexCount = 0;             // full-detail outline vertices, for reports
-};
-
 struct GeometryOptions {
     bool fillProvinces = true;
-    std::function<void(size_t done, size_t total)> progress;  // called from worker threads
-    std::stop_token stop;  // a stop request ends the build early; the result is then incomplete
+    // Where built levels are kept between runs (io/prepared_store.hpp);
+    // null: built every run. Layers without a preparedKey are never stored.
+    std::shared_ptr<const io::PreparedStore> store;
+    // One line when a stored level was found damaged (and is rebuilt).
+    std::function<void(const std::string&)> notice;
 };
 
-// Builds in parallel (one task per layer).
-MapGeometry buildMapGeometry(const Dataset& data, const GeometryOptions& opt = {});
+// The drawable geometry of a dataset, prepared level by level as it is
+// first asked for (read back from the store when it holds it): nothing is
+// simplified, triangulated or anchored for a layer or a level that is never
+// drawn. Shared read-only (std::shared_ptr<const MapGeometry>) between
+// threads; every method may be called from any thread.
+class MapGeometry {
+public:
+    MapGeometry(std::shared_ptr<const Dataset> data, GeometryOptions options = {});
+    ~MapGeometry();  // stops the background builder
+    MapGeometry(const MapGeometry&) = delete;
+    MapGeometry& operator=(const MapGeometry&) = delete;
+
+    // Coordinates of every level are relative to the working CRS's origin,
+    // the same for every dataset (so stored levels fit any).
+    Vec2 origin{0.0, 0.0};
+    Box bounds;             // of every unit
+    Box borderBounds;       // of Laos (its provinces): the area the map is about
+    size_t vertexCount = 0; // full-detail outline vertices, for reports
+
+    size_t layerCount() const { return m_data->layers.size(); }
+    bool filled(size_t layer) const;
+
+    // Level `level` of layer `layer`, built now on the calling thread if no
+    // one has built it yet (waits for the background builder if it is on it).
+    const LayerLod& lod(size_t layer, size_t level) const;
+    // The same when already built, else null (never blocks on a build).
+    const LayerLod* lodIfReady(size_t layer, size_t level) const;
+    // Has the background builder prepare it; `ready` is called from the
+    // builder's thread once it is (not called when already built).
+    void request(size_t layer, size_t level, std::function<void()> ready) const;
+    // Levels asked for and not built yet.
+    size_t pending() const;
+
+    // The international border (outline of the union of the Lao provinces)
+    // at a level, as one strip; empty without Lao provinces. Blocking, as lod().
+    const LineStrip& border(size_t level) const;
+    const LineStrip* borderIfReady(size_t level) const;
+    void requestBorder(size_t level, std::function<void()> ready) const;
+
+    // Where to put a unit's overlay marks: its label anchor on a level
+    // already built, else found now on its full geometry.
+    std::optional<Vec2> anchor(UnitKey key) const;
+
+private:
+    struct Slot;
+    struct Builder;
+    Slot& slot(size_t index, size_t level) const;
+    const LayerLod& ensure(size_t index, size_t level) const;
+    LayerLod build(size_t index, size_t level) const;
+    const std::vector<LineString>& borderLines() const;
+
+    std::shared_ptr<const Dataset> m_data;
+    GeometryOptions m_options;
+    size_t m_borderIndex = 0;  // slot index of the border (after the layers)
+    std::unique_ptr<Slot[]> m_slots;
+    std::unique_ptr<Builder> m_builder;
+    mutable std::mutex m_borderMutex;
+    mutable std::unique_ptr<const std::vector<LineString>> m_borderLines;
+};
+
+// LayerLod to the store's bytes and back (exposed for tests).
+std::string encodeLod(const LayerLod& lod);
+std::optional<LayerLod> decodeLod(std::string_view bytes);
 
 }  // namespace bl::engine

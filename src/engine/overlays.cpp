@@ -10,11 +10,7 @@ namespace bl::engine {
 
 namespace {
 
-std::optional<Vec2> anchorOf(const MapGeometry& g, UnitKey k) {
-    if (!k.valid() || size_t(k.layer) >= g.layers.size() || size_t(k.unit) >= g.layers[size_t(k.layer)].anchors.size())
-        return std::nullopt;
-    return g.layers[size_t(k.layer)].anchors[size_t(k.unit)].position;
-}
+std::optional<Vec2> anchorOf(const MapGeometry& g, UnitKey k) { return g.anchor(k); }
 
 void addPair(Overlay& o, const Dataset& data, const MapGeometry& g, const AdminUnit* a, const AdminUnit* b, Rgba colour,
              const std::string& connectorLabel) {

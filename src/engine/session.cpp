@@ -1,6 +1,10 @@
 #include "engine/session.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <optional>
+#include <thread>
 
 #include "engine/gate_positions.hpp"
 
@@ -19,6 +23,8 @@ Result<std::shared_ptr<Session>> Session::open(const SessionOptions& options) {
     std::shared_ptr<Session> s(new Session);
     s->m_catalog = std::make_shared<const io::Catalog>(std::move(*cat));
     s->m_dataRoot = *root;
+    if (options.useStore) s->m_store = std::make_shared<const io::PreparedStore>(options.storeDir);
+    s->m_notice = options.notice;
     return s;
 }
 
@@ -47,17 +53,58 @@ Result<std::shared_ptr<const Dataset>> Session::load(const std::vector<std::stri
         if (!parent.empty() && std::find(wanted.begin(), wanted.end(), parent) == wanted.end()) wanted.push_back(parent);
     }
 
-    std::lock_guard lock(m_mutex);  // one reader of the files at a time; loadDataset is parallel inside
+    std::lock_guard lock(m_mutex);  // one loader at a time; the layers it reads are read in parallel
     std::vector<std::string> key = wanted;
     std::sort(key.begin(), key.end());
     if (auto it = m_datasets.find(key); it != m_datasets.end()) return it->second;
-    io::LoadOptions opt;
-    opt.only = wanted;
-    opt.progress = progress;
-    opt.stop = stop;
-    auto loaded = io::loadDataset(*m_catalog, m_dataRoot, opt);
-    if (!loaded) return loaded.error();
-    std::shared_ptr<const Dataset> shared = std::make_shared<const Dataset>(std::move(*loaded));
+
+    // The layers not read yet, largest files first so two threads finish together.
+    std::vector<const LayerSpec*> todo;
+    for (const auto& id : wanted)
+        if (!m_layers.count(id)) todo.push_back(m_catalog->layer(id));
+    auto fileSize = [&](const LayerSpec* s) {
+        std::error_code ec;
+        const auto n = std::filesystem::file_size(std::filesystem::path(m_dataRoot) / s->path, ec);
+        return ec ? 0 : n;
+    };
+    std::sort(todo.begin(), todo.end(), [&](auto* a, auto* b) { return fileSize(a) > fileSize(b); });
+    std::vector<std::optional<Result<Layer>>> results(todo.size());
+    std::atomic<size_t> next{0}, done{0};
+    std::mutex reportMutex;
+    auto worker = [&] {
+        for (size_t i; (i = next++) < todo.size();) {
+            std::string notice;
+            results[i] = io::loadLayerPrepared(*todo[i], m_dataRoot, m_store.get(), &notice, stop);
+            std::lock_guard reportLock(reportMutex);
+            if (!notice.empty() && m_notice) m_notice(notice);
+            if (progress) progress(todo[i]->id, ++done, todo.size());
+        }
+    };
+    const unsigned n = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), unsigned(todo.size()));
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
+    if (!todo.empty()) worker();
+    for (auto& t : threads) t.join();
+    if (stop.stop_requested()) return makeError("loading was cancelled");
+    for (size_t i = 0; i < todo.size(); ++i)
+        if (!results[i]->ok()) return results[i]->error();
+
+    // The set, in catalog order (layers just read moved in, others copied);
+    // parents are named within it.
+    Dataset data;
+    data.dataRoot = m_dataRoot;
+    for (const auto& l : m_catalog->layers) {
+        if (std::find(wanted.begin(), wanted.end(), l.id) == wanted.end()) continue;
+        if (auto it = m_layers.find(l.id); it != m_layers.end()) {
+            data.layers.push_back(*it->second);
+            continue;
+        }
+        for (size_t i = 0; i < todo.size(); ++i)
+            if (todo[i]->id == l.id) data.layers.push_back(std::move(results[i]->value()));
+    }
+    io::resolveParents(data);
+    std::shared_ptr<const Dataset> shared = std::make_shared<const Dataset>(std::move(data));
+    for (const auto& l : shared->layers) m_layers.emplace(l.spec.id, &l);  // kept: the datasets live as long as the session
     m_datasets.emplace(std::move(key), shared);
     return shared;
 }

@@ -21,12 +21,20 @@
 #include "core/news/resolve.hpp"
 #include "core/result.hpp"
 #include "io/catalog.hpp"
+#include "io/prepared_store.hpp"
 
 namespace bl::engine {
 
 struct SessionOptions {
     std::string catalogPath;  // empty = geodata/catalog.json of this checkout
     std::string dataRoot;     // empty = the rules of io/data_root.hpp
+    // The prepared-data store (io/prepared_store.hpp): on by default, in
+    // storeDir (empty = its default place).
+    bool useStore = true;
+    std::string storeDir;
+    // One line for each store entry found stale or damaged (and rebuilt);
+    // called from loading threads, one call at a time.
+    std::function<void(const std::string&)> notice;
 };
 
 // Per loaded layer: its id, how many are done of how many.
@@ -53,7 +61,9 @@ public:
     // name, in catalog order. The same set of layers gives the same dataset
     // object (so units compare equal by address across every use-case of
     // the session). Errors name
-    // the file; an unknown id is an error naming the catalog.
+    // the file; an unknown id is an error naming the catalog. Each layer is
+    // read once per session (from the prepared-data store when it holds it,
+    // else through GDAL, then stored), whatever the sets it is part of.
     Result<std::shared_ptr<const Dataset>> load(const std::vector<std::string>& ids = {},
                                                 const LayerProgress& progress = {}, std::stop_token stop = {});
 
@@ -68,11 +78,21 @@ public:
     // The news word lists (geodata/news_words.json), read once.
     Result<std::shared_ptr<const Lexicon>> lexicon();
 
+    // The prepared-data store; null with SessionOptions::useStore false.
+    const io::PreparedStore* store() const { return m_store.get(); }
+    const std::function<void(const std::string&)>& notice() const { return m_notice; }
+    std::shared_ptr<const io::PreparedStore> sharedStore() const { return m_store; }
+
 private:
     Session() = default;
     std::shared_ptr<const io::Catalog> m_catalog;
     std::string m_dataRoot;
+    std::shared_ptr<const io::PreparedStore> m_store;
+    std::function<void(const std::string&)> m_notice;
     std::mutex m_mutex;
+    // By id: each layer read, inside the first dataset it was read for
+    // (moved there; a later set holding it copies it from there).
+    std::map<std::string, const Layer*> m_layers;
     std::map<std::vector<std::string>, std::shared_ptr<const Dataset>> m_datasets;  // by sorted layer ids
     std::mutex m_curatedMutex;  // held while placing gates, which loads layers under m_mutex
     std::shared_ptr<const CuratedPlaces> m_curated;

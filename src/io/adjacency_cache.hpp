@@ -1,8 +1,11 @@
 #pragma once
 // On-disk cache of adjacency results under $XDG_CACHE_HOME/borderlens (else
-// ~/.cache/borderlens), keyed by the two layers' source files (path, size,
-// modification time), the options and the algorithm version, so the viewer
-// gets results instantly on a second run and a changed file is recomputed.
+// ~/.cache/borderlens), keyed by the two layers' identities (source path,
+// size, modification time, content hash, catalog entry), the options and the
+// algorithm version, so the viewer gets results instantly on a second run
+// and a changed file is recomputed. Entries are prepared-store files
+// (io/prepared_store.hpp): checksummed, so an edited or damaged entry is
+// recomputed, never served.
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +21,7 @@ public:
     explicit AdjacencyCache(std::string dir = {});
 
     std::optional<std::vector<SharedBorder>> load(const Dataset& data, const Layer& a, const Layer& b,
-                                                  const AdjacencyOptions& opt) const;
+                                                  const AdjacencyOptions& opt, std::string* notice = nullptr) const;
     // Best effort: a cache that cannot be written is not an error.
     void store(const Dataset& data, const Layer& a, const Layer& b, const AdjacencyOptions& opt,
                const std::vector<SharedBorder>& result) const;
@@ -27,11 +30,14 @@ public:
 
 private:
     std::string key(const Dataset& data, const Layer& a, const Layer& b, const AdjacencyOptions& opt) const;
+    std::string name(const Layer& a, const Layer& b, const std::string& key) const;
     std::string m_dir;
 };
 
 // Computes through the cache (useCache false: always computes, never stores).
+// `notice`: one line when an entry was found stale or damaged.
 std::vector<SharedBorder> cachedAdjacency(const Dataset& data, const Layer& a, const Layer& b,
-                                          const AdjacencyOptions& opt, bool useCache, bool* fromCache = nullptr);
+                                          const AdjacencyOptions& opt, bool useCache, bool* fromCache = nullptr,
+                                          std::string* notice = nullptr);
 
 }  // namespace bl::io

@@ -34,13 +34,22 @@ Result<std::monostate> writePng(const std::string& path, const RgbaImage& image,
         return makeError("cannot write " + path + ": libpng failed (disk full?)");
     }
     png_init_io(png, f.get());
-    png_set_IHDR(png, info, png_uint_32(image.width), png_uint_32(image.height), 8, PNG_COLOR_TYPE_RGBA,
-                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    // Maps are mostly flat colour: one cheap filter and a fast zlib level
+    // compress them nearly as well as the defaults at a third of the time.
+    // An opaque image is written without its alpha channel.
+    bool opaque = true;
+    for (size_t i = 3; i < image.pixels.size() && opaque; i += 4) opaque = image.pixels[i] == 255;
+    png_set_compression_level(png, 3);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+    png_set_IHDR(png, info, png_uint_32(image.width), png_uint_32(image.height), 8,
+                 opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                 PNG_FILTER_TYPE_DEFAULT);
     if (dpi > 0) {
         const auto ppm = png_uint_32(std::lround(dpi / 0.0254));
         png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
     }
     png_write_info(png, info);
+    if (opaque) png_set_filler(png, 0, PNG_FILLER_AFTER);  // rows stay RGBA in memory; the filler byte is dropped
     for (int y = 0; y < image.height; ++y)
         png_write_row(png, const_cast<png_bytep>(image.pixels.data() + size_t(y) * image.width * 4));
     png_write_end(png, nullptr);

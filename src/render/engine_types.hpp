@@ -8,14 +8,12 @@
 
 namespace bl::render {
 
-using engine::buildMapGeometry;
 using engine::ExportSpec;
 using engine::GeometryOptions;
 using engine::FillVertex;
 using engine::HighlightedUnit;
 using engine::kLodCount;
 using engine::kLodTolerancesM;
-using engine::LayerGeometry;
 using engine::LayerLod;
 using engine::levelShownAtScale;
 using engine::LineStrip;

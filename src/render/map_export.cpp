@@ -148,7 +148,7 @@ std::vector<LegendEntry> legendFor(const Dataset& data, const MapGeometry& g, co
         });
         if (!any) continue;
         const int c = l.spec.country == Country::VN ? 0 : 1;
-        if (li < g.layers.size() && g.layers[li].filled) fill[c] = true;
+        if (g.filled(li)) fill[c] = true;
         level[int(l.spec.level)][c] = true;
         if (vintage[c].empty()) vintage[c] = l.spec.vintage.label;
     }
@@ -164,8 +164,8 @@ std::vector<LegendEntry> legendFor(const Dataset& data, const MapGeometry& g, co
             out.push_back(e);
         }
     bool border = false;
-    if (!g.border.empty())
-        for (const LineVertex& v : g.border.back().vertices)
+    if (!g.borderBounds.empty())
+        for (const LineVertex& v : g.border(kLodCount - 1).vertices)
             if (view.intersects(Box{v.x + g.origin.x, v.y + g.origin.y, v.x + g.origin.x, v.y + g.origin.y})) {
                 border = true;
                 break;
@@ -421,13 +421,19 @@ Result<io::RgbaImage> drawTiles(MapRenderer& renderer, const ExportSpec& spec, c
     int tileSide = std::min({int(maxRb), int(maxVp[0]), int(maxVp[1]), 4096});
     if (spec.maxTile > 0) tileSide = std::min(tileSide, spec.maxTile);
     if (tileSide < 16) return makeError("OpenGL reports a maximum framebuffer of " + std::to_string(maxRb) + " pixels");
+    const int tw = std::min(tileSide, spec.width), th = std::min(tileSide, spec.height);
+    auto fb = Framebuffer::create(tw, th);
+    if (!fb) return fb.error();
+    if (tw == spec.width && th == spec.height) {  // one tile: its pixels are the image (no second copy)
+        renderer.draw(fb->target(), cam, scene, nullptr);
+        io::RgbaImage whole = fb->read();
+        if (glGetError() != GL_NO_ERROR) return makeError("OpenGL failed while drawing the export");
+        return whole;
+    }
     io::RgbaImage out;
     out.width = spec.width;
     out.height = spec.height;
     out.pixels.resize(size_t(out.width) * out.height * 4);
-    const int tw = std::min(tileSide, spec.width), th = std::min(tileSide, spec.height);
-    auto fb = Framebuffer::create(tw, th);
-    if (!fb) return fb.error();
     for (int ty = 0; ty < spec.height; ty += th)
         for (int tx = 0; tx < spec.width; tx += tw) {
             const Box tile{double(tx), double(ty), double(tx + tw), double(ty + th)};

@@ -41,32 +41,36 @@ void MapRenderer::Impl::drawFills(Frame& f) {
     glUniform2fv(fillOffset, 1, f.offset);
     glUniform2fv(fillScale, 1, f.scale);
     for (size_t li = 0; li < layers.size(); ++li) {
-        const LayerGeometry& lg = f.geometry->layers[li];
-        if (!f.visible(li) || !lg.filled || !layers[li].fill[f.lod].vao) continue;
+        if (!f.visible(li) || !f.lods[li] || !layers[li].fill[f.levels[li]].vao) continue;
         const LayerLook look = lookFor(f.data->layers[li].spec.country, f.data->layers[li].spec.level);
         glUniform4f(fillColour, look.fill.r, look.fill.g, look.fill.b, 1.0f);
         glUniform1f(fillShade, 0.10f);
-        glBindVertexArray(layers[li].fill[f.lod].vao.id());
-        drawRanges(f, li, lg.lods[f.lod].fillRanges, GL_TRIANGLES, f.stats.fillVertices);
+        glBindVertexArray(layers[li].fill[f.levels[li]].vao.id());
+        drawRanges(f, li, f.lods[li]->fillRanges, GL_TRIANGLES, f.stats.fillVertices);
     }
     glEnable(GL_BLEND);
 }
 
-// Highlights (overlay, hover, selection): translucent fill.
-void MapRenderer::Impl::drawHighlightFills(Frame& f) {
+// What is highlighted (overlay, hover, selection), before levels are chosen:
+// a highlighted unit's layer is drawn from even when the layer is hidden.
+void MapRenderer::Impl::collectHighlights(Frame& f) {
     f.highlights = f.scene.overlay.highlights;
     if (f.scene.hovered.valid() && !(f.scene.hovered == f.scene.selected))
         f.highlights.push_back({f.scene.hovered, {0.15f, 0.45f, 0.95f, 0.6f}});
     if (f.scene.selected.valid()) f.highlights.push_back({f.scene.selected, {0.10f, 0.35f, 0.95f, 1.0f}});
+}
+
+// Highlights: translucent fill.
+void MapRenderer::Impl::drawHighlightFills(Frame& f) {
     for (const auto& h : f.highlights) {
         if (!validUnit(f, h.unit)) continue;
         glUniform4f(fillColour, h.colour.r, h.colour.g, h.colour.b, 0.28f * h.colour.a);
         glUniform1f(fillShade, 0.0f);
-        const LayerGeometry& hg = f.geometry->layers[size_t(h.unit.layer)];
-        if (hg.filled && layers[size_t(h.unit.layer)].fill[f.lod].vao) {
+        const size_t hl = size_t(h.unit.layer);
+        if (f.lods[hl] && !f.lods[hl]->fillRanges.empty() && layers[hl].fill[f.levels[hl]].vao) {
             // Filled layers already have this unit's triangles at this level of detail.
-            const Range r = hg.lods[f.lod].fillRanges[size_t(h.unit.unit)];
-            glBindVertexArray(layers[size_t(h.unit.layer)].fill[f.lod].vao.id());
+            const Range r = f.lods[hl]->fillRanges[size_t(h.unit.unit)];
+            glBindVertexArray(layers[hl].fill[f.levels[hl]].vao.id());
             glDrawArrays(GL_TRIANGLES, GLint(r.first), GLsizei(r.count));
             continue;
         }
@@ -96,28 +100,27 @@ void MapRenderer::Impl::drawOutlines(Frame& f) {
     for (Level level : {Level::Commune, Level::District, Level::Province}) {
         for (size_t li = 0; li < layers.size(); ++li) {
             const Layer& layer = f.data->layers[li];
-            if (!f.visible(li) || layer.spec.level != level) continue;
+            if (!f.visible(li) || layer.spec.level != level || !f.lods[li]) continue;
             const LayerLook look = lookFor(layer.spec.country, level);
             useLine(look.outline, look.widthPx);
-            glBindVertexArray(layers[li].outline[f.lod].vao.id());
-            drawRanges(f, li, f.geometry->layers[li].lods[f.lod].outlineRanges, GL_TRIANGLE_STRIP,
-                       f.stats.outlineVertices);
+            glBindVertexArray(layers[li].outline[f.levels[li]].vao.id());
+            drawRanges(f, li, f.lods[li]->outlineRanges, GL_TRIANGLE_STRIP, f.stats.outlineVertices);
         }
     }
-    if (f.lod < border.size() && border[f.lod].count) {
-        glBindVertexArray(border[f.lod].vao.id());
+    if (const GpuStrip& b = border[f.borderLevel]; f.border && b.count) {
+        glBindVertexArray(b.vao.id());
         useLine({1, 1, 1, 0.85f}, 6.0f);
-        glDrawArrays(GL_TRIANGLE_STRIP, 0, GLsizei(border[f.lod].count));
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, GLsizei(b.count));
         useLine(borderColour(), 3.2f);
-        glDrawArrays(GL_TRIANGLE_STRIP, 0, GLsizei(border[f.lod].count));
-        f.stats.outlineVertices += 2 * border[f.lod].count;
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, GLsizei(b.count));
+        f.stats.outlineVertices += 2 * b.count;
     }
     for (const auto& h : f.highlights) {
-        if (!h.unit.valid() || size_t(h.unit.layer) >= layers.size()) continue;
-        const auto& ranges = f.geometry->layers[size_t(h.unit.layer)].lods[f.lod].outlineRanges;
+        if (!h.unit.valid() || size_t(h.unit.layer) >= layers.size() || !f.lods[size_t(h.unit.layer)]) continue;
+        const auto& ranges = f.lods[size_t(h.unit.layer)]->outlineRanges;
         if (size_t(h.unit.unit) >= ranges.size()) continue;
         useLine(h.colour, 2.6f);
-        glBindVertexArray(layers[size_t(h.unit.layer)].outline[f.lod].vao.id());
+        glBindVertexArray(layers[size_t(h.unit.layer)].outline[f.levels[size_t(h.unit.layer)]].vao.id());
         glDrawArrays(GL_TRIANGLE_STRIP, GLint(ranges[size_t(h.unit.unit)].first),
                      GLsizei(ranges[size_t(h.unit.unit)].count));
     }

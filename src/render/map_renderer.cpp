@@ -92,38 +92,81 @@ void MapRenderer::setData(std::shared_ptr<const Dataset> data, std::shared_ptr<c
     m_data = std::move(data);
     m_geometry = std::move(geometry);
     m->layers.clear();
-    m->border.clear();
+    for (auto& b : m->border) b = {};
     m->labelWidths.clear();
     m->highlightFills.clear();
     if (!m_data || !m_geometry) {
         m_data = nullptr;
         return;
     }
-    assert(m_geometry->layers.size() == m_data->layers.size());
-    for (size_t li = 0; li < m_geometry->layers.size(); ++li) {
-        const LayerGeometry& lg = m_geometry->layers[li];
-        GpuLayer gl;
-        gl.fill.resize(lg.lods.size());
-        gl.outline.resize(lg.lods.size());
-        for (size_t i = 0; i < lg.lods.size(); ++i) {
-            const LayerLod& lod = lg.lods[i];
-            m->upload(gl.outline[i], lod.outline.vertices.data(), lod.outline.vertices.size() * sizeof(LineVertex),
-                      lod.outline.vertices.size(), true);
-            if (!lod.fill.empty())
-                m->upload(gl.fill[i], lod.fill.data(), lod.fill.size() * sizeof(FillVertex), lod.fill.size(), false);
-        }
-        m->layers.push_back(std::move(gl));
+    assert(m_geometry->layerCount() == m_data->layers.size());
+    m->layers.resize(m_data->layers.size());
+    for (size_t li = 0; li < m_data->layers.size(); ++li) {
         const Layer& layer = m_data->layers[li];
         const Font& font = layer.spec.level == Level::Province ? m->fonts->labelBold : m->fonts->label;
         std::vector<float> widths;
         for (const auto& u : layer.units) widths.push_back(float(font.textWidth(detail::labelText(u))));
         m->labelWidths.push_back(std::move(widths));
     }
-    m->border.resize(m_geometry->border.size());
-    for (size_t i = 0; i < m_geometry->border.size(); ++i)
-        m->upload(m->border[i], m_geometry->border[i].vertices.data(),
-                  m_geometry->border[i].vertices.size() * sizeof(LineVertex), m_geometry->border[i].vertices.size(),
-                  true);
+}
+
+// The level of detail each layer in use is drawn at: the one the scale
+// wants, prepared now (export) or, in the background mode, the nearest
+// prepared one (coarser first) while the wanted one is prepared; uploaded
+// when first drawn.
+void MapRenderer::chooseLevels(Frame& f) {
+    Impl& m = *this->m;
+    const MapGeometry& g = *m_geometry;
+    // Nearest first, coarser before finer.
+    std::vector<size_t> order{f.lod};
+    for (size_t d = 1; d < kLodCount; ++d) {
+        if (f.lod + d < kLodCount) order.push_back(f.lod + d);
+        if (f.lod >= d) order.push_back(f.lod - d);
+    }
+    auto pick = [&](auto ready, auto request, auto now) -> std::pair<const void*, size_t> {
+        if (!m_onReady) return {now(f.lod), f.lod};
+        for (size_t level : order)
+            if (const void* p = ready(level)) {
+                if (level != f.lod) {
+                    request(f.lod);
+                    ++m_stats.levelsMissing;
+                }
+                return {p, level};
+            }
+        request(f.lod);
+        ++m_stats.levelsMissing;
+        return {nullptr, 0};
+    };
+    std::vector<bool> used(m.layers.size());
+    for (size_t li = 0; li < used.size(); ++li) used[li] = f.visible(li);
+    for (const auto& h : f.highlights)
+        if (h.unit.valid() && size_t(h.unit.layer) < used.size()) used[size_t(h.unit.layer)] = true;
+    f.lods.assign(m.layers.size(), nullptr);
+    f.levels.assign(m.layers.size(), 0);
+    for (size_t li = 0; li < used.size(); ++li) {
+        if (!used[li]) continue;
+        auto [p, level] = pick([&](size_t l) { return static_cast<const void*>(g.lodIfReady(li, l)); },
+                               [&](size_t l) { g.request(li, l, m_onReady); },
+                               [&](size_t l) { return static_cast<const void*>(&g.lod(li, l)); });
+        const auto* lod = static_cast<const LayerLod*>(p);
+        if (!lod) continue;
+        f.lods[li] = lod;
+        f.levels[li] = level;
+        GpuLayer& gl = m.layers[li];
+        if (!gl.outline[level].vao)
+            m.upload(gl.outline[level], lod->outline.vertices.data(), lod->outline.vertices.size() * sizeof(LineVertex),
+                     lod->outline.vertices.size(), true);
+        if (!gl.fill[level].vao && !lod->fill.empty())
+            m.upload(gl.fill[level], lod->fill.data(), lod->fill.size() * sizeof(FillVertex), lod->fill.size(), false);
+    }
+    auto [p, level] = pick([&](size_t l) { return static_cast<const void*>(g.borderIfReady(l)); },
+                           [&](size_t l) { g.requestBorder(l, m_onReady); },
+                           [&](size_t l) { return static_cast<const void*>(&g.border(l)); });
+    f.border = static_cast<const LineStrip*>(p);
+    f.borderLevel = level;
+    if (f.border && !m.border[level].vao)
+        m.upload(m.border[level], f.border->vertices.data(), f.border->vertices.size() * sizeof(LineVertex),
+                 f.border->vertices.size(), true);
 }
 
 // The passes in order; each is one function (map_passes.cpp,
@@ -160,6 +203,8 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
         f.lod = lodForScale(f.mpp);
         m_stats.lod = f.lod;
         f.view = f.gcam.visibleBox().expanded(f.mpp * 4);
+        m.collectHighlights(f);
+        chooseLevels(f);
         m.drawFills(f);
         m.drawHighlightFills(f);
         m.drawOutlines(f);

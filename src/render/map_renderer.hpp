@@ -5,8 +5,9 @@
 // (Noto Sans, placed without overlaps), overlay, scale bar, attribution.
 //
 // Threading: every call needs the GL context the renderer was created in to
-// be current on the calling thread. The geometry is prepared elsewhere
-// (buildMapGeometry, off the UI thread) and only uploaded here.
+// be current on the calling thread. The geometry is prepared by the engine's
+// MapGeometry as each level is first drawn, and uploaded here then.
+#include <functional>
 #include <map>
 #include <memory>
 #include <utility>
@@ -27,7 +28,10 @@ struct FrameStats {
     size_t fillVertices = 0;
     size_t labelCandidates = 0;
     size_t labelsPlaced = 0;
+    size_t levelsMissing = 0;  // levels of detail not prepared yet (a coarser or finer one drawn instead)
 };
+
+struct Frame;
 
 class MapRenderer {
 public:
@@ -35,8 +39,15 @@ public:
     static Result<std::unique_ptr<MapRenderer>> create(const FontSet& fonts);
     ~MapRenderer();
 
-    // Uploads the geometry of `data` (built from the same dataset).
+    // The geometry of `data` (made from the same dataset); each level of
+    // detail is uploaded when first drawn.
     void setData(std::shared_ptr<const Dataset> data, std::shared_ptr<const MapGeometry> geometry);
+    // By default a level not prepared yet is prepared during draw() (an
+    // export waits for it). With `onReady` set, draw() asks the geometry's
+    // background builder for it instead, draws the nearest prepared level
+    // meanwhile, and `onReady` is called (from the builder's thread) when it
+    // is ready: the viewer never blocks on preparation.
+    void setBackgroundPreparation(std::function<void()> onReady) { m_onReady = std::move(onReady); }
     bool hasData() const { return m_data != nullptr; }
 
     // `camera` describes the whole frame. With a `tile` (pixels of that frame,
@@ -51,12 +62,14 @@ public:
 
 private:
     MapRenderer() = default;
+    void chooseLevels(Frame& f);
     struct GpuStrip;
     struct GpuLayer;
     struct Impl;
     std::unique_ptr<Impl> m;
     std::shared_ptr<const Dataset> m_data;
     std::shared_ptr<const MapGeometry> m_geometry;
+    std::function<void()> m_onReady;
     FrameStats m_stats;
     std::vector<Box> m_labelBoxes;
 };

@@ -136,7 +136,7 @@ struct Frame {
     std::vector<Box>& labelBoxes;
     float s = 1.0f;      // style scale (dpi / 96)
     double mpp = 1.0;
-    size_t lod = 0;
+    size_t lod = 0;                        // the level this scale wants
     Box view;            // visible world box, a little grown
     float offset[2] = {0, 0}, scale[2] = {1, 1};
     detail::ScreenBatch batch;
@@ -145,6 +145,10 @@ struct Frame {
     std::vector<Box> obstacles;
     std::vector<HighlightedUnit> highlights;  // overlay, hover, selection
     long group = 0;
+    std::vector<const LayerLod*> lods;     // per layer, the level drawn (null: none prepared yet)
+    std::vector<size_t> levels;            // per layer, its index
+    const LineStrip* border = nullptr;     // the international border at the level drawn
+    size_t borderLevel = 0;
 
     // Layer li is shown and its level is drawn at this scale (at 96 dpi equivalent).
     bool visible(size_t li) const {
@@ -162,7 +166,7 @@ struct MapRenderer::GpuStrip {
 };
 
 struct MapRenderer::GpuLayer {
-    std::vector<GpuStrip> fill, outline;  // per level of detail
+    GpuStrip fill[kLodCount], outline[kLodCount];  // per level of detail, uploaded when first drawn
 };
 
 struct MapRenderer::Impl {
@@ -174,7 +178,7 @@ struct MapRenderer::Impl {
     Texture atlas;
     GpuStrip screen, dynamicLines, dynamicFill;
     std::vector<GpuLayer> layers;
-    std::vector<GpuStrip> border;
+    GpuStrip border[kLodCount];
     std::vector<std::vector<float>> labelWidths;                            // per layer, per unit
     std::map<std::pair<int, int>, std::vector<FillVertex>> highlightFills;  // lazily triangulated
 
@@ -202,6 +206,7 @@ struct MapRenderer::Impl {
 
     // The passes of MapRenderer::draw, in order (map_passes.cpp: geometry;
     // map_screen_passes.cpp: labels, symbols and screen decorations).
+    void collectHighlights(Frame& f);
     void drawFills(Frame& f);
     void drawHighlightFills(Frame& f);
     void drawOutlines(Frame& f);

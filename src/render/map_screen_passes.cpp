@@ -75,7 +75,7 @@ void MapRenderer::Impl::addSymbols(Frame& f) {
 // of inaccessibility, else nudged within the inscribed circle.
 void MapRenderer::Impl::addUnitLabels(Frame& f) {
     for (size_t li = 0; li < f.data->layers.size(); ++li) {
-        if (!f.visible(li)) continue;
+        if (!f.visible(li) || !f.lods[li]) continue;
         const Layer& layer = f.data->layers[li];
         const bool province = layer.spec.level == Level::Province;
         const Font& font = province ? fonts->labelBold : fonts->label;
@@ -84,7 +84,7 @@ void MapRenderer::Impl::addUnitLabels(Frame& f) {
                                      : Rgba{0.22f, 0.22f, 0.22f, 1};
         const double need = province ? 0.35 : 0.6;
         for (size_t u = 0; u < layer.units.size(); ++u) {
-            const LabelAnchor& a = f.geometry->layers[li].anchors[u];
+            const LabelAnchor& a = f.lods[li]->anchors[u];
             const double rPx = a.radiusM / f.mpp;
             const double w = labelWidths[li][u];
             if (2 * rPx < w * need || 2 * rPx < font.lineHeight) continue;

@@ -77,7 +77,7 @@ std::shared_ptr<const Dataset> fixtureData() {
 
 struct Fixture {
     std::shared_ptr<const Dataset> data = fixtureData();
-    std::shared_ptr<const MapGeometry> geometry = std::make_shared<const MapGeometry>(buildMapGeometry(*data));
+    std::shared_ptr<const MapGeometry> geometry = std::make_shared<const MapGeometry>(data);
     Scene scene;
     Camera camera;
 

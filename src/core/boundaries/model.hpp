@@ -69,6 +69,11 @@ struct Layer {
     size_t skippedEmpty = 0; // features without any area, reported, never hidden
     std::vector<std::string> warnings;  // assumptions made while loading (e.g. CRS)
     double loadSeconds = 0.0;
+    // What the layer was made from (source file identity, catalog entry,
+    // working CRS: io/prepared_store.hpp); keys what is derived from it.
+    // Empty when the source could not be identified.
+    std::string preparedKey;
+    bool fromStore = false;  // read back from the prepared-data store, not parsed
 
     const AdminUnit* find(const std::string& unitId) const;
 };
