@@ -4,6 +4,8 @@
 // documents' links.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "core/boundaries/crs.hpp"
 #include "core/boundaries/geometry_ops.hpp"
 #include "core/news/link_check.hpp"
@@ -11,6 +13,7 @@
 #include "engine/news.hpp"
 #include "engine/session.hpp"
 #include "ingest_support.hpp"
+#include "support.hpp"
 
 using namespace bl;
 using namespace bl::engine;
@@ -95,4 +98,37 @@ TEST_CASE("pairs: every shared document's link names the gate of its border, wit
         CHECK_THAT(text, Catch::Contains(g.derived ? "position derived" : "position cited"));
         CHECK_THAT(text, Catch::Contains("\u00b1"));
     }
+}
+
+TEST_CASE("Gate positions read back from the store equal the ones computed", "[gates][real][store]") {
+    using namespace bl::test;
+    TempDir tmp;
+    const ScopedEnv xdg("XDG_CACHE_HOME", tmp.file("xdg"));
+    std::vector<CuratedGate> computed, stored;
+    for (auto* out : {&computed, &stored}) {
+        auto s = engine::Session::open({});
+        REQUIRE(s);
+        auto c = (*s)->curated();
+        REQUIRE(c);
+        *out = (*c)->gates;
+        CHECK((*s)->unplacedGates().empty());
+    }
+    REQUIRE(computed.size() == stored.size());
+    size_t derived = 0;
+    for (size_t i = 0; i < computed.size(); ++i) {
+        CHECK(computed[i].id == stored[i].id);
+        REQUIRE(computed[i].position.has_value() == stored[i].position.has_value());
+        if (computed[i].position) {
+            CHECK(computed[i].position->lon == stored[i].position->lon);
+            CHECK(computed[i].position->lat == stored[i].position->lat);
+        }
+        CHECK(computed[i].precisionKm == stored[i].precisionKm);
+        CHECK(computed[i].positionSource == stored[i].positionSource);
+        derived += stored[i].derived;
+    }
+    CHECK(derived > 20);  // most pairs are placed by us, and came back from the store
+    bool entry = false;
+    for (const auto& e : std::filesystem::directory_iterator(tmp.file("xdg/borderlens/prepared")))
+        entry = entry || e.path().extension() == ".placed";
+    CHECK(entry);
 }
