@@ -150,10 +150,10 @@ int runViewer(const ViewerOptions& opt) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    // The renderer antialiases lines in its shaders and needs neither depth nor
-    // stencil: a plain colour buffer is the cheapest on software renderers.
+    // The renderer antialiases lines in its shaders and needs no depth; a
+    // stencil, for fills drawn stencil-then-cover.
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
-    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 8);  // fills are drawn stencil-then-cover
     const bool screenshot = !opt.screenshot.empty();
     if (screenshot) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
     std::unique_ptr<GLFWwindow, WindowDeleter> window(

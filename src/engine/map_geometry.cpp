@@ -14,7 +14,7 @@ namespace bl::engine {
 size_t lodForScale(double mpp) {
     size_t lod = 0;
     for (size_t i = 0; i < kLodCount; ++i)
-        if (kLodTolerancesM[i] <= mpp * 1.05) lod = i;
+        if (kLodTolerancesM[i] <= mpp * 0.5) lod = i;
     return lod;
 }
 
@@ -67,22 +67,30 @@ void LineStrip::append(const LineString& in, Vec2 origin) {
             len = 1.0;
         }
         m = {m.x / len, m.y / len};
-        // Miter length 1/cos(half angle), limited so spikes stay short.
-        const double c = std::max(0.25, m.x * nNext.x + m.y * nNext.y);
-        m = {m.x / c, m.y / c};
         const float x = float(line[i].x - origin.x), y = float(line[i].y - origin.y);
-        LineVertex a{x, y, float(m.x), float(m.y)}, b{x, y, float(-m.x), float(-m.y)};
+        // Miter length 1/cos(half angle). Past twice the half width (turns
+        // sharper than 120°: islands' tips, thin inlets) a bevel instead:
+        // the vertex twice, along each segment's normal, so no spike sticks out.
+        const double c = m.x * nNext.x + m.y * nNext.y;
+        const bool bevel = c < 0.5;
+        if (!bevel) m = {m.x / c, m.y / c};
+        const Vec2 first = bevel ? nPrev : m, second = bevel ? nNext : m;
+        LineVertex a{x, y, float(first.x), float(first.y)}, b{x, y, float(-first.x), float(-first.y)};
         if (k == 0 && start > 0) {
             vertices.push_back(vertices.back());  // degenerate join with the previous polyline
             vertices.push_back(a);
         }
         vertices.push_back(a);
         vertices.push_back(b);
+        if (bevel) {
+            vertices.push_back({x, y, float(second.x), float(second.y)});
+            vertices.push_back({x, y, float(-second.x), float(-second.y)});
+        }
     }
 }
 
 // Bumped when what a level holds or how it is made changes (store key).
-static constexpr int kLodAlgorithm = 1;
+static constexpr int kLodAlgorithm = 3;  // 2: shared arcs, fans; 3: bevel joins
 
 struct MapGeometry::Slot {
     enum class State { Idle, Queued, Building, Ready };
@@ -115,6 +123,8 @@ MapGeometry::MapGeometry(std::shared_ptr<const Dataset> data, GeometryOptions op
         }
     m_borderIndex = m_data->layers.size();
     m_slots = std::make_unique<Slot[]>((m_borderIndex + 1) * kLodCount);
+    m_topologyOnce = std::make_unique<std::once_flag[]>(m_borderIndex);
+    m_topology.resize(m_borderIndex);
 }
 
 MapGeometry::~MapGeometry() {
@@ -235,6 +245,33 @@ const std::vector<LineString>& MapGeometry::borderLines() const {
     return *m_borderLines;
 }
 
+const ArcTopology& MapGeometry::topology(size_t layer) const {
+    std::call_once(m_topologyOnce[layer], [&] {
+        std::vector<const MultiPolygon*> units;
+        for (const auto& u : m_data->layers[layer].units) units.push_back(&u.geometry);
+        m_topology[layer] = std::make_unique<const ArcTopology>(units);
+    });
+    return *m_topology[layer];
+}
+
+namespace {
+
+// Fan triangles of every ring of `mp` (from each ring's first vertex).
+void appendFans(const MultiPolygon& mp, Vec2 origin, float shade, std::vector<FillVertex>& out) {
+    for (const auto& poly : mp.polygons)
+        for (const auto& ring : poly.rings) {
+            if (ring.size() < 4) continue;
+            const FillVertex a{float(ring[0].x - origin.x), float(ring[0].y - origin.y), shade};
+            for (size_t i = 1; i + 2 < ring.size(); ++i) {
+                out.push_back(a);
+                out.push_back({float(ring[i].x - origin.x), float(ring[i].y - origin.y), shade});
+                out.push_back({float(ring[i + 1].x - origin.x), float(ring[i + 1].y - origin.y), shade});
+            }
+        }
+}
+
+}  // namespace
+
 LayerLod MapGeometry::build(size_t index, size_t level) const {
     const double tol = kLodTolerancesM[level];
     // What the level is made from, to key it in the store: the layer (or,
@@ -281,10 +318,11 @@ LayerLod MapGeometry::build(size_t index, size_t level) const {
     } else {
         const Layer& layer = m_data->layers[index];
         if (level == 0) lod.anchors = ensure(index, 1).anchors;  // full detail adds nothing to where a label goes
+        const std::vector<MultiPolygon> simplified =
+            level > 0 ? topology(index).simplified(tol) : std::vector<MultiPolygon>{};
         for (size_t i = 0; i < layer.units.size(); ++i) {
             if (m_builder->stop) break;  // being destroyed: no one will read it
-            const MultiPolygon simplified = simplifyPreservingTopology(layer.units[i].geometry, tol);
-            const MultiPolygon& mp = tol > 0 ? simplified : layer.units[i].geometry;
+            const MultiPolygon& mp = level > 0 ? simplified[i] : layer.units[i].geometry;
             Range r{uint32_t(lod.outline.vertices.size()), 0};
             for (const auto& poly : mp.polygons)
                 for (const auto& ring : poly.rings) lod.outline.append(ring, origin);
@@ -292,13 +330,12 @@ LayerLod MapGeometry::build(size_t index, size_t level) const {
             lod.outlineRanges.push_back(r);
             if (fill) {
                 Range f{uint32_t(lod.fill.size()), 0};
-                const float shade = float((i * 3) % 5) / 4.0f;
-                for (const Vec2& p : triangulate(mp))
-                    lod.fill.push_back({float(p.x - origin.x), float(p.y - origin.y), shade});
+                appendFans(mp, origin, float((i * 3) % 5) / 4.0f, lod.fill);
                 f.count = uint32_t(lod.fill.size()) - f.first;
                 lod.fillRanges.push_back(f);
             }
-            if (level > 0) lod.anchors.push_back(labelAnchor(mp));
+            if (level > 0)  // a unit smaller than the tolerance keeps a point anchor with no room for a label
+                lod.anchors.push_back(mp.empty() ? LabelAnchor{layer.units[i].bounds.center(), 0.0} : labelAnchor(mp));
         }
     }
     if (m_options.store && !key.empty() && !m_builder->stop) (void)m_options.store->write(name, key, encodeLod(lod));

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/boundaries/arcs.hpp"
 #include "core/boundaries/cartography.hpp"
 #include "core/boundaries/model.hpp"
 #include "io/prepared_store.hpp"
@@ -47,18 +48,23 @@ struct LineStrip {
 
 struct LayerLod {
     double toleranceM = 0.0;        // 0 = full detail
-    std::vector<FillVertex> fill;   // triangles; empty when the layer is not filled
+    // Triangle fans of every ring, per unit: drawn stencil-then-cover (a
+    // pixel inside the unit is covered an odd number of times), so no
+    // triangulation is needed. Empty when the layer is not filled.
+    std::vector<FillVertex> fill;
     std::vector<Range> fillRanges;  // per unit, into fill
     LineStrip outline;
     std::vector<Range> outlineRanges;  // per unit, into outline.vertices
     std::vector<LabelAnchor> anchors;  // per unit, found on this level's outlines (level 0: on level 1's)
 };
 
-inline constexpr double kLodTolerancesM[] = {0.0, 40.0, 150.0, 500.0, 1200.0};
+// Outlines of level i are within kLodTolerancesM[i] of the full detail
+// (each shared arc simplified once: core/boundaries/arcs.hpp).
+inline constexpr double kLodTolerancesM[] = {0.0, 15.0, 40.0, 100.0, 250.0, 600.0, 1500.0};
 inline constexpr size_t kLodCount = std::size(kLodTolerancesM);
 
 // Which level of detail to draw at a scale: the coarsest whose tolerance is
-// at most about a pixel.
+// at most half a pixel.
 size_t lodForScale(double metresPerPixel);
 
 // Scale-dependent visibility: communes and districts are only drawn (and
@@ -124,12 +130,15 @@ private:
     const LayerLod& ensure(size_t index, size_t level) const;
     LayerLod build(size_t index, size_t level) const;
     const std::vector<LineString>& borderLines() const;
+    const ArcTopology& topology(size_t layer) const;
 
     std::shared_ptr<const Dataset> m_data;
     GeometryOptions m_options;
     size_t m_borderIndex = 0;  // slot index of the border (after the layers)
     std::unique_ptr<Slot[]> m_slots;
     std::unique_ptr<Builder> m_builder;
+    mutable std::unique_ptr<std::once_flag[]> m_topologyOnce;
+    mutable std::vector<std::unique_ptr<const ArcTopology>> m_topology;  // per layer, when a level needs it
     mutable std::mutex m_borderMutex;
     mutable std::unique_ptr<const std::vector<LineString>> m_borderLines;
 };

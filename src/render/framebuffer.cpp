@@ -38,6 +38,16 @@ Result<Framebuffer> Framebuffer::create(int width, int height, int samples) {
     f.m_colour = makeRenderbuffer(GL_RGBA8, width, height, f.m_samples);
     glBindFramebuffer(GL_FRAMEBUFFER, f.m_fbo.id());
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, f.m_colour.id());
+    // A stencil for fills (stencil-then-cover): one byte per pixel where the
+    // driver takes a stencil alone, else packed with a depth it never uses.
+    f.m_stencil = makeRenderbuffer(GL_STENCIL_INDEX8, width, height, f.m_samples);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_STENCIL_ATTACHMENT, GL_RENDERBUFFER, f.m_stencil.id());
+    if (glGetError() != GL_NO_ERROR || glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_STENCIL_ATTACHMENT, GL_RENDERBUFFER, 0);
+        f.m_stencil = makeRenderbuffer(GL_DEPTH24_STENCIL8, width, height, f.m_samples);
+        glBindFramebuffer(GL_FRAMEBUFFER, f.m_fbo.id());
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, f.m_stencil.id());
+    }
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
         return makeError("offscreen framebuffer is incomplete on this OpenGL");
     if (f.m_samples > 1) {

@@ -20,7 +20,7 @@ public:
 private:
     int m_width = 0, m_height = 0, m_samples = 1;
     FramebufferName m_fbo, m_resolve;
-    Renderbuffer m_colour, m_resolveColour;
+    Renderbuffer m_colour, m_stencil, m_resolveColour;
 };
 
 // Reads the currently bound read framebuffer (e.g. a window's back buffer),

@@ -27,6 +27,21 @@ void drawRanges(const Frame& f, size_t li, const std::vector<Range>& ranges, GLe
     counter += count;
 }
 
+// Stencil-then-cover of one unit's fans: they invert the stencil (a pixel
+// inside the unit is covered an odd number of times, one outside an even
+// number), then cover where it is set, clearing it as they go.
+void coverFans(Range r) {
+    if (r.count == 0) return;
+    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    glStencilFunc(GL_ALWAYS, 0, 0xFF);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
+    glDrawArrays(GL_TRIANGLES, GLint(r.first), GLsizei(r.count));
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glStencilFunc(GL_NOTEQUAL, 0, 0xFF);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_ZERO);
+    glDrawArrays(GL_TRIANGLES, GLint(r.first), GLsizei(r.count));
+}
+
 bool validUnit(const Frame& f, UnitKey k) {
     return k.valid() && size_t(k.layer) < f.data->layers.size() &&
            size_t(k.unit) < f.data->layers[size_t(k.layer)].units.size();
@@ -46,7 +61,15 @@ void MapRenderer::Impl::drawFills(Frame& f) {
         glUniform4f(fillColour, look.fill.r, look.fill.g, look.fill.b, 1.0f);
         glUniform1f(fillShade, 0.10f);
         glBindVertexArray(layers[li].fill[f.levels[li]].vao.id());
-        drawRanges(f, li, f.lods[li]->fillRanges, GL_TRIANGLES, f.stats.fillVertices);
+        glEnable(GL_STENCIL_TEST);
+        const Layer& layer = f.data->layers[li];
+        const auto& ranges = f.lods[li]->fillRanges;
+        for (size_t u = 0; u < ranges.size(); ++u)
+            if (layer.units[u].bounds.intersects(f.view)) {
+                coverFans(ranges[u]);
+                f.stats.fillVertices += 2 * ranges[u].count;
+            }
+        glDisable(GL_STENCIL_TEST);
     }
     glEnable(GL_BLEND);
 }
@@ -69,9 +92,10 @@ void MapRenderer::Impl::drawHighlightFills(Frame& f) {
         const size_t hl = size_t(h.unit.layer);
         if (f.lods[hl] && !f.lods[hl]->fillRanges.empty() && layers[hl].fill[f.levels[hl]].vao) {
             // Filled layers already have this unit's triangles at this level of detail.
-            const Range r = f.lods[hl]->fillRanges[size_t(h.unit.unit)];
             glBindVertexArray(layers[hl].fill[f.levels[hl]].vao.id());
-            glDrawArrays(GL_TRIANGLES, GLint(r.first), GLsizei(r.count));
+            glEnable(GL_STENCIL_TEST);
+            coverFans(f.lods[hl]->fillRanges[size_t(h.unit.unit)]);
+            glDisable(GL_STENCIL_TEST);
             continue;
         }
         // Others are triangulated on first use (communes and districts: milliseconds).

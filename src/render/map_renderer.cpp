@@ -186,7 +186,8 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     const Rgba bg = scene.style.background;
     glClearColor(bg.r, bg.g, bg.b, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
+    glClearStencil(0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
 
     Frame f{scene, cam, cam, tile ? *tile : Box{0, 0, double(cam.width), double(cam.height)}, m_data.get(),
             m_geometry.get(), m_stats, m_labelBoxes, scene.style.scale, cam.metresPerPixel, 0, {}, {0, 0}, {1, 1},
