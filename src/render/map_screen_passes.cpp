@@ -82,19 +82,27 @@ void MapRenderer::Impl::addUnitLabels(Frame& f) {
         const Rgba colour = province ? (layer.spec.country == Country::VN ? Rgba{0.45f, 0.18f, 0.05f, 1}
                                                                           : Rgba{0.05f, 0.32f, 0.16f, 1})
                                      : Rgba{0.22f, 0.22f, 0.22f, 1};
-        const double need = province ? 0.35 : 0.6;
+        // Room a label needs: its unit's inscribed circle spans this share of
+        // its width (a name may run past a small unit's edges, as on printed
+        // maps) and at least half a line; the placer then keeps labels apart.
+        const double need = province ? 0.35 : 0.25;
         for (size_t u = 0; u < layer.units.size(); ++u) {
             const LabelAnchor& a = f.lods[li]->anchors[u];
             const double rPx = a.radiusM / f.mpp;
             const double w = labelWidths[li][u];
-            if (2 * rPx < w * need || 2 * rPx < font.lineHeight) continue;
+            if (2 * rPx < w * need || 2 * rPx < 0.5 * font.lineHeight) continue;
             const Vec2 p = f.cam.toScreen(a.position);
             if (p.x < -w || p.y < -50 || p.x > f.cam.width + w || p.y > f.cam.height + 50) continue;
             const int priority = 2 + int(layer.spec.level);
             const double h = font.lineHeight;
             const long grp = f.group++;
-            for (Vec2 d : {Vec2{0, 0}, Vec2{0, -h}, Vec2{0, h}, Vec2{-w / 4, 0}, Vec2{w / 4, 0}}) {
-                if (std::hypot(d.x, d.y) > rPx * 0.7) continue;
+            // The anchor, then nudges within the unit's inscribed circle (a
+            // small unit may shift its name by up to about a line).
+            const double reach = std::max(rPx * 0.7, h * 0.75);
+            for (Vec2 d : {Vec2{0, 0}, Vec2{0, -h / 2}, Vec2{0, h / 2}, Vec2{0, -h}, Vec2{0, h}, Vec2{-w / 4, 0},
+                           Vec2{w / 4, 0}, Vec2{-w / 4, -h / 2}, Vec2{w / 4, -h / 2}, Vec2{-w / 4, h / 2},
+                           Vec2{w / 4, h / 2}}) {
+                if (std::hypot(d.x, d.y) > reach) continue;
                 f.addLabel(font, {p.x + d.x, p.y + d.y}, detail::labelText(layer.units[u]), w, priority, rPx, colour,
                            false, {}, grp);
             }
