@@ -11,13 +11,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "core/boundaries/crs.hpp"
 #include "io/byte_codec.hpp"
 #include "io/layer_loader.hpp"
-#include "io/output_file.hpp"
 
 namespace bl::io {
 
@@ -53,12 +51,22 @@ std::string hex(uint64_t v) {
     return buf;
 }
 
+// The whole file in one allocation.
 std::optional<std::string> readWhole(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream s;
-    s << in.rdbuf();
-    return std::move(s).str();
+    const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat st {};
+    std::optional<std::string> out;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        std::string bytes(size_t(st.st_size), '\0');
+        size_t got = 0;
+        for (ssize_t n; got < bytes.size() && (n = ::read(fd, bytes.data() + got, bytes.size() - got)) > 0;)
+            got += size_t(n);
+        bytes.resize(got);
+        out = std::move(bytes);
+    }
+    ::close(fd);
+    return out;
 }
 
 fs::path sourcePath(const LayerSpec& spec, const std::string& dataRoot) {
@@ -166,7 +174,8 @@ PreparedStore::Lookup PreparedStore::read(const std::string& name, const std::st
         return out;
     }
     out.miss = Miss::None;
-    out.payload = std::string(payload);
+    bytes->erase(0, sizeof h + h.keyBytes);  // the payload, in the buffer it was read into
+    out.payload = std::move(*bytes);
     return out;
 }
 
@@ -179,12 +188,29 @@ bool PreparedStore::write(const std::string& name, const std::string& key, std::
     h.keyBytes = key.size();
     h.payloadBytes = payload.size();
     h.checksum = checksumOf(key, payload);
-    std::string file;
-    file.reserve(sizeof h + key.size() + payload.size());
-    file.append(reinterpret_cast<const char*>(&h), sizeof h);
-    file.append(key);
-    file.append(payload);
-    return writeFileAtomically((fs::path(m_dir) / name).string(), file, true).ok();
+    // Header, key and payload straight from where they are (a layer's payload
+    // can be tens of MiB), into a temporary name renamed into place.
+    const std::string path = (fs::path(m_dir) / name).string();
+    std::string tmp = path + ".tmp-XXXXXX";
+    const int fd = mkstemp(tmp.data());
+    if (fd < 0) return false;
+    auto put = [&](const char* p, size_t n) {
+        while (n > 0) {
+            const ssize_t w = ::write(fd, p, n);
+            if (w <= 0) return false;
+            p += w;
+            n -= size_t(w);
+        }
+        return true;
+    };
+    const bool ok = put(reinterpret_cast<const char*>(&h), sizeof h) && put(key.data(), key.size()) &&
+                    put(payload.data(), payload.size());
+    fchmod(fd, 0644);
+    if (::close(fd) != 0 || !ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+        ::unlink(tmp.c_str());
+        return false;
+    }
+    return true;
 }
 
 std::vector<PreparedStore::Entry> PreparedStore::entries() const {
