@@ -2,13 +2,14 @@
 
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "core/boundaries/crs.hpp"
 #include "core/news/link_check.hpp"
 #include "core/names/names.hpp"
 #include "engine/session.hpp"
-#include "io/adjacency_cache.hpp"
 #include "io/byte_codec.hpp"
 #include "io/prepared_store.hpp"
 
@@ -145,6 +146,23 @@ GatePlacementReport placeGates(std::vector<CuratedGate>& gates, const Layer& vnD
     return report;
 }
 
+Layer unitsAround(const Layer& layer, const std::vector<std::string>& names, double marginM) {
+    std::set<std::string> wanted;
+    for (const auto& n : names)
+        if (!n.empty()) wanted.insert(foldName(n));
+    std::vector<Box> near;
+    for (const auto& u : layer.units)
+        if (wanted.count(foldName(shortOf(u))) || wanted.count(foldName(u.name)))
+            near.push_back(u.bounds.expanded(marginM));
+    Layer out;
+    out.spec = layer.spec;
+    out.preparedKey = layer.preparedKey;
+    for (const auto& u : layer.units)
+        if (std::any_of(near.begin(), near.end(), [&](const Box& b) { return b.intersects(u.bounds); }))
+            out.units.push_back(u);
+    return out;
+}
+
 namespace {
 
 // Bumped when the placement rules change (store key).
@@ -265,19 +283,27 @@ GatePlacementReport placeGates(Session& session, std::vector<CuratedGate>& gates
     auto layer = [&](const std::string& id) {
         return available && available->layer(id) ? available->layer(id) : loaded->layer(id);
     };
-    const Dataset& root = available ? *available : *loaded;  // for the adjacency cache's file identities
-    const Layer* vn = layer(vnSpec->id);
+    // Only the units the gates name, with their surroundings, face the Lao
+    // districts: the same stretches as the whole layers', far sooner.
+    std::vector<std::string> districts, communeNames;
+    for (const auto& g : gates)
+        if (g.country == Country::VN) {
+            districts.push_back(g.district);
+            communeNames.push_back(g.commune2025);
+        }
+    const Layer vn = unitsAround(*layer(vnSpec->id), districts);
     const Layer* la = layer(laSpec->id);
-    const bool useCache = store != nullptr;
-    const auto shared = io::cachedAdjacency(root, *vn, *la, {}, useCache);
+    const auto shared = computeAdjacency(vn, *la, {});
     std::vector<SharedBorder> communeShared;
     CommuneStretches communes;
+    Layer communesNear;
     if (communeSpec) {
-        communes.layer = layer(communeSpec->id);
-        communeShared = io::cachedAdjacency(root, *communes.layer, *la, {}, useCache);
+        communesNear = unitsAround(*layer(communeSpec->id), communeNames);
+        communes.layer = &communesNear;
+        communeShared = computeAdjacency(communesNear, *la, {});
         communes.shared = &communeShared;
     }
-    report = placeGates(gates, *vn, *la, shared, communeSpec ? &communes : nullptr);
+    report = placeGates(gates, vn, *la, shared, communeSpec ? &communes : nullptr);
     if (store && !key.empty()) (void)store->write(name, key, encodePlacement(gates, report));
     return report;
 }

@@ -40,10 +40,19 @@ struct CommuneStretches {
 GatePlacementReport placeGates(std::vector<CuratedGate>& gates, const Layer& vnDistricts, const Layer& laDistricts,
                                const std::vector<SharedBorder>& shared, const CommuneStretches* communes = nullptr);
 
+// The units of `layer` called one of `names` (folded, short or full name),
+// and every unit within `marginM` of them (a copy): their adjacency with
+// another layer, for those units, is what the whole layer gives (each one's
+// neighbours are there to tell its internal edges from its outer ones), at
+// a fraction of the cost. The units keep their order.
+Layer unitsAround(const Layer& layer, const std::vector<std::string>& names, double marginM = 2000.0);
+
 // The same through a session: the district layers (the Vietnamese system
 // that has districts, the Lao one) and the later system's communes, from
 // `available` when it holds them, else loaded on their own; their adjacency
-// through the on-disk cache. Without such layers in the catalog, nothing is placed.
+// computed around the units the gates name (unitsAround). The placements
+// are kept in the prepared-data store. Without such layers in the catalog,
+// nothing is placed.
 GatePlacementReport placeGates(Session& session, std::vector<CuratedGate>& gates,
                                std::shared_ptr<const Dataset> available = nullptr);
 

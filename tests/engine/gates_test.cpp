@@ -8,6 +8,7 @@
 
 #include "core/boundaries/crs.hpp"
 #include "core/boundaries/geometry_ops.hpp"
+#include "core/names/names.hpp"
 #include "core/news/link_check.hpp"
 #include "engine/gate_positions.hpp"
 #include "engine/news.hpp"
@@ -131,4 +132,42 @@ TEST_CASE("Gate positions read back from the store equal the ones computed", "[g
     for (const auto& e : std::filesystem::directory_iterator(tmp.file("xdg/borderlens/prepared")))
         entry = entry || e.path().extension() == ".placed";
     CHECK(entry);
+}
+
+TEST_CASE("Gates are placed on the same stretches the whole layers' adjacency gives", "[gates][real]") {
+    auto s = engine::Session::open({});
+    REQUIRE(s);
+    auto d = (*s)->load({"vn_adm2_2023", "la_adm2_2019", "vn_communes_2025"});
+    REQUIRE(d);
+    auto c = (*s)->curated(*d);
+    REQUIRE(c);
+    const Layer* la = (*d)->layer("la_adm2_2019");
+    for (const char* id : {"vn_adm2_2023", "vn_communes_2025"}) {
+        INFO(id);
+        const Layer* whole = (*d)->layer(id);
+        std::vector<std::string> names;
+        for (const auto& g : (*c)->gates)
+            if (g.country == Country::VN) names.push_back(std::string(id) == "vn_adm2_2023" ? g.district : g.commune2025);
+        const Layer near = engine::unitsAround(*whole, names);
+        CHECK(near.units.size() < whole->units.size() / 3);  // far less to compute
+        const auto full = computeAdjacency(*whole, *la, {});
+        const auto part = computeAdjacency(near, *la, {});
+        // Every pair of a named unit: the same length and the same stretch.
+        size_t compared = 0;
+        for (const auto& p : part) {
+            const std::string name = foldName(p.a->shortName.empty() ? p.a->name : p.a->shortName);
+            bool named = false;
+            for (const auto& n : names) named = named || (!n.empty() && foldName(n) == name);
+            if (!named) continue;
+            const SharedBorder* same = nullptr;
+            for (const auto& f : full)
+                if (f.a->id == p.a->id && f.b == p.b) same = &f;
+            REQUIRE(same);
+            CHECK(same->sharedKm == Approx(p.sharedKm).margin(1e-9));
+            CHECK(same->sharedKmB == Approx(p.sharedKmB).margin(1e-9));
+            CHECK(same->segments.size() == p.segments.size());
+            ++compared;
+        }
+        CHECK(compared >= 15);
+    }
 }
