@@ -72,10 +72,13 @@ int runLoop(GLFWwindow* window, const ViewerOptions& opt, const render::FontSet&
     renderer.setBackgroundPreparation([] { glfwPostEmptyEvent(); });
     constexpr int kSettleFrames = 3;  // ImGui takes a frame or two to act on an input
     int framesShown = 0, settle = kSettleFrames;
+    bool wasWaiting = false;
     while (!glfwWindowShouldClose(window)) {
         // Waiting for a job or a level of detail: a few frames a second show
         // its progress (a prepared level posts an event and wakes us at once).
         const bool waiting = app.busy() || renderer.lastStats().levelsMissing > 0;
+        if (wasWaiting && !waiting) settle = kSettleFrames;  // a job or a level just ended: show it
+        wasWaiting = waiting;
         if (settle > 0) {
             glfwPollEvents();
         } else if (waiting) {

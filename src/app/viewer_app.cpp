@@ -153,8 +153,9 @@ bool ViewerApp::stopJobs(std::chrono::milliseconds budget) {
 }
 
 bool ViewerApp::busy() const {
-    return (m_loader && !m_loader->finished()) || (m_adjacencyJob && !m_adjacencyJob->finished()) ||
-           (m_exportJob && !m_exportJob->finished());
+    // A loading or adjacency job is busy until its result is taken (the
+    // next frame takes it); an export until it has written its files.
+    return m_loader || m_adjacencyJob || (m_exportJob && !m_exportJob->finished());
 }
 
 bool ViewerApp::complete() const { return m_data && m_adjacency && m_adjacency->vintage == m_state.vnVintage; }

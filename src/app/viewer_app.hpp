@@ -52,7 +52,8 @@ public:
     std::shared_ptr<const engine::MapData> data() const { return m_data; }
     // Everything a screenshot should show is there (data and adjacency).
     bool complete() const;
-    // A job (loading, adjacency, export) is running: its progress is shown.
+    // A job (loading, adjacency, export) is running or its result not yet
+    // taken: its progress is shown.
     bool busy() const;
     int exitCode() const { return m_exitCode; }
 
