@@ -5,7 +5,11 @@
 // and look at them before committing.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
+#include <future>
+#include <thread>
 #include <filesystem>
 
 #include "core/boundaries/cartography.hpp"
@@ -173,4 +177,39 @@ TEST_CASE("Framebuffers larger than OpenGL allows are refused with a clear error
     auto fb = Framebuffer::create(1 << 20, 10);
     REQUIRE_FALSE(fb.ok());
     CHECK_THAT(fb.error().message, Catch::Contains("outside what this OpenGL allows"));
+}
+
+TEST_CASE("In the background mode a frame never waits: the nearest prepared level is drawn, then the one wanted",
+          "[render][geometry]") {
+    auto renderer = makeRenderer();
+    Fixture fx;
+    const io::RgbaImage blocking = fx.render(*renderer);  // the default: levels prepared during draw
+    const size_t wanted = renderer->lastStats().lod;
+    CHECK(renderer->lastStats().levelsMissing == 0);
+
+    // A fresh geometry with only a coarser level ready: that one is drawn,
+    // the wanted one is asked for, and the callback says when it is ready.
+    Fixture fresh;
+    REQUIRE(wanted + 1 < engine::kLodCount);
+    for (size_t l = 0; l < fresh.geometry->layerCount(); ++l) (void)fresh.geometry->lod(l, wanted + 1);
+    (void)fresh.geometry->border(wanted + 1);
+    std::promise<void> ready;
+    std::atomic<bool> once{false};
+    renderer->setBackgroundPreparation([&] {
+        if (!once.exchange(true)) ready.set_value();
+    });
+    auto fb = Framebuffer::create(fresh.camera.width, fresh.camera.height);
+    REQUIRE(fb);
+    renderer->setData(fresh.data, fresh.geometry);
+    renderer->draw(fb->target(), fresh.camera, fresh.scene);
+    CHECK(renderer->lastStats().levelsMissing > 0);
+    const io::RgbaImage meanwhile = fb->read();
+    CHECK(differingFraction(meanwhile, blocking) < 0.2);  // a coarser map, not an empty one
+    REQUIRE(ready.get_future().wait_for(std::chrono::seconds(30)) == std::future_status::ready);
+    for (int i = 0; i < 100 && fresh.geometry->pending() > 0; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    renderer->draw(fb->target(), fresh.camera, fresh.scene);
+    CHECK(renderer->lastStats().levelsMissing == 0);
+    CHECK(differingFraction(fb->read(), blocking) < 0.005);
+    renderer->setBackgroundPreparation({});
 }
