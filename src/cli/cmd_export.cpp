@@ -20,15 +20,18 @@ namespace {
 namespace fs = std::filesystem;
 
 // What an export draws from: only the layers it shows (every layer, and the
-// documents, for a pair), prepared through the engine.
-Result<std::shared_ptr<const engine::MapData>> loadExportData(Context& ctx, const engine::ExportRequest& r) {
-    engine::MapRequest request;
-    request.layers = engine::layersNeeded(r, ctx.session());
-    request.news = r.pair >= 0;
-    request.newsRequired = true;
-    auto map = engine::prepareMap(ctx.session(), request);
-    if (map) ctx.warnUnplacedGates();
-    return map;
+// documents, for a pair), prepared through the engine, as a job: it runs
+// while the GL context starts.
+std::unique_ptr<engine::Job<std::shared_ptr<const engine::MapData>>> startLoading(Context& ctx,
+                                                                                  const engine::ExportRequest& r) {
+    return std::make_unique<engine::Job<std::shared_ptr<const engine::MapData>>>(
+        "loading the map", [&ctx, r](engine::JobControl& control) {
+            engine::MapRequest request;
+            request.layers = engine::layersNeeded(r, ctx.session());
+            request.news = r.pair >= 0;
+            request.newsRequired = true;
+            return engine::prepareMap(ctx.session(), request, &control);
+        });
 }
 
 bool parseSize(const std::string& s, int& w, int& h) {
@@ -73,12 +76,17 @@ int runExportCommand(Shared& shared, ExportArgs& a) {
         if (auto w = io::checkWritable(io::worldFilePath(a.req.output), a.req.force); !w) return fail(w.error().message);
         if (auto w = io::checkWritable(a.req.output + ".aux.xml", a.req.force); !w) return fail(w.error().message);
     }
-    // GL first: without it there is no point loading data.
-    auto ctx = render::HeadlessContext::create();
-    if (!ctx) return fail(ctx.error().message);
+    // Loading and GL start together; without GL the loading is stopped.
     if (!shared.global.quiet) std::fprintf(stderr, "borderlens export: loading data\n");
-    auto data = loadExportData(*session, a.req);
+    auto loading = startLoading(*session, a.req);
+    auto ctx = render::HeadlessContext::create();
+    if (!ctx) {
+        loading->cancel();
+        return fail(ctx.error().message);
+    }
+    const auto& data = loading->wait();
     if (!data) return fail(data.error().message);
+    session->warnUnplacedGates();
     auto out = render::runExport(a.req, **data);
     if (!out) return fail(out.error().message);
     if (!shared.global.quiet) {
@@ -130,7 +138,8 @@ void addBenchExportCommand(CLI::App& bench, Shared& shared) {
         }
         engine::ExportRequest everything;
         everything.pair = 0;  // every layer and the documents
-        auto data = loadExportData(*session, everything);
+        auto loading = startLoading(*session, everything);
+        const auto& data = loading->wait();
         if (!data) {
             shared.exitCode = fail(data.error().message);
             return;

@@ -81,6 +81,12 @@ public:
     std::string stage() const { return m_started.load() ? m_control->stage() : std::string("starting"); }
     const std::string& what() const { return m_what; }
 
+    // Waits until it has finished, then its result.
+    const Result<T>& wait() {
+        if (m_thread.joinable()) m_thread.join();
+        return result();
+    }
+
     // Valid once finished(): the value, or the error.
     const Result<T>& result() const {
         std::lock_guard lock(m_mutex);
