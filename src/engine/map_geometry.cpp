@@ -90,7 +90,7 @@ void LineStrip::append(const LineString& in, Vec2 origin) {
 }
 
 // Bumped when what a level holds or how it is made changes (store key).
-static constexpr int kLodAlgorithm = 3;  // 2: shared arcs, fans; 3: bevel joins
+static constexpr int kLodAlgorithm = 4;  // 2: shared arcs, fans; 3: bevel joins; 4: our Douglas-Peucker for the border
 
 struct MapGeometry::Slot {
     enum class State { Idle, Queued, Building, Ready };
@@ -314,7 +314,7 @@ LayerLod MapGeometry::build(size_t index, size_t level) const {
     LayerLod lod;
     lod.toleranceM = tol;
     if (index == m_borderIndex) {
-        for (const auto& line : borderLines()) lod.outline.append(simplifyLine(line, tol), origin);
+        for (const auto& line : borderLines()) lod.outline.append(simplifyDouglasPeucker(line, tol), origin);
     } else {
         const Layer& layer = m_data->layers[index];
         if (level == 0) lod.anchors = ensure(index, 1).anchors;  // full detail adds nothing to where a label goes

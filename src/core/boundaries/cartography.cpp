@@ -9,15 +9,6 @@ namespace bl {
 using geos::ctx;
 using geos::GeomPtr;
 
-MultiPolygon simplifyPreservingTopology(const MultiPolygon& mp, double toleranceM) {
-    if (toleranceM <= 0 || mp.empty()) return mp;
-    GeomPtr g = geos::toGeos(mp);
-    if (!g) return {};
-    GeomPtr s(GEOSTopologyPreserveSimplify_r(ctx(), g.get(), toleranceM));
-    if (!s) return mp;
-    return geos::polygonsFrom(s.get());
-}
-
 namespace {
 
 void collectTriangles(const GEOSGeometry* g, std::vector<Vec2>& out) {
@@ -105,14 +96,3 @@ std::vector<LineString> unionOutline(const std::vector<const MultiPolygon*>& par
 
 }  // namespace bl
 
-namespace bl {
-LineString simplifyLine(const LineString& line, double toleranceM) {
-    if (toleranceM <= 0 || line.size() < 3) return line;
-    geos::GeomPtr g = geos::toGeosLine(line);
-    if (!g) return line;
-    geos::GeomPtr s(GEOSSimplify_r(geos::ctx(), g.get(), toleranceM));
-    if (!s) return line;
-    auto lines = geos::linesFrom(s.get());
-    return lines.empty() ? line : lines.front();
-}
-}  // namespace bl

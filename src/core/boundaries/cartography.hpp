@@ -1,6 +1,7 @@
 #pragma once
-// Geometry the map needs before it can draw: simplified outlines for coarse
-// zoom, fill triangles, label anchors, and the outline of a union of units.
+// Geometry the map needs before it can draw: triangles of a unit (for
+// highlights), label anchors, and the outline of a union of units.
+// (Simplification for levels of detail is core/boundaries/arcs.hpp.)
 // Pure functions on our own types (GEOS C API inside cartography.cpp);
 // coordinates in the working CRS (metres). Safe to call from any thread.
 #include <vector>
@@ -8,11 +9,6 @@
 #include "core/boundaries/geometry.hpp"
 
 namespace bl {
-
-// Topology-preserving simplification (GEOSTopologyPreserveSimplify): rings
-// never self-intersect and holes stay inside; tolerance in metres. Parts that
-// vanish are dropped. The input is returned unchanged when tolerance <= 0.
-MultiPolygon simplifyPreservingTopology(const MultiPolygon& mp, double toleranceM);
 
 // Triangles covering the polygon exactly (constrained Delaunay triangulation
 // of each part, GEOSConstrainedDelaunayTriangulation): three vertices per
@@ -32,9 +28,4 @@ LabelAnchor labelAnchor(const MultiPolygon& mp, double toleranceM = 0.0);
 // country's outline from its provinces). Null pointers are skipped.
 std::vector<LineString> unionOutline(const std::vector<const MultiPolygon*>& parts);
 
-}  // namespace bl
-
-namespace bl {
-// Douglas-Peucker simplification of a line (GEOSSimplify), tolerance in metres.
-LineString simplifyLine(const LineString& line, double toleranceM);
 }  // namespace bl

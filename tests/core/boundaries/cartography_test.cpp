@@ -55,19 +55,6 @@ TEST_CASE("labelAnchor is the pole of inaccessibility, not the centroid", "[core
     CHECK(labelAnchor(two).position.x == Approx(12000.0).margin(50.0));
 }
 
-TEST_CASE("simplifyPreservingTopology drops vertices within the tolerance", "[core][cartography]") {
-    Ring wiggly;
-    for (int i = 0; i <= 100; ++i) wiggly.push_back({i * 100.0, (i % 2) * 5.0});
-    wiggly.push_back({10000, 5000});
-    wiggly.push_back({0, 5000});
-    wiggly.push_back(wiggly.front());
-    const MultiPolygon mp = poly({wiggly});
-    const MultiPolygon s = simplifyPreservingTopology(mp, 20.0);
-    CHECK(s.vertexCount() < 10);
-    CHECK(area(s) == Approx(area(mp)).epsilon(0.01));
-    CHECK(simplifyPreservingTopology(mp, 0.0).vertexCount() == mp.vertexCount());
-}
-
 TEST_CASE("unionOutline of adjacent squares is their common outer ring", "[core][cartography]") {
     const MultiPolygon a = poly({square(0, 0, 1000)}), b = poly({square(1000, 0, 1000)});
     const auto lines = unionOutline({&a, &b, nullptr});
@@ -76,5 +63,4 @@ TEST_CASE("unionOutline of adjacent squares is their common outer ring", "[core]
     for (size_t i = 1; i < lines[0].size(); ++i)
         len += std::hypot(lines[0][i].x - lines[0][i - 1].x, lines[0][i].y - lines[0][i - 1].y);
     CHECK(len == Approx(6000.0));
-    CHECK(simplifyLine({{0, 0}, {500, 1}, {1000, 0}}, 10.0).size() == 2);
 }
