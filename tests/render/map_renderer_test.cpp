@@ -189,12 +189,13 @@ TEST_CASE("In the background mode a frame never waits: the nearest prepared leve
 
     // A fresh geometry with only a coarser level ready: that one is drawn,
     // the wanted one is asked for, and the callback says when it is ready.
+    // (What the callback touches is declared first: it outlives the builder.)
+    std::promise<void> ready;
+    std::atomic<bool> once{false};
     Fixture fresh;
     REQUIRE(wanted + 1 < engine::kLodCount);
     for (size_t l = 0; l < fresh.geometry->layerCount(); ++l) (void)fresh.geometry->lod(l, wanted + 1);
     (void)fresh.geometry->border(wanted + 1);
-    std::promise<void> ready;
-    std::atomic<bool> once{false};
     renderer->setBackgroundPreparation([&] {
         if (!once.exchange(true)) ready.set_value();
     });
@@ -206,8 +207,9 @@ TEST_CASE("In the background mode a frame never waits: the nearest prepared leve
     const io::RgbaImage meanwhile = fb->read();
     CHECK(differingFraction(meanwhile, blocking) < 0.2);  // a coarser map, not an empty one
     REQUIRE(ready.get_future().wait_for(std::chrono::seconds(30)) == std::future_status::ready);
-    for (int i = 0; i < 100 && fresh.geometry->pending() > 0; ++i)
+    for (int i = 0; i < 1500 && fresh.geometry->pending() > 0; ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(fresh.geometry->pending() == 0);
     renderer->draw(fb->target(), fresh.camera, fresh.scene);
     CHECK(renderer->lastStats().levelsMissing == 0);
     CHECK(differingFraction(fb->read(), blocking) < 0.005);
