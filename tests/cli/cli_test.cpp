@@ -95,7 +95,7 @@ TEST_CASE("Fixture catalog through the CLI", "[cli]") {
     CHECK(j[0]["name"] == "Tỉnh Đông Thử");
 }
 
-TEST_CASE("borderlens cache info and clear show and empty the store; --no-cache neither reads nor writes it",
+TEST_CASE("borderlens cache info and clear show and empty the store, and --no-cache neither reads nor writes it",
           "[cli][store]") {
     TempDir tmp;
     const ScopedEnv xdg("XDG_CACHE_HOME", tmp.file("xdg"));
