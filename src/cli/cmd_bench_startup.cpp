@@ -35,6 +35,14 @@ struct Run {
     bool ok = false;
 };
 
+// The run of median time (its memory with it); ok only when every run was.
+Run medianRun(std::vector<Run> runs) {
+    std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.seconds < b.seconds; });
+    Run m = runs[runs.size() / 2];
+    for (const auto& r : runs) m.ok = m.ok && r.ok;
+    return m;
+}
+
 // This executable with the global options of the bench, then `args`, with
 // the store (XDG_CACHE_HOME) in `cacheHome`.
 class Self {
@@ -46,45 +54,41 @@ public:
     }
     Run run(const std::vector<std::string>& args, const std::string& cacheHome) const {
         const ChildMeasure c = measureChild([&] {
-            setenv("XDG_CACHE_HOME", cacheHome.c_str(), 1);
-            if (!freopen("/dev/null", "w", stderr)) return 126;
-            std::vector<std::string> all = m_global;
-            all.insert(all.end(), args.begin(), args.end());
-            std::vector<char*> argv{const_cast<char*>(m_exe.c_str())};
-            for (auto& a : all) argv.push_back(a.data());
-            argv.push_back(nullptr);
-            execv(m_exe.c_str(), argv.data());
+            exec(args, cacheHome, false);
             return 127;
         });
         return {c.seconds, double(c.peakKiB) / 1024.0, c.ok};
     }
-    // Median of `n` runs (time and memory of that run).
     Run median(int n, const std::vector<std::string>& args, const std::string& cacheHome) const {
         std::vector<Run> runs;
         for (int i = 0; i < n; ++i) runs.push_back(run(args, cacheHome));
-        std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.seconds < b.seconds; });
-        Run m = runs[runs.size() / 2];
-        for (const auto& r : runs) m.ok = m.ok && r.ok;
-        return m;
+        return medianRun(std::move(runs));
     }
+    // Started and left running (the caller ends it).
     pid_t spawn(const std::vector<std::string>& args, const std::string& cacheHome) const {
         std::fflush(nullptr);
         const pid_t pid = fork();
         if (pid == 0) {
-            setenv("XDG_CACHE_HOME", cacheHome.c_str(), 1);
-            if (!freopen("/dev/null", "w", stderr) || !freopen("/dev/null", "w", stdout)) _exit(126);
-            std::vector<std::string> all = m_global;
-            all.insert(all.end(), args.begin(), args.end());
-            std::vector<char*> argv{const_cast<char*>(m_exe.c_str())};
-            for (auto& a : all) argv.push_back(a.data());
-            argv.push_back(nullptr);
-            execv(m_exe.c_str(), argv.data());
+            exec(args, cacheHome, true);
             _exit(127);
         }
         return pid;
     }
 
 private:
+    // In a child: becomes this executable with `args` (stderr, and stdout
+    // when `quiet`, to /dev/null); returns only when exec fails.
+    void exec(const std::vector<std::string>& args, const std::string& cacheHome, bool quiet) const {
+        setenv("XDG_CACHE_HOME", cacheHome.c_str(), 1);
+        if (!freopen("/dev/null", "w", stderr) || (quiet && !freopen("/dev/null", "w", stdout))) return;
+        std::vector<std::string> all = m_global;
+        all.insert(all.end(), args.begin(), args.end());
+        std::vector<char*> argv{const_cast<char*>(m_exe.c_str())};
+        for (auto& a : all) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        execv(m_exe.c_str(), argv.data());
+    }
+
     std::string m_exe;
     std::vector<std::string> m_global;
 };
@@ -205,8 +209,7 @@ void benchStartup(Shared& shared, int repeat) {
             const PeerMeasure m = runPeerScript("peer_mapnik.py", peerArgs, nullptr);
             runs.push_back({m.seconds, double(m.peakKiB) / 1024.0, m.ok});
         }
-        std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.seconds < b.seconds; });
-        peer = runs[runs.size() / 2];
+        peer = medianRun(std::move(runs));
     }
     const double yard = havePeer ? peer.seconds : 0.0;
     auto goal = [&](double factor, const char* what) {

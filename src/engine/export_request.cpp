@@ -199,7 +199,8 @@ std::vector<std::string> layersNeeded(const ExportRequest& r, Session& session) 
         std::vector<std::string> lao;
         for (const auto& l : session.catalog().layers)
             if (l.country == Country::LA && l.level == Level::Province) lao.push_back(l.id);
-        auto data = lao.empty() ? Result<std::shared_ptr<const Dataset>>(makeError("")) : session.load(lao);
+        if (lao.empty()) return ids;
+        auto data = session.load(lao);
         if (!data) return ids;  // the full load says what is wrong
         for (const auto& l : (*data)->layers)
             for (const auto& u : l.units) frame.extend(u.bounds);

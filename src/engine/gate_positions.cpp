@@ -256,7 +256,7 @@ GatePlacementReport placeGates(Session& session, std::vector<CuratedGate>& gates
     }
     // Placed before from the same layers and catalogue: read back.
     const io::PreparedStore* store = session.store();
-    const std::string key = placementKey(session, gates, {vnSpec, laSpec, communeSpec});
+    const std::string key = store ? placementKey(session, gates, {vnSpec, laSpec, communeSpec}) : std::string();
     const std::string name = "gate-positions-" + io::contentHash(session.catalog().file).substr(0, 8) + ".placed";
     if (store && !key.empty()) {
         auto hit = store->read(name, key);

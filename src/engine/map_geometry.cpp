@@ -92,6 +92,9 @@ void LineStrip::append(const LineString& in, Vec2 origin) {
 // Bumped when what a level holds or how it is made changes (store key).
 static constexpr int kLodAlgorithm = 4;  // 2: shared arcs, fans; 3: bevel joins; 4: our Douglas-Peucker for the border
 
+// The layers whose union outline is the international border (Laos's provinces).
+static bool outlinesTheBorder(const LayerSpec& s) { return s.country == Country::LA && s.level == Level::Province; }
+
 struct MapGeometry::Slot {
     enum class State { Idle, Queued, Building, Ready };
     std::mutex mutex;
@@ -119,7 +122,7 @@ MapGeometry::MapGeometry(std::shared_ptr<const Dataset> data, GeometryOptions op
         for (const auto& u : l.units) {
             bounds.extend(u.bounds);
             vertexCount += u.geometry.vertexCount();
-            if (l.spec.country == Country::LA && l.spec.level == Level::Province) borderBounds.extend(u.bounds);
+            if (outlinesTheBorder(l.spec)) borderBounds.extend(u.bounds);
         }
     m_borderIndex = m_data->layers.size();
     m_slots = std::make_unique<Slot[]>((m_borderIndex + 1) * kLodCount);
@@ -238,7 +241,7 @@ const std::vector<LineString>& MapGeometry::borderLines() const {
     if (!m_borderLines) {
         std::vector<const MultiPolygon*> lao;
         for (const auto& l : m_data->layers)
-            if (l.spec.country == Country::LA && l.spec.level == Level::Province)
+            if (outlinesTheBorder(l.spec))
                 for (const auto& u : l.units) lao.push_back(&u.geometry);
         m_borderLines = std::make_unique<const std::vector<LineString>>(unionOutline(lao));
     }
@@ -279,7 +282,7 @@ LayerLod MapGeometry::build(size_t index, size_t level) const {
     std::string key, name;
     if (index == m_borderIndex) {
         for (const auto& l : m_data->layers)
-            if (l.spec.country == Country::LA && l.spec.level == Level::Province) {
+            if (outlinesTheBorder(l.spec)) {
                 if (l.preparedKey.empty()) {
                     key.clear();
                     break;

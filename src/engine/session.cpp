@@ -1,10 +1,6 @@
 #include "engine/session.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <filesystem>
-#include <optional>
-#include <thread>
 
 #include "engine/gate_positions.hpp"
 
@@ -58,36 +54,19 @@ Result<std::shared_ptr<const Dataset>> Session::load(const std::vector<std::stri
     std::sort(key.begin(), key.end());
     if (auto it = m_datasets.find(key); it != m_datasets.end()) return it->second;
 
-    // The layers not read yet, largest files first so two threads finish together.
+    // The layers not read yet, read in parallel.
     std::vector<const LayerSpec*> todo;
     for (const auto& id : wanted)
         if (!m_layers.count(id)) todo.push_back(m_catalog->layer(id));
-    auto fileSize = [&](const LayerSpec* s) {
-        std::error_code ec;
-        const auto n = std::filesystem::file_size(std::filesystem::path(m_dataRoot) / s->path, ec);
-        return ec ? 0 : n;
-    };
-    std::sort(todo.begin(), todo.end(), [&](auto* a, auto* b) { return fileSize(a) > fileSize(b); });
-    std::vector<std::optional<Result<Layer>>> results(todo.size());
-    std::atomic<size_t> next{0}, done{0};
-    std::mutex reportMutex;
-    auto worker = [&] {
-        for (size_t i; (i = next++) < todo.size();) {
-            std::string notice;
-            results[i] = io::loadLayerPrepared(*todo[i], m_dataRoot, m_store.get(), &notice, stop);
-            std::lock_guard reportLock(reportMutex);
-            if (!notice.empty() && m_notice) m_notice(notice);
-            if (progress) progress(todo[i]->id, ++done, todo.size());
-        }
-    };
-    const unsigned n = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), unsigned(todo.size()));
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
-    if (!todo.empty()) worker();
-    for (auto& t : threads) t.join();
+    io::LoadOptions opt;
+    opt.progress = progress;
+    opt.stop = stop;
+    opt.store = m_store.get();
+    opt.notice = m_notice;
+    std::vector<Result<Layer>> results = io::loadLayers(todo, m_dataRoot, opt);
     if (stop.stop_requested()) return makeError("loading was cancelled");
-    for (size_t i = 0; i < todo.size(); ++i)
-        if (!results[i]->ok()) return results[i]->error();
+    for (const auto& r : results)
+        if (!r.ok()) return r.error();
 
     // The set, in catalog order (layers just read moved in, others copied);
     // parents are named within it.
@@ -100,7 +79,7 @@ Result<std::shared_ptr<const Dataset>> Session::load(const std::vector<std::stri
             continue;
         }
         for (size_t i = 0; i < todo.size(); ++i)
-            if (todo[i]->id == l.id) data.layers.push_back(std::move(results[i]->value()));
+            if (todo[i]->id == l.id) data.layers.push_back(std::move(results[i].value()));
     }
     io::resolveParents(data);
     std::shared_ptr<const Dataset> shared = std::make_shared<const Dataset>(std::move(data));

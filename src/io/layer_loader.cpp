@@ -16,6 +16,7 @@
 
 #include "core/boundaries/crs.hpp"
 #include "core/boundaries/geometry_ops.hpp"
+#include "io/prepared_store.hpp"
 
 namespace bl::io {
 
@@ -266,6 +267,43 @@ void resolveParents(Dataset& data) {
     }
 }
 
+std::vector<Result<Layer>> loadLayers(const std::vector<const LayerSpec*>& specs, const std::string& dataRoot,
+                                      const LoadOptions& opt) {
+    std::vector<uint64_t> bytes(specs.size());
+    for (size_t i = 0; i < specs.size(); ++i) {
+        std::error_code ec;
+        const fs::path p = fs::path(specs[i]->path).is_absolute() ? fs::path(specs[i]->path) : fs::path(dataRoot) / specs[i]->path;
+        const auto n = fs::file_size(p, ec);
+        bytes[i] = ec ? 0 : n;
+    }
+    std::vector<size_t> order(specs.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return bytes[a] > bytes[b]; });
+
+    std::vector<std::optional<Result<Layer>>> results(specs.size());
+    std::atomic<size_t> next{0}, done{0};
+    std::mutex reportMutex;
+    auto worker = [&] {
+        for (size_t k; (k = next++) < order.size();) {
+            const size_t i = order[k];
+            std::string notice;
+            results[i] = loadLayerPrepared(*specs[i], dataRoot, opt.store, &notice, opt.stop);
+            std::lock_guard lock(reportMutex);
+            if (!notice.empty() && opt.notice) opt.notice(notice);
+            if (opt.progress) opt.progress(specs[i]->id, ++done, specs.size());
+        }
+    };
+    unsigned n = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+    n = std::min<unsigned>(n, unsigned(specs.size()));
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
+    if (!specs.empty()) worker();
+    for (auto& t : threads) t.join();
+    std::vector<Result<Layer>> out;
+    for (auto& r : results) out.push_back(std::move(*r));
+    return out;
+}
+
 Result<Dataset> loadDataset(const Catalog& catalog, const std::string& dataRoot, const LoadOptions& opt) {
     std::vector<const LayerSpec*> todo;
     for (const auto& s : catalog.layers)
@@ -280,38 +318,7 @@ Result<Dataset> loadDataset(const Catalog& catalog, const std::string& dataRoot,
             if (std::find(todo.begin(), todo.end(), p) == todo.end()) todo.push_back(p);
         }
 
-    std::vector<std::optional<Result<Layer>>> results(todo.size());
-    std::atomic<size_t> next{0}, done{0};
-    std::mutex progressMutex;
-    // Largest files first so two threads finish together.
-    std::vector<size_t> order(todo.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    auto sizeOf = [&](size_t i) {
-        std::error_code ec;
-        const fs::path p = fs::path(dataRoot) / todo[i]->path;
-        auto s = fs::file_size(p, ec);
-        return ec ? 0 : s;
-    };
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizeOf(a) > sizeOf(b); });
-
-    auto worker = [&] {
-        for (size_t k; (k = next++) < order.size();) {
-            const size_t i = order[k];
-            results[i] = loadLayer(*todo[i], dataRoot, opt.stop);
-            const size_t d = ++done;
-            if (opt.progress) {
-                std::lock_guard lock(progressMutex);
-                opt.progress(todo[i]->id, d, todo.size());
-            }
-        }
-    };
-    unsigned n = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
-    n = std::min<unsigned>(n, unsigned(todo.size()));
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
-    worker();
-    for (auto& t : threads) t.join();
-
+    std::vector<Result<Layer>> results = loadLayers(todo, dataRoot, opt);
     if (opt.stop.stop_requested()) return makeError("loading was cancelled");
     Dataset data;
     data.dataRoot = dataRoot;
@@ -319,8 +326,8 @@ Result<Dataset> loadDataset(const Catalog& catalog, const std::string& dataRoot,
     for (const auto& s : catalog.layers)
         for (size_t i = 0; i < todo.size(); ++i)
             if (todo[i] == &s) {
-                if (!results[i]->ok()) return results[i]->error();
-                data.layers.push_back(std::move(results[i]->value()));
+                if (!results[i].ok()) return results[i].error();
+                data.layers.push_back(std::move(results[i].value()));
             }
     resolveParents(data);
     return data;

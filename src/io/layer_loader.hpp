@@ -18,12 +18,23 @@ namespace bl::io {
 // A stop request (`stop`) ends it between features with an error.
 Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std::stop_token stop = {});
 
+class PreparedStore;
+
 struct LoadOptions {
     std::vector<std::string> only;  // layer ids to load; empty = all
     unsigned threads = 0;           // 0 = hardware concurrency
     std::function<void(const std::string& layerId, size_t done, size_t total)> progress;
     std::stop_token stop;           // a stop request ends loading with an error, promptly
+    // Through the prepared-data store (io/prepared_store.hpp) when given;
+    // `notice` hears of each entry found stale or damaged (one call at a time).
+    const PreparedStore* store = nullptr;
+    std::function<void(const std::string&)> notice;
 };
+
+// These layers, read in parallel (largest files first, so the threads
+// finish together); results in the order given. `opt.only` is not used.
+std::vector<Result<Layer>> loadLayers(const std::vector<const LayerSpec*>& specs, const std::string& dataRoot,
+                                      const LoadOptions& opt = {});
 
 // All (or the selected) layers, loaded in parallel, parents resolved.
 Result<Dataset> loadDataset(const Catalog& catalog, const std::string& dataRoot, const LoadOptions& opt = {});

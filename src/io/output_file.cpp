@@ -26,20 +26,26 @@ Result<Unit> checkWritable(const std::string& path, bool force) {
 }
 
 Result<Unit> writeFileAtomically(const std::string& path, std::string_view content, bool force) {
+    return writeFileAtomically(path, {content}, force);
+}
+
+Result<Unit> writeFileAtomically(const std::string& path, std::initializer_list<std::string_view> parts, bool force) {
     if (auto ok = checkWritable(path, force); !ok) return ok.error();
     std::string tmp = path + ".tmp-XXXXXX";
     const int fd = mkstemp(tmp.data());
     if (fd < 0) return makeError("cannot write " + path + ": " + std::strerror(errno));
-    size_t off = 0;
-    while (off < content.size()) {
-        const ssize_t n = write(fd, content.data() + off, content.size() - off);
-        if (n < 0) {
-            const std::string why = std::strerror(errno);
-            close(fd);
-            unlink(tmp.c_str());
-            return makeError("cannot write " + path + ": " + why);
+    for (std::string_view content : parts) {
+        size_t off = 0;
+        while (off < content.size()) {
+            const ssize_t n = write(fd, content.data() + off, content.size() - off);
+            if (n < 0) {
+                const std::string why = std::strerror(errno);
+                close(fd);
+                unlink(tmp.c_str());
+                return makeError("cannot write " + path + ": " + why);
+            }
+            off += size_t(n);
         }
-        off += size_t(n);
     }
     fchmod(fd, 0644);  // mkstemp makes 0600
     if (fsync(fd) != 0 || close(fd) != 0) {

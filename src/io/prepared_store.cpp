@@ -16,6 +16,7 @@
 #include "core/boundaries/crs.hpp"
 #include "io/byte_codec.hpp"
 #include "io/layer_loader.hpp"
+#include "io/output_file.hpp"
 
 namespace bl::io {
 
@@ -190,27 +191,8 @@ bool PreparedStore::write(const std::string& name, const std::string& key, std::
     h.checksum = checksumOf(key, payload);
     // Header, key and payload straight from where they are (a layer's payload
     // can be tens of MiB), into a temporary name renamed into place.
-    const std::string path = (fs::path(m_dir) / name).string();
-    std::string tmp = path + ".tmp-XXXXXX";
-    const int fd = mkstemp(tmp.data());
-    if (fd < 0) return false;
-    auto put = [&](const char* p, size_t n) {
-        while (n > 0) {
-            const ssize_t w = ::write(fd, p, n);
-            if (w <= 0) return false;
-            p += w;
-            n -= size_t(w);
-        }
-        return true;
-    };
-    const bool ok = put(reinterpret_cast<const char*>(&h), sizeof h) && put(key.data(), key.size()) &&
-                    put(payload.data(), payload.size());
-    fchmod(fd, 0644);
-    if (::close(fd) != 0 || !ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-        ::unlink(tmp.c_str());
-        return false;
-    }
-    return true;
+    const std::string_view header(reinterpret_cast<const char*>(&h), sizeof h);
+    return writeFileAtomically((fs::path(m_dir) / name).string(), {header, key, payload}, true).ok();
 }
 
 std::vector<PreparedStore::Entry> PreparedStore::entries() const {

@@ -110,33 +110,35 @@ void MapRenderer::setData(std::shared_ptr<const Dataset> data, std::shared_ptr<c
     }
 }
 
-// The level of detail each layer in use is drawn at: the one the scale
-// wants, prepared now (export) or, in the background mode, the nearest
-// prepared one (coarser first) while the wanted one is prepared; uploaded
-// when first drawn.
+namespace {
+
+// The level to draw of one prepared thing (a layer's level, the border's):
+// `want`, prepared now by `now`; or, in the background mode, the nearest
+// already prepared (coarser first) while `request` has `want` prepared.
+template <typename T, typename Ready, typename Request, typename Now>
+std::pair<const T*, size_t> pickLevel(size_t want, bool background, Ready ready, Request request, Now now,
+                                      size_t& missing) {
+    if (!background) return {&now(want), want};
+    if (const T* p = ready(want)) return {p, want};
+    request(want);
+    ++missing;
+    for (size_t d = 1; d < kLodCount; ++d) {
+        if (want + d < kLodCount)
+            if (const T* p = ready(want + d)) return {p, want + d};
+        if (want >= d)
+            if (const T* p = ready(want - d)) return {p, want - d};
+    }
+    return {nullptr, 0};
+}
+
+}  // namespace
+
+// The level of detail each layer in use (shown, or holding a highlighted
+// unit) and the border are drawn at; uploaded when first drawn.
 void MapRenderer::chooseLevels(Frame& f) {
     Impl& m = *this->m;
     const MapGeometry& g = *m_geometry;
-    // Nearest first, coarser before finer.
-    std::vector<size_t> order{f.lod};
-    for (size_t d = 1; d < kLodCount; ++d) {
-        if (f.lod + d < kLodCount) order.push_back(f.lod + d);
-        if (f.lod >= d) order.push_back(f.lod - d);
-    }
-    auto pick = [&](auto ready, auto request, auto now) -> std::pair<const void*, size_t> {
-        if (!m_onReady) return {now(f.lod), f.lod};
-        for (size_t level : order)
-            if (const void* p = ready(level)) {
-                if (level != f.lod) {
-                    request(f.lod);
-                    ++m_stats.levelsMissing;
-                }
-                return {p, level};
-            }
-        request(f.lod);
-        ++m_stats.levelsMissing;
-        return {nullptr, 0};
-    };
+    const bool background = bool(m_onReady);
     std::vector<bool> used(m.layers.size());
     for (size_t li = 0; li < used.size(); ++li) used[li] = f.visible(li);
     for (const auto& h : f.highlights)
@@ -145,10 +147,10 @@ void MapRenderer::chooseLevels(Frame& f) {
     f.levels.assign(m.layers.size(), 0);
     for (size_t li = 0; li < used.size(); ++li) {
         if (!used[li]) continue;
-        auto [p, level] = pick([&](size_t l) { return static_cast<const void*>(g.lodIfReady(li, l)); },
-                               [&](size_t l) { g.request(li, l, m_onReady); },
-                               [&](size_t l) { return static_cast<const void*>(&g.lod(li, l)); });
-        const auto* lod = static_cast<const LayerLod*>(p);
+        const auto [lod, level] = pickLevel<LayerLod>(
+            f.lod, background, [&](size_t l) { return g.lodIfReady(li, l); },
+            [&](size_t l) { g.request(li, l, m_onReady); }, [&](size_t l) -> const LayerLod& { return g.lod(li, l); },
+            m_stats.levelsMissing);
         if (!lod) continue;
         f.lods[li] = lod;
         f.levels[li] = level;
@@ -159,14 +161,15 @@ void MapRenderer::chooseLevels(Frame& f) {
         if (!gl.fill[level].vao && !lod->fill.empty())
             m.upload(gl.fill[level], lod->fill.data(), lod->fill.size() * sizeof(FillVertex), lod->fill.size(), false);
     }
-    auto [p, level] = pick([&](size_t l) { return static_cast<const void*>(g.borderIfReady(l)); },
-                           [&](size_t l) { g.requestBorder(l, m_onReady); },
-                           [&](size_t l) { return static_cast<const void*>(&g.border(l)); });
-    f.border = static_cast<const LineStrip*>(p);
+    const auto [border, level] = pickLevel<LineStrip>(
+        f.lod, background, [&](size_t l) { return g.borderIfReady(l); },
+        [&](size_t l) { g.requestBorder(l, m_onReady); }, [&](size_t l) -> const LineStrip& { return g.border(l); },
+        m_stats.levelsMissing);
+    f.border = border;
     f.borderLevel = level;
-    if (f.border && !m.border[level].vao)
-        m.upload(m.border[level], f.border->vertices.data(), f.border->vertices.size() * sizeof(LineVertex),
-                 f.border->vertices.size(), true);
+    if (border && !m.border[level].vao)
+        m.upload(m.border[level], border->vertices.data(), border->vertices.size() * sizeof(LineVertex),
+                 border->vertices.size(), true);
 }
 
 // The passes in order; each is one function (map_passes.cpp,
