@@ -6,14 +6,17 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 
 int main(int argc, char** argv) {
     CLI::App app{"borderlens: Vietnam–Laos border units, adjacency, documents and maps"};
     app.set_version_flag("--version", "borderlens 0.1.0");
     bl::cli::Shared shared;
     app.add_option("--data-root", shared.global.dataRoot,
-                   "Boundary data directory (default: $BORDERLENS_DATA, else ../shared/geodata beside the checkout)");
-    app.add_option("--catalog", shared.global.catalog, "Catalog JSON (default: geodata/catalog.json of the checkout)");
+                   "Boundary data directory (default: $BORDERLENS_DATA, else ../shared/geodata beside the checkout)")
+        ->check(bl::cli::NonEmpty);
+    app.add_option("--catalog", shared.global.catalog, "Catalog JSON (default: geodata/catalog.json of the checkout)")
+        ->check(bl::cli::NonEmpty);
     app.add_flag("-q,--quiet", shared.global.quiet, "No progress output on stderr");
     app.add_flag("--no-cache", shared.global.noCache,
                  "Neither read nor write the prepared-data store and the adjacency cache (see borderlens cache)");
@@ -37,7 +40,10 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() != 0) {
-            std::fprintf(stderr, "borderlens: %s\nRun 'borderlens --help' for the commands and options.\n", e.what());
+            std::fprintf(stderr, "borderlens: %s\n", e.what());
+            if (const std::string hint = bl::cli::didYouMean(app, argc, argv); !hint.empty())
+                std::fprintf(stderr, "borderlens: %s\n", hint.c_str());
+            std::fprintf(stderr, "Run 'borderlens --help' for the commands and options.\n");
             return 2;
         }
         return app.exit(e);

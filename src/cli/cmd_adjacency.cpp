@@ -8,11 +8,14 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "cli/text_output.hpp"
 #include "core/boundaries/adjacency.hpp"
 #include "core/boundaries/adjacency_plan.hpp"
 #include "core/boundaries/crs.hpp"
 #include "core/names/gazetteer.hpp"
 #include "io/adjacency_cache.hpp"
+#include "io/json_text.hpp"
 #include "io/output_file.hpp"
 
 namespace bl::cli {
@@ -25,13 +28,6 @@ struct Opts {
     bool crossBorder = false, corners = false;
     double toleranceM = -1.0, minSharedKm = 0.0;
 };
-
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) { if (c == '"') q += '"'; q += c; }
-    return q + "\"";
-}
 
 std::string fixed(double v, int digits) {
     char buf[64];
@@ -52,8 +48,9 @@ std::string toCsv(const std::vector<SharedBorder>& rows, const std::vector<doubl
          "shared_km_a_side,shared_km_b_side,median_gap_m,max_gap_m,tolerance_m\n";
     for (size_t i = 0; i < rows.size(); ++i) {
         const auto& s = rows[i];
-        o << s.layerA->spec.id << ',' << csvField(s.a->id) << ',' << csvField(s.a->name) << ','
-          << toString(s.layerA->spec.country) << ',' << csvField(s.a->parentName) << ',' << s.layerB->spec.id << ','
+        o << csvField(s.layerA->spec.id) << ',' << csvField(s.a->id) << ',' << csvField(s.a->name) << ','
+          << toString(s.layerA->spec.country) << ',' << csvField(s.a->parentName) << ','
+          << csvField(s.layerB->spec.id) << ','
           << csvField(s.b->id) << ',' << csvField(s.b->name) << ',' << toString(s.layerB->spec.country) << ','
           << csvField(s.b->parentName) << ',' << toString(s.kind) << ',' << fixed(reportedKm(s), 3) << ','
           << fixed(s.sharedKm, 3) << ',' << fixed(s.sharedKmB, 3) << ',' << fixed(s.medianGapM, 1) << ','
@@ -77,7 +74,7 @@ nlohmann::json pairJson(const SharedBorder& s, double tol) {
 std::string toJson(const std::vector<SharedBorder>& rows, const std::vector<double>& tol) {
     nlohmann::json out = nlohmann::json::array();
     for (size_t i = 0; i < rows.size(); ++i) out.push_back(pairJson(rows[i], tol[i]));
-    return out.dump(2) + "\n";
+    return io::dumpJson(out, 2) + "\n";
 }
 
 std::string toGeoJson(const std::vector<SharedBorder>& rows, const std::vector<double>& tol) {
@@ -95,22 +92,23 @@ std::string toGeoJson(const std::vector<SharedBorder>& rows, const std::vector<d
                                 {"geometry", {{"type", "LineString"}, {"coordinates", coords}}}});
         }
     }
-    return nlohmann::json{{"type", "FeatureCollection"}, {"name", "borderlens_shared_borders"}, {"features", features}}
-               .dump() + "\n";
+    return io::dumpJson(nlohmann::json{{"type", "FeatureCollection"}, {"name", "borderlens_shared_borders"},
+                                       {"features", features}}) +
+           "\n";
 }
 
 int run(Shared& shared, const Opts& o) {
     auto ctx = Context::open(shared.global);
-    if (!ctx) return fail(ctx.error().message);
+    if (!ctx) return fail(ctx.error());
     int early = 0;
-    if (!outputWritable(o.out, early)) return early;
+    if (!outputWritable(o.out, early, o.format)) return early;
 
     std::vector<std::pair<std::string, std::string>> plan;
     if (!o.layers.empty()) {
         const auto ids = splitList(o.layers);
-        if (ids.empty() || ids.size() > 2) return fail("--layers takes one layer id or two separated by a comma");
+        if (ids.empty() || ids.size() > 2) return failOption("--layers takes one layer id or two separated by a comma");
         for (const auto& id : ids)
-            if (!ctx->catalog().layer(id)) return fail("unknown layer id \"" + id + "\" given with --layers");
+            if (!ctx->catalog().layer(id)) return failOption("unknown layer id \"" + id + "\" given with --layers");
         plan.emplace_back(ids.front(), ids.back());
     } else {
         AdjacencyQuery q;
@@ -119,13 +117,37 @@ int run(Shared& shared, const Opts& o) {
         q.crossBorderOnly = o.crossBorder;
         if (!ctx->checkVintage(o.vintage, "--vintage", early)) return early;
         auto p = planAdjacency(ctx->catalog().layers, ctx->catalog().vintages, q);
-        if (!p) return fail(p.error().message);
+        if (!p) return fail(p.error());
         plan = *p;
     }
     std::vector<std::string> needed;
     for (const auto& [a, b] : plan) { needed.push_back(a); needed.push_back(b); }
     auto data = ctx->load(needed);
-    if (!data) return fail(data.error().message);
+    if (!data) return fail(data.error());
+
+    // --unit is resolved before any pair is computed: a name that matches
+    // nothing stops here, a guessed one is said.
+    std::set<const AdminUnit*> units;
+    if (!o.unit.empty()) {
+        std::set<std::string> layerIds;
+        for (const auto& [a, b] : plan) { layerIds.insert(a); layerIds.insert(b); }
+        Gazetteer gaz(**data, ctx->catalog().aliases);
+        FindOptions fo;
+        fo.limit = 50;
+        double top = 0;
+        for (const auto& m : gaz.find(o.unit, fo)) {
+            if (!layerIds.count(m.ref.layer->spec.id)) continue;
+            if (units.empty()) {
+                top = m.score;
+                if (isGuess(m.kind))
+                    std::fprintf(stderr, "borderlens: --unit '%s' names no unit exactly; using the closest (%s match): %s, %s\n",
+                                 o.unit.c_str(), m.reason.c_str(), m.ref.unit->name.c_str(), m.ref.unit->parentName.c_str());
+            }
+            if (m.score < top - 1e-9) break;
+            units.insert(m.ref.unit);
+        }
+        if (units.empty()) return failOption("--unit: no unit of the layers in this query matches \"" + o.unit + "\" (try borderlens find)");
+    }
 
     AdjacencyOptions opt;
     opt.toleranceM = o.toleranceM;
@@ -153,20 +175,6 @@ int run(Shared& shared, const Opts& o) {
     }
 
     if (!o.unit.empty()) {
-        std::set<std::string> layerIds;
-        for (const auto& [a, b] : plan) { layerIds.insert(a); layerIds.insert(b); }
-        Gazetteer gaz(**data, ctx->catalog().aliases);
-        FindOptions fo;
-        fo.limit = 50;
-        std::set<const AdminUnit*> units;
-        double top = 0;
-        for (const auto& m : gaz.find(o.unit, fo)) {
-            if (!layerIds.count(m.ref.layer->spec.id)) continue;
-            if (units.empty()) top = m.score;
-            if (m.score < top - 1e-9) break;
-            units.insert(m.ref.unit);
-        }
-        if (units.empty()) return fail("no unit of the layers in this query matches \"" + o.unit + "\"");
         std::vector<SharedBorder> kept;
         std::vector<double> keptTol;
         for (size_t i = 0; i < rows.size(); ++i) {
@@ -195,7 +203,7 @@ int run(Shared& shared, const Opts& o) {
     const std::string text = o.format == "json" ? toJson(rows, tol) : o.format == "geojson" ? toGeoJson(rows, tol)
                                                                                                : toCsv(rows, tol);
     const int rc = emitOutput(o.out, text);
-    if (rc == 0 && !o.out.output.empty() && !shared.global.quiet)
+    if (rc == 0 && !o.out.output.empty() && o.out.output != "-" && !shared.global.quiet)
         std::fprintf(stderr, "wrote %zu pairs to %s\n", rows.size(), o.out.output.c_str());
     return rc;
 }
@@ -212,11 +220,11 @@ void addAdjacencyCommand(CLI::App& app, Shared& shared) {
         ->excludes(layers);
     cmd->get_option("--level")->excludes(layers);
     cmd->add_flag("--cross-border", o->crossBorder, "Only pairs across the Vietnam-Laos border");
-    cmd->add_option("--unit", o->unit, "Only the neighbours of the units matching NAME (as in find)");
+    cmd->add_option("--unit", o->unit, "Only the neighbours of the units matching NAME (as in find)")->check(NonEmpty);
     cmd->add_option("--tolerance-m", o->toleranceM,
                     "Corridor half-width in metres (default 5 within a country, 1000 across the border)")
-        ->check(CLI::Range(0.0, 20000.0));
-    cmd->add_option("--min-shared-km", o->minSharedKm, "Drop pairs sharing less than K km")->check(CLI::Range(0.0, 1e6));
+        ->check(Finite & CLI::Range(0.0, 20000.0));
+    cmd->add_option("--min-shared-km", o->minSharedKm, "Drop pairs sharing less than K km")->check(Finite & CLI::Range(0.0, 1e6));
     cmd->add_flag("--corners", o->corners, "Also report point contacts (corners) with 0 km");
     cmd->add_option("--format", o->format, "csv (default), json or geojson")
         ->check(CLI::IsMember({"csv", "json", "geojson"}));

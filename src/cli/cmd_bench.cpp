@@ -48,7 +48,7 @@ Measure inChild(Fn fn) {
 
 void benchLoad(Shared& shared, int repeat) {
     auto ctx = Context::open(shared.global);
-    if (!ctx) { shared.exitCode = fail(ctx.error().message); return; }
+    if (!ctx) { shared.exitCode = fail(ctx.error()); return; }
     const io::Catalog& cat = ctx->catalog();
     std::printf("bench load: data root %s, %d run(s) each, cold process per run\n\n", ctx->dataRoot().c_str(), repeat);
     std::printf("%-22s %9s %10s %12s %10s %12s\n", "layer", "features", "ours s", "ours MiB", "peer s", "peer MiB");
@@ -100,14 +100,14 @@ double median(std::vector<double> v) {
 
 void benchAdjacency(Shared& shared, int repeat) {
     auto ctx = Context::open(shared.global);
-    if (!ctx) { shared.exitCode = fail(ctx.error().message); return; }
+    if (!ctx) { shared.exitCode = fail(ctx.error()); return; }
     AdjacencyQuery q;  // districts, in the system that has them
     auto plan = planAdjacency(ctx->catalog().layers, ctx->catalog().vintages, q);
-    if (!plan) { shared.exitCode = fail(plan.error().message); return; }
+    if (!plan) { shared.exitCode = fail(plan.error()); return; }
     std::vector<std::string> ids;
     for (const auto& [a, b] : *plan) { ids.push_back(a); ids.push_back(b); }
     auto data = ctx->load(ids);
-    if (!data) { shared.exitCode = fail(data.error().message); return; }
+    if (!data) { shared.exitCode = fail(data.error()); return; }
     const Layer* vn = nullptr;
     const Layer* la = nullptr;
     for (const auto& [a, b] : *plan)

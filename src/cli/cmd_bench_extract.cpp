@@ -33,14 +33,14 @@ void row(const char* what, const engine::Counts& c) {
 
 int runBenchExtract(Shared& shared, const BenchExtractOpts& o) {
     auto ctx = Context::open(shared.global);
-    if (!ctx) return fail(ctx.error().message);
+    if (!ctx) return fail(ctx.error());
     for (const auto& path : o.labels.empty() ? defaultLabels() : o.labels) {
         auto labels = engine::loadLabels(path);
-        if (!labels) return fail(labels.error().message);
+        if (!labels) return fail(labels.error());
         std::vector<std::string> files;
         for (const auto& a : labels->articles) files.push_back(a.file);
         auto news = ctx->news(files, false);
-        if (!news) return fail(news.error().message);
+        if (!news) return fail(news.error());
         const engine::ExtractScore s = engine::scoreExtraction(**news, *labels);
         size_t linkCount = 0, gateCount = 0;
         for (const auto& a : labels->articles) {

@@ -25,13 +25,13 @@ void benchRender(Shared& shared, const BenchRenderArgs& a) {
     using Clock = std::chrono::steady_clock;
     auto ctx = render::HeadlessContext::create();
     if (!ctx) {
-        shared.exitCode = fail(ctx.error().message);
+        shared.exitCode = fail(ctx.error());
         return;
     }
     const auto t0 = Clock::now();
     auto session = Context::open(shared.global);
     if (!session) {
-        shared.exitCode = fail(session.error().message);
+        shared.exitCode = fail(session.error());
         return;
     }
     if (!session->checkVintage(a.vintage, "--vintage", shared.exitCode)) return;
@@ -40,18 +40,18 @@ void benchRender(Shared& shared, const BenchRenderArgs& a) {
     request.layers = session->session().layersShown(vintage);  // only what is drawn
     auto data = engine::prepareMap(session->session(), request);
     if (!data) {
-        shared.exitCode = fail(data.error().message);
+        shared.exitCode = fail(data.error());
         return;
     }
     const double prepSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
     auto fonts = render::loadFonts(1.0f);
     if (!fonts) {
-        shared.exitCode = fail(fonts.error().message);
+        shared.exitCode = fail(fonts.error());
         return;
     }
     auto renderer = render::MapRenderer::create(*fonts);
     if (!renderer) {
-        shared.exitCode = fail(renderer.error().message);
+        shared.exitCode = fail(renderer.error());
         return;
     }
     const auto t1 = Clock::now();
@@ -59,7 +59,7 @@ void benchRender(Shared& shared, const BenchRenderArgs& a) {
     const double uploadSeconds = std::chrono::duration<double>(Clock::now() - t1).count();
     auto fb = render::Framebuffer::create(1600, 1000, a.samples);
     if (!fb) {
-        shared.exitCode = fail(fb.error().message);
+        shared.exitCode = fail(fb.error());
         return;
     }
 

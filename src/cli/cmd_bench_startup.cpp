@@ -166,7 +166,7 @@ void print(const std::vector<Row>& rows) {
 void benchStartup(Shared& shared, int repeat) {
     auto ctx = Context::open(shared.global);
     if (!ctx) {
-        shared.exitCode = fail(ctx.error().message);
+        shared.exitCode = fail(ctx.error());
         return;
     }
     char tmpl[] = "/tmp/borderlens-bench-XXXXXX";

@@ -3,9 +3,11 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <tuple>
 #include <unistd.h>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "engine/export_request.hpp"
 #include "engine/map_data.hpp"
 #include "io/georef_png.hpp"
@@ -34,12 +36,6 @@ std::unique_ptr<engine::Job<std::shared_ptr<const engine::MapData>>> startLoadin
         });
 }
 
-bool parseSize(const std::string& s, int& w, int& h) {
-    char x = 0;
-    char rest = 0;
-    return std::sscanf(s.c_str(), "%d%c%d%c", &w, &x, &h, &rest) == 3 && (x == 'x' || x == 'X');
-}
-
 struct ExportArgs {
     engine::ExportRequest req;
     std::string size = "1600x1000";
@@ -47,11 +43,14 @@ struct ExportArgs {
 };
 
 int runExportCommand(Shared& shared, ExportArgs& a) {
-    if (!parseSize(a.size, a.req.width, a.req.height)) {
-        std::fprintf(stderr, "borderlens export: --size must be WIDTHxHEIGHT in pixels, e.g. 3000x2000 (got '%s')\n",
-                     a.size.c_str());
-        return 2;
-    }
+    // The output first: its format and kind are known without loading anything.
+    if (auto ok = io::checkExportOutput(a.req.output, a.req.georef); !ok)
+        return fail(ok.error());
+    if (a.req.output == "-" && isatty(STDOUT_FILENO))
+        return failOption("-o - would write PNG bytes to the terminal; redirect standard output to a file or a pipe");
+    const auto size = parseSize(a.size, "--size", engine::kMaxExportSide);
+    if (!size) return failOption(size.error().message);
+    std::tie(a.req.width, a.req.height) = *size;
     if (!a.bbox.empty()) {
         std::array<double, 4> b{};
         char rest = 0;
@@ -65,16 +64,17 @@ int runExportCommand(Shared& shared, ExportArgs& a) {
     a.req.layers = splitList(a.layers);
     if (const char* tile = std::getenv("BORDERLENS_EXPORT_TILE")) a.req.maxTile = std::atoi(tile);
     auto session = Context::open(shared.global);
-    if (!session) return fail(session.error().message);
+    if (!session) return fail(session.error());
     // Options first (exit 2), with the catalog's systems for --vintage.
     if (auto ok = engine::validate(a.req, session->catalog().vintages); !ok) {
         std::fprintf(stderr, "borderlens export: %s\n", ok.error().message.c_str());
         return 2;
     }
-    if (auto w = io::checkWritable(a.req.output, a.req.force); !w) return fail(w.error().message);
+    if (auto w = io::checkWritable(a.req.output, a.req.force); !w) return fail(w.error());
     if (a.req.georef) {
-        if (auto w = io::checkWritable(io::worldFilePath(a.req.output), a.req.force); !w) return fail(w.error().message);
-        if (auto w = io::checkWritable(a.req.output + ".aux.xml", a.req.force); !w) return fail(w.error().message);
+        if (auto w = io::checkWritable(io::worldFilePath(a.req.output), a.req.force); !w)
+            return fail(w.error());
+        if (auto w = io::checkWritable(a.req.output + ".aux.xml", a.req.force); !w) return fail(w.error());
     }
     // Loading and GL start together; without GL the loading is stopped.
     if (!shared.global.quiet) std::fprintf(stderr, "borderlens export: loading data\n");
@@ -82,15 +82,17 @@ int runExportCommand(Shared& shared, ExportArgs& a) {
     auto ctx = render::HeadlessContext::create();
     if (!ctx) {
         loading->cancel();
-        return fail(ctx.error().message);
+        return fail(ctx.error());
     }
     const auto& data = loading->wait();
-    if (!data) return fail(data.error().message);
+    if (!data) return fail(data.error());
     session->warnUnplacedGates();
     auto out = render::runExport(a.req, **data);
-    if (!out) return fail(out.error().message);
+    if (!out) return fail(out.error());
+    for (const auto& note : out->notes) std::fprintf(stderr, "borderlens export: %s\n", note.c_str());
     if (!shared.global.quiet) {
-        std::fprintf(stderr, "borderlens export: wrote %s (%dx%d, %.0f dpi, %.1f MiB) in %.2f s", out->files.png.c_str(),
+        std::fprintf(stderr, "borderlens export: wrote %s (%dx%d, %.0f dpi, %.1f MiB) in %.2f s",
+                     out->files.png == "-" ? "standard output" : out->files.png.c_str(),
                      a.req.width, a.req.height, a.req.dpi, double(out->bytes) / (1024.0 * 1024.0),
                      out->renderSeconds + out->writeSeconds);
         if (out->files.worldFile)
@@ -105,11 +107,15 @@ int runExportCommand(Shared& shared, ExportArgs& a) {
 void addExportCommand(CLI::App& app, Shared& shared) {
     auto a = std::make_shared<ExportArgs>();
     auto* cmd = app.add_subcommand("export", "An annotated map image (PNG), headless; optionally georeferenced");
-    cmd->add_option("-o,--output", a->req.output, "PNG file to write (never overwritten without --force)")->required();
+    cmd->add_option("-o,--output", a->req.output,
+                    "PNG file to write (never overwritten without --force); - for standard output")
+        ->required()
+        ->check(NonEmpty);
     cmd->add_option("--size", a->size, "WIDTHxHEIGHT in pixels (default 1600x1000)");
     cmd->add_option("--dpi", a->req.dpi, "Dots per inch: scales lines, text and symbols; recorded in the PNG (default 96)");
-    cmd->add_option("--focus", a->req.focus, "Fit this unit (any spelling borderlens find accepts)");
-    cmd->add_option("--pair", a->req.pair, "Link N of borderlens pairs: both units, shared border, annotations");
+    cmd->add_option("--focus", a->req.focus, "Fit this unit (any spelling borderlens find accepts)")->check(NonEmpty);
+    cmd->add_option("--pair", a->req.pair, "Link N of borderlens pairs: both units, shared border, annotations")
+        ->check(Index);
     cmd->add_option("--bbox", a->bbox, "LON1,LAT1,LON2,LAT2 (degrees) to show");
     cmd->add_option("--vintage", a->req.vintage, "Vietnamese system shown (see borderlens layers); default the current");
     cmd->add_option("--layers", a->layers, "Layer ids to show, comma-separated (default: by vintage)");
@@ -127,13 +133,13 @@ void addBenchExportCommand(CLI::App& bench, Shared& shared) {
         using Clock = std::chrono::steady_clock;
         auto ctx = render::HeadlessContext::create();
         if (!ctx) {
-            shared.exitCode = fail(ctx.error().message);
+            shared.exitCode = fail(ctx.error());
             return;
         }
         const auto t0 = Clock::now();
         auto session = Context::open(shared.global);
         if (!session) {
-            shared.exitCode = fail(session.error().message);
+            shared.exitCode = fail(session.error());
             return;
         }
         engine::ExportRequest everything;
@@ -141,7 +147,7 @@ void addBenchExportCommand(CLI::App& bench, Shared& shared) {
         auto loading = startLoading(*session, everything);
         const auto& data = loading->wait();
         if (!data) {
-            shared.exitCode = fail(data.error().message);
+            shared.exitCode = fail(data.error());
             return;
         }
         const double loadSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
@@ -163,7 +169,7 @@ void addBenchExportCommand(CLI::App& bench, Shared& shared) {
             r.force = true;
             auto out = render::runExport(r, **data);
             if (!out) {
-                shared.exitCode = fail(out.error().message);
+                shared.exitCode = fail(out.error());
                 break;
             }
             std::printf("%s %9.2f %9.2f %9.2f %9.1f %9.1f\n", padRight(c.name, 44).c_str(), out->renderSeconds,

@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/text_output.hpp"
 #include "core/names/gazetteer.hpp"
+#include "io/json_text.hpp"
 
 namespace bl::cli {
 
@@ -24,9 +26,9 @@ void addFindCommand(CLI::App& app, Shared& shared) {
     cmd->add_option("--limit", o->limit, "At most this many matches")->check(CLI::Range(1, 1000));
     cmd->callback([&shared, o] {
         auto ctx = Context::open(shared.global);
-        if (!ctx) { shared.exitCode = fail(ctx.error().message); return; }
+        if (!ctx) { shared.exitCode = fail(ctx.error()); return; }
         if (!o->layer.empty() && !ctx->catalog().layer(o->layer)) {
-            shared.exitCode = fail("unknown layer id \"" + o->layer + "\" given with --layer");
+            shared.exitCode = failOption("unknown layer id \"" + o->layer + "\" given with --layer");
             return;
         }
         FindOptions fo;
@@ -43,7 +45,7 @@ void addFindCommand(CLI::App& app, Shared& shared) {
             return;
         }
         auto data = ctx->load(ids);
-        if (!data) { shared.exitCode = fail(data.error().message); return; }
+        if (!data) { shared.exitCode = fail(data.error()); return; }
         Gazetteer gaz(**data, ctx->catalog().aliases);
         fo.layerId = o->layer;
         fo.limit = o->limit;
@@ -60,14 +62,15 @@ void addFindCommand(CLI::App& app, Shared& shared) {
                                {"parent", m.ref.unit->parentName},
                                {"score", std::round(m.score * 1000) / 1000},
                                {"reason", m.reason}});
-            std::printf("%s\n", out.dump(2).c_str());
+            std::printf("%s\n", io::dumpJson(out, 2).c_str());
         } else {
-            if (matches.empty()) std::printf("no unit matches \"%s\"\n", o->query.c_str());
+            if (matches.empty()) std::printf("no unit matches \"%s\"\n", printable(o->query).c_str());
             for (const auto& m : matches)
                 std::printf("%5.3f  %s %-9s %-3s %-17s in %s (id %s, %s)\n", m.score,
-                            padRight(m.ref.unit->name, 28).c_str(), toString(m.ref.layer->spec.level),
-                            toString(m.ref.layer->spec.country), m.ref.layer->spec.id.c_str(),
-                            padRight(m.ref.unit->parentName, 24).c_str(), m.ref.unit->id.c_str(), m.reason.c_str());
+                            padRight(printable(m.ref.unit->name), 28).c_str(), toString(m.ref.layer->spec.level),
+                            toString(m.ref.layer->spec.country), printable(m.ref.layer->spec.id).c_str(),
+                            padRight(printable(m.ref.unit->parentName), 24).c_str(),
+                            printable(m.ref.unit->id).c_str(), printable(m.reason).c_str());
         }
         if (matches.empty()) shared.exitCode = 3;
     });

@@ -9,10 +9,12 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/text_output.hpp"
 #include "core/news/extract.hpp"
 #include "core/news/resolve.hpp"
 #include "io/data_root.hpp"
 #include "io/document_reader.hpp"
+#include "io/json_text.hpp"
 #include "io/output_file.hpp"
 #include "io/gates.hpp"
 
@@ -99,7 +101,7 @@ namespace {
 std::string unitsText(const std::vector<ResolvedUnit>& units) {
     if (units.empty()) return "(unresolved)";
     std::string s;
-    for (const auto& u : units) s += (s.empty() ? "" : "; ") + u.vintage + " " + u.name;
+    for (const auto& u : units) s += (s.empty() ? "" : "; ") + printable(u.vintage) + " " + printable(u.name);
     return s;
 }
 
@@ -108,24 +110,23 @@ std::string corpusText(const Corpus& c) {
     char buf[512];
     out += "documents\n";
     for (const auto& d : c.documents) {
-        std::snprintf(buf, sizeof buf, "  %-12s %-9s %s  %s\n", d.date.iso.c_str(), toString(d.date.status),
-                      fs::path(d.file).filename().string().c_str(), d.title.c_str());
-        out += buf;
+        out += "  " + padRight(printable(d.date.iso), 12) + " " + padRight(toString(d.date.status), 9) + " " +
+               printable(fs::path(d.file).filename().string()) + "  " + printable(d.title) + "\n";
     }
     out += "\nlinks (" + std::to_string(c.links.size()) + ")\n";
     for (const auto& l : c.links) {
-        out += "  " + padRight(toString(l.kind), 17) + padRight(l.period.empty() ? "-" : l.period, 11) +
-               padRight(l.date.iso, 11) + l.vn.name + "  <->  " + l.la.name + "\n";
+        out += "  " + padRight(toString(l.kind), 17) + padRight(l.period.empty() ? "-" : printable(l.period), 11) +
+               padRight(printable(l.date.iso), 11) + printable(l.vn.name) + "  <->  " + printable(l.la.name) + "\n";
         out += "      VN: " + unitsText(l.vn.units) + "\n      LA: " + unitsText(l.la.units) + "\n";
         std::snprintf(buf, sizeof buf, "      %s bytes %zu-%zu, confidence %.2f\n",
-                      fs::path(c.documents[l.document].file).filename().string().c_str(), l.span.begin, l.span.end,
-                      l.confidence);
+                      printable(fs::path(c.documents[l.document].file).filename().string()).c_str(), l.span.begin,
+                      l.span.end, l.confidence);
         out += buf;
     }
     out += "\nplaces (" + std::to_string(c.places.size()) + ")\n";
     for (const auto& p : c.places) {
         out += "  " + padRight(toString(p.kind), 15) + padRight(p.country ? toString(*p.country) : "?", 3) +
-               padRight(p.name, 44) + unitsText(p.units) + (p.approximate ? " (approximate)" : " (curated position)") +
+               padRight(printable(p.name), 44) + unitsText(p.units) + (p.approximate ? " (approximate)" : " (curated position)") +
                "\n";
     }
     return out;
@@ -145,13 +146,13 @@ void addIngestCommand(CLI::App& app, Shared& shared) {
     cmd->add_flag("--json", o->json, "JSON output: documents, links, places");
     addOutputOptions(*cmd, o->out);
     cmd->callback([&shared, o] {
-        if (!outputWritable(o->out, shared.exitCode)) return;
+        if (!outputWritable(o->out, shared.exitCode, o->json ? "json" : "text")) return;
         auto ctx = Context::open(shared.global);
-        if (!ctx) { shared.exitCode = fail(ctx.error().message); return; }
+        if (!ctx) { shared.exitCode = fail(ctx.error()); return; }
         auto news = ctx->news(o->paths, false);
-        if (!news) { shared.exitCode = fail(news.error().message); return; }
+        if (!news) { shared.exitCode = fail(news.error()); return; }
         const Corpus& corpus = (*news)->corpus;
-        const std::string text = o->json ? corpusJson(corpus).dump(2) + "\n" : corpusText(corpus);
+        const std::string text = o->json ? io::dumpJson(corpusJson(corpus), 2) + "\n" : corpusText(corpus);
         shared.exitCode = emitOutput(o->out, text);
     });
 }

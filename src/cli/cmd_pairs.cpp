@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/text_output.hpp"
 #include "core/news/link_check.hpp"
+#include "io/json_text.hpp"
 #include "io/output_file.hpp"
 
 namespace bl::cli {
@@ -49,11 +51,11 @@ void addPairsCommand(CLI::App& app, Shared& shared) {
     cmd->add_flag("--json", o->json, "JSON output");
     addOutputOptions(*cmd, o->out);
     cmd->callback([&shared, o] {
-        if (!outputWritable(o->out, shared.exitCode)) return;
+        if (!outputWritable(o->out, shared.exitCode, o->json ? "json" : "text")) return;
         auto ctx = Context::open(shared.global);
-        if (!ctx) { shared.exitCode = fail(ctx.error().message); return; }
+        if (!ctx) { shared.exitCode = fail(ctx.error()); return; }
         auto news = ctx->news(o->paths, true);
-        if (!news) { shared.exitCode = fail(news.error().message); return; }
+        if (!news) { shared.exitCode = fail(news.error()); return; }
 
         json links = json::array();
         std::string text;
@@ -86,16 +88,18 @@ void addPairsCommand(CLI::App& app, Shared& shared) {
                              {"period", l.period}, {"vn_party", l.vn.name}, {"la_party", l.la.name},
                              {"adjacency", verdicts}, {"nearest_gate", gate}, {"note", check.note},
                              {"span", {l.span.begin, l.span.end}}});
-            text += "#" + std::to_string(i) + " " + toString(l.kind) + " " + l.date.iso + (l.period.empty() ? "" : " " + l.period) +
-                    "  " + l.vn.name + " <-> " + l.la.name + "  (" + file + ")\n";
-            for (const auto& v : check.verdicts) text += "    " + verdictText(v) + "\n";
-            if (!check.note.empty()) text += "    " + check.note + "\n";
+            text += "#" + std::to_string(i) + " " + toString(l.kind) + " " + printable(l.date.iso) +
+                    (l.period.empty() ? "" : " " + printable(l.period)) + "  " + printable(l.vn.name) + " <-> " +
+                    printable(l.la.name) + "  (" + printable(file) + ")\n";
+            for (const auto& v : check.verdicts) text += "    " + printable(verdictText(v)) + "\n";
+            if (!check.note.empty()) text += "    " + printable(check.note) + "\n";
             for (const auto& u : l.vn.units)
-                if (u.by == ResolvedBy::Succession) text += "    " + u.reason + "\n";
-            if (check.nearestGate) text += "    nearest border gate: " + describeGate(*check.nearestGate) + "\n";
+                if (u.by == ResolvedBy::Succession) text += "    " + printable(u.reason) + "\n";
+            if (check.nearestGate)
+                text += "    nearest border gate: " + printable(describeGate(*check.nearestGate)) + "\n";
         }
         if (corpus.links.empty()) text = "no cross-border links in these documents\n";
-        const std::string out = o->json ? json{{"links", links}}.dump(2) + "\n" : text;
+        const std::string out = o->json ? io::dumpJson(json{{"links", links}}, 2) + "\n" : text;
         shared.exitCode = emitOutput(o->out, out);
     });
 }

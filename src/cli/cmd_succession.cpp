@@ -5,6 +5,8 @@
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "cli/text_output.hpp"
 #include "engine/succession.hpp"
 #include "io/output_file.hpp"
 
@@ -20,13 +22,15 @@ struct SuccessionOpts {
 
 int runSuccession(Shared& shared, const SuccessionOpts& o) {
     auto ctx = Context::open(shared.global);
-    if (!ctx) return fail(ctx.error().message);
+    if (!ctx) return fail(ctx.error());
+    if (o.write == "-")
+        return failOption("--write - is not possible: succession prints its table on standard output; give a file");
     if (!o.write.empty())
-        if (auto w = io::checkWritable(o.write, o.force); !w) return fail(w.error().message);
+        if (auto w = io::checkWritable(o.write, o.force); !w) return fail(w.error());
     auto table = engine::computeSuccession(ctx->session());
-    if (!table) return fail(table.error().message);
+    if (!table) return fail(table.error());
     auto list = io::loadMergerList(engine::defaultMergerListPath());
-    if (!list) return fail(list.error().message);
+    if (!list) return fail(list.error());
 
     const auto wanted = parseLevel(o.level);
     for (const auto& s : table->units) {
@@ -36,9 +40,10 @@ int runSuccession(Shared& shared, const SuccessionOpts& o) {
             if (std::find(later.begin(), later.end(), t.layerId) == later.end()) later.push_back(t.layerId);
         for (const auto& layerId : later) {
             const auto* spec = ctx->catalog().layer(layerId);
-            std::printf("%s\n", table->describe(s, layerId, spec ? spec->vintage.label : layerId).c_str());
+            std::printf("%s\n", printable(table->describe(s, layerId, spec ? spec->vintage.label : layerId)).c_str());
         }
-        if (later.empty()) std::printf("%s (%s) \u2192 no successor in the data\n", s.name.c_str(), s.vintage.c_str());
+        if (later.empty())
+            std::printf("%s (%s) \u2192 no successor in the data\n", printable(s.name).c_str(), printable(s.vintage).c_str());
     }
     std::vector<std::string> notes;
     const auto problems = engine::checkMergers(*table, *list, &notes);
@@ -52,7 +57,7 @@ int runSuccession(Shared& shared, const SuccessionOpts& o) {
         for (const auto& l : ctx->catalog().layers)
             if (l.country == Country::VN) madeWith += " " + l.id + " (" + l.path + ")";
         if (auto w = io::writeFileAtomically(o.write, io::successionJson(*table, madeWith), o.force); !w)
-            return fail(w.error().message);
+            return fail(w.error());
         std::fprintf(stderr, "borderlens: wrote %s (%zu units)\n", o.write.c_str(), table->units.size());
     }
     return problems.empty() ? 0 : 3;
@@ -67,7 +72,8 @@ void addSuccessionCommand(CLI::App& app, Shared& shared) {
     auto o = std::make_shared<SuccessionOpts>();
     cmd->add_option("--level", o->level, "Pre-reform level to print")
         ->check(CLI::IsMember({"province", "district"}));
-    cmd->add_option("--write", o->write, "Also write the whole table as JSON (geodata/succession.json)");
+    cmd->add_option("--write", o->write, "Also write the whole table as JSON (geodata/succession.json)")
+        ->check(NonEmpty);
     cmd->add_flag("--force", o->force, "Overwrite the --write file if it exists");
     cmd->callback([&shared, o] { shared.exitCode = runSuccession(shared, *o); });
 }

@@ -1,6 +1,8 @@
 #pragma once
 // Subcommands of the borderlens executable. Each registers its options on the
 // CLI11 app and returns the callback's exit code through `exitCode`.
+#include <string_view>
+
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
@@ -34,18 +36,29 @@ void addBenchExportCommand(CLI::App& bench, Shared& shared);
 // `bench startup` (cmd_bench_startup.cpp).
 void addBenchStartupCommand(CLI::App& bench, Shared& shared);
 
-// Prints "borderlens: <message>" to stderr and returns 1.
+// Prints "borderlens: <message>" to stderr and returns 1 (bad data, a failed write).
 int fail(const std::string& message);
+// The same for a problem of the options (README: exit 2), e.g. an output that
+// exists without --force or lies in a missing directory.
+int failOption(const std::string& message);
+// An error value: exit 2 for ErrorKind::Option, else 1 (cli/options.cpp).
+int fail(const Error& error);
 
-// -o FILE / --force, shared by the commands that write text results.
+// -o FILE / --force, shared by the commands that write text results. "-" or
+// no -o: standard output. FIFOs and character devices are written into;
+// files atomically (io/output_file.hpp).
 struct OutputOptions {
     std::string output;
     bool force = false;
 };
 void addOutputOptions(CLI::App& cmd, OutputOptions& o);
-// Fails early (before slow work) when -o names a file that may not be written.
-bool outputWritable(const OutputOptions& o, int& exitCode);
-// Writes to stdout, or atomically to -o; returns the exit code.
+// Fails early (before slow work, exit 2) when -o names something that may not
+// be written, or, given the `format` written ("csv", "json", "geojson",
+// "text"), a name whose extension says another (.csv, .json, .geojson, .txt).
+bool outputWritable(const OutputOptions& o, int& exitCode, std::string_view format = {});
+// Writes to stdout or to -o, without raw control characters other than
+// newlines (cli/text_output.hpp); returns the exit code: 2 for a target that
+// may not be written, 1 for a failed write (disk full).
 int emitOutput(const OutputOptions& o, const std::string& text);
 
 }  // namespace bl::cli

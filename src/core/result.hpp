@@ -9,8 +9,13 @@
 
 namespace bl {
 
+// Whose mistake it is: the data read (exit 1 at the command line) or what
+// was asked for, an option or its value (exit 2).
+enum class ErrorKind { Data, Option };
+
 struct Error {
     std::string message;
+    ErrorKind kind = ErrorKind::Data;
 };
 
 template <typename T>
@@ -35,6 +40,9 @@ private:
     std::variant<T, Error> m_v;
 };
 
-inline Error makeError(std::string message) { return Error{std::move(message)}; }
+inline Error makeError(std::string message) { return Error{std::move(message), ErrorKind::Data}; }
+// An error in what was asked for: an option, its value, a name or index that
+// is not there.
+inline Error optionError(std::string message) { return Error{std::move(message), ErrorKind::Option}; }
 
 }  // namespace bl

@@ -7,6 +7,7 @@
 
 #include "core/boundaries/crs.hpp"
 #include "engine/overlays.hpp"
+#include "io/georef_png.hpp"
 
 namespace bl::engine {
 
@@ -62,7 +63,7 @@ Result<std::string> chooseLayers(const ExportRequest& r, const MapData& map, Exp
         std::string shown;
         for (const auto& id : r.layers) {
             auto it = std::find_if(data.layers.begin(), data.layers.end(), [&](const Layer& l) { return l.spec.id == id; });
-            if (it == data.layers.end()) return makeError("--layers: no layer '" + id + "' (see borderlens layers)");
+            if (it == data.layers.end()) return optionError("--layers: no layer '" + id + "' (see borderlens layers)");
             spec.scene.layerVisible[size_t(it - data.layers.begin())] = 1;
             shown += (shown.empty() ? "" : ", ") + id;
         }
@@ -83,14 +84,14 @@ Result<std::string> framePair(const ExportRequest& r, const MapData& map, Export
     if (!map.news) return makeError("--pair: no documents are loaded" + (map.newsNote.empty() ? "" : " (" + map.newsNote + ")"));
     const auto& links = map.news->corpus.links;
     if (size_t(r.pair) >= links.size())
-        return makeError("--pair " + std::to_string(r.pair) + ": the documents give " + std::to_string(links.size()) +
+        return optionError("--pair " + std::to_string(r.pair) + ": the documents give " + std::to_string(links.size()) +
                          " links (0.." + std::to_string(int(links.size()) - 1) + "; see borderlens pairs)");
     const std::string vintage = vintageOf(r, map.catalog->vintages);
     const LinkOverlay lo = linkOverlay(map, size_t(r.pair), vintage, kPairColour);
     const LinkCheck& check = map.news->checks[size_t(r.pair)];
     const AdjacencyVerdict* v = lo.drawn;
     if (!v)
-        return makeError("--pair " + std::to_string(r.pair) + ": the link's parties are not resolved onto units" +
+        return optionError("--pair " + std::to_string(r.pair) + ": the link's parties are not resolved onto units" +
                          (check.note.empty() ? "" : " (" + check.note + ")"));
     for (UnitKey k : {map.dataset->keyOf(v->vn), map.dataset->keyOf(v->la)})
         if (k.valid() && size_t(k.layer) < spec.scene.layerVisible.size()) spec.scene.layerVisible[size_t(k.layer)] = 1;
@@ -135,9 +136,13 @@ Result<std::string> frameFocus(const ExportRequest& r, const MapData& map, Expor
         spec.scene.overlay.highlights.push_back({map.dataset->keyOf(m.ref.unit), kFocusColour});
         const Box b = m.ref.unit->bounds;
         spec.frame = b.expanded(std::max(b.maxX - b.minX, b.maxY - b.minY) * 0.08);
-        return m.ref.unit->name + (m.ref.unit->parentName.empty() ? "" : ", " + m.ref.unit->parentName);
+        const std::string found = m.ref.unit->name + (m.ref.unit->parentName.empty() ? "" : ", " + m.ref.unit->parentName);
+        if (isGuess(m.kind))
+            spec.notes.push_back("--focus '" + r.focus + "' names no unit exactly; showing the closest (" + m.reason +
+                                 " match): " + found);
+        return found;
     }
-    return makeError("--focus: nothing shown is called '" + r.focus + "' (try borderlens find)");
+    return optionError("--focus: nothing shown is called '" + r.focus + "' (try borderlens find)");
 }
 
 std::string bboxText(const std::array<double, 4>& b) {
@@ -151,36 +156,38 @@ std::string bboxText(const std::array<double, 4>& b) {
 
 Result<std::monostate> checkExportSize(int width, int height, const std::string& option) {
     if (width < 64 || height < 64 || width > kMaxExportSide || height > kMaxExportSide)
-        return makeError(option + " " + std::to_string(width) + "x" + std::to_string(height) +
+        return optionError(option + " " + std::to_string(width) + "x" + std::to_string(height) +
                          " is out of range: each side must be 64.." + std::to_string(kMaxExportSide) + " pixels");
     if (double(width) * height > 250e6)
-        return makeError(option + " " + std::to_string(width) + "x" + std::to_string(height) +
+        return optionError(option + " " + std::to_string(width) + "x" + std::to_string(height) +
                          " is too large: at most 250 megapixels");
     return std::monostate{};
 }
 
 Result<std::monostate> validate(const ExportRequest& r, const VintagePolicy& vintages) {
-    if (r.output.empty()) return makeError("-o: an output file is needed (e.g. -o map.png)");
+    if (auto ok = io::checkExportOutput(r.output, r.georef); !ok) return ok.error();
     if (auto ok = checkExportSize(r.width, r.height, "--size"); !ok) return ok.error();
-    if (!(r.dpi >= 24 && r.dpi <= 1200)) return makeError("--dpi must be between 24 and 1200");
+    if (!(r.dpi >= 24 && r.dpi <= 1200)) return optionError("--dpi must be between 24 and 1200");
     const int frames = int(!r.focus.empty()) + int(r.pair >= 0) + int(r.bbox.has_value()) + int(r.frame.has_value());
-    if (frames > 1) return makeError("--focus, --pair and --bbox exclude each other: give at most one");
+    if (frames > 1) return optionError("--focus, --pair and --bbox exclude each other: give at most one");
     if (r.bbox) {
         const auto& b = *r.bbox;
+        for (double v : b)
+            if (!std::isfinite(v)) return optionError("--bbox must be four finite numbers LON1,LAT1,LON2,LAT2 in degrees");
         if (std::abs(b[1]) > 85 || std::abs(b[3]) > 85 || std::abs(b[0]) > 180 || std::abs(b[2]) > 180 ||
             b[0] == b[2] || b[1] == b[3])
-            return makeError("--bbox must be LON1,LAT1,LON2,LAT2 in degrees with distinct corners");
+            return optionError("--bbox must be LON1,LAT1,LON2,LAT2 in degrees with distinct corners");
         const LonLatBox box{std::min(b[0], b[2]), std::min(b[1], b[3]), std::max(b[0], b[2]), std::max(b[1], b[3])};
         if (!kWorkingArea.intersects(box)) {
             char area[96];
             std::snprintf(area, sizeof area, "%.0f-%.0f°E, %.0f-%.0f°N", kWorkingArea.lonMin, kWorkingArea.lonMax,
                           kWorkingArea.latMin, kWorkingArea.latMax);
-            return makeError(std::string("--bbox lies outside the working area (") + area + ")");
+            return optionError(std::string("--bbox lies outside the working area (") + area + ")");
         }
     }
     if (!r.vintage.empty())
         if (auto ok = vintages.check(r.vintage, "--vintage"); !ok) return ok.error();
-    if (r.maxTile < 0 || (r.maxTile > 0 && r.maxTile < 16)) return makeError("tile size must be at least 16 pixels");
+    if (r.maxTile < 0 || (r.maxTile > 0 && r.maxTile < 16)) return optionError("tile size must be at least 16 pixels");
     return std::monostate{};
 }
 

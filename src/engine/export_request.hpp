@@ -45,6 +45,7 @@ struct ExportSpec {
     std::vector<std::string> info;    // lines of the information box (top left); none = no box
     std::string attribution;
     int maxTile = 0;                  // largest tile side; 0 = what the GL allows
+    std::vector<std::string> notes;   // to tell the user (e.g. the unit a misspelt --focus was taken for)
 };
 
 // Pixels per side 64..kMaxExportSide, at most 250 megapixels; errors name the option.

@@ -42,7 +42,7 @@ Result<std::shared_ptr<const Dataset>> Session::load(const std::vector<std::stri
     std::vector<std::string> wanted = ids.empty() ? allLayers() : ids;
     for (const auto& id : wanted)
         if (!m_catalog->layer(id))
-            return makeError("unknown layer id \"" + id + "\" (not in catalog " + m_catalog->file + ")");
+            return optionError("unknown layer id \"" + id + "\" (not in catalog " + m_catalog->file + ")");
     // Parents name the units' parents: they come along.
     for (size_t i = 0; i < wanted.size(); ++i) {
         const std::string& parent = m_catalog->layer(wanted[i])->parentLayer;

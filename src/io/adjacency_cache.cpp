@@ -1,5 +1,6 @@
 #include "io/adjacency_cache.hpp"
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -50,37 +51,27 @@ std::optional<std::vector<SharedBorder>> AdjacencyCache::load(const Dataset& dat
         if (notice) *notice = hit.why;
         return std::nullopt;
     }
-    // Units by index into their layers (the key pins the layers' contents).
-    ByteReader r(*hit.payload);
-    std::vector<SharedBorder> out(r.count(8 * 7));
-    for (auto& s : out) {
-        s.layerA = &a;
-        s.layerB = &b;
-        const uint64_t ia = r.u64(), ib = r.u64();
-        if (ia >= a.units.size() || ib >= b.units.size()) return std::nullopt;
-        s.a = &a.units[ia];
-        s.b = &b.units[ib];
-        s.kind = r.pod<bool>() ? AdjacencyKind::International : AdjacencyKind::Domestic;
-        s.sharedKm = r.pod<double>();
-        s.sharedKmB = r.pod<double>();
-        s.medianGapM = r.pod<double>();
-        s.maxGapM = r.pod<double>();
-        s.segments.resize(r.count(8));
-        for (auto& line : s.segments) line = r.array<Vec2>();
-        if (!r.ok()) return std::nullopt;
-    }
-    if (!r.ok() || !r.atEnd()) return std::nullopt;
+    auto out = decodeAdjacency(*hit.payload, a, b);
+    if (!out && notice)
+        *notice = "adjacency cache entry " + (fs::path(m_dir) / name(a, b, k)).string() +
+                  " does not decode (damaged); recomputing it";
     return out;
 }
 
 void AdjacencyCache::store(const Dataset& data, const Layer& a, const Layer& b, const AdjacencyOptions& opt,
                            const std::vector<SharedBorder>& result) const {
+    const std::string k = key(data, a, b, opt);
+    (void)PreparedStore(m_dir).write(name(a, b, k), k, encodeAdjacency(result, a, b));
+}
+
+// Units by index into their layers (the cache key pins the layers' contents).
+std::string encodeAdjacency(const std::vector<SharedBorder>& borders, const Layer& a, const Layer& b) {
     ByteWriter w;
-    w.u64(result.size());
-    for (const auto& s : result) {
+    w.u64(borders.size());
+    for (const auto& s : borders) {
         w.u64(uint64_t(s.a - a.units.data()));
         w.u64(uint64_t(s.b - b.units.data()));
-        w.pod(s.kind == AdjacencyKind::International);
+        w.pod(uint8_t(s.kind == AdjacencyKind::International));
         w.pod(s.sharedKm);
         w.pod(s.sharedKmB);
         w.pod(s.medianGapM);
@@ -88,8 +79,39 @@ void AdjacencyCache::store(const Dataset& data, const Layer& a, const Layer& b, 
         w.u64(s.segments.size());
         for (const auto& line : s.segments) w.array(line);
     }
-    const std::string k = key(data, a, b, opt);
-    (void)PreparedStore(m_dir).write(name(a, b, k), k, w.bytes());
+    return std::move(w.bytes());
+}
+
+std::optional<std::vector<SharedBorder>> decodeAdjacency(std::string_view payload, const Layer& a, const Layer& b) {
+    auto measure = [](double v) { return std::isfinite(v) && v >= 0; };
+    ByteReader r(payload);
+    std::vector<SharedBorder> out(r.count(8 * 2 + 1 + 8 * 4 + 8));
+    for (auto& s : out) {
+        s.layerA = &a;
+        s.layerB = &b;
+        const uint64_t ia = r.u64(), ib = r.u64();
+        if (ia >= a.units.size() || ib >= b.units.size()) return std::nullopt;
+        s.a = &a.units[ia];
+        s.b = &b.units[ib];
+        const uint8_t international = r.pod<uint8_t>();  // written as 0 or 1; a bool must not be read from other bytes
+        if (international > 1) return std::nullopt;
+        s.kind = international ? AdjacencyKind::International : AdjacencyKind::Domestic;
+        s.sharedKm = r.pod<double>();
+        s.sharedKmB = r.pod<double>();
+        s.medianGapM = r.pod<double>();
+        s.maxGapM = r.pod<double>();
+        if (!measure(s.sharedKm) || !measure(s.sharedKmB) || !measure(s.medianGapM) || !measure(s.maxGapM))
+            return std::nullopt;
+        s.segments.resize(r.count(8));
+        for (auto& line : s.segments) {
+            line = r.array<Vec2>();
+            for (const Vec2& v : line)
+                if (!std::isfinite(v.x) || !std::isfinite(v.y)) return std::nullopt;
+        }
+        if (!r.ok()) return std::nullopt;
+    }
+    if (!r.ok() || !r.atEnd()) return std::nullopt;
+    return out;
 }
 
 std::vector<SharedBorder> cachedAdjacency(const Dataset& data, const Layer& a, const Layer& b,

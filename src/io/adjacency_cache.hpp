@@ -8,6 +8,7 @@
 // recomputed, never served.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/boundaries/adjacency.hpp"
@@ -33,6 +34,13 @@ private:
     std::string name(const Layer& a, const Layer& b, const std::string& key) const;
     std::string m_dir;
 };
+
+// An entry's payload: the borders with their units as indexes into `a` and
+// `b`. Decoding refuses (nullopt) what does not decode exactly (truncated,
+// padded, a count beyond the bytes), an index beyond the layers, a kind
+// byte other than 0 or 1, and non-finite or negative measures.
+std::string encodeAdjacency(const std::vector<SharedBorder>& borders, const Layer& a, const Layer& b);
+std::optional<std::vector<SharedBorder>> decodeAdjacency(std::string_view payload, const Layer& a, const Layer& b);
 
 // Computes through the cache (useCache false: always computes, never stores).
 // `notice`: one line when an entry was found stale or damaged.

@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "io/detail/json_file.hpp"
+#include "io/regular_file.hpp"
 
 namespace bl::io {
 
@@ -19,21 +20,63 @@ const LayerSpec* Catalog::layer(const std::string& id) const {
     return nullptr;
 }
 
-Result<AliasTable> loadAliases(const std::string& path) {
-    auto doc = readJsonFile(path, "alias table");
-    if (!doc) return doc.error();
+namespace {
+
+// Reads the fields of one JSON object, strictly typed. After the first
+// error, `*error` holds it and every later read returns nothing, so a
+// reader checks once after a group of fields.
+struct FieldReader {
+    const json& obj;
+    std::string where;  // "catalog F, layer \"a\""
+    std::optional<Error>* error;
+
+    std::string str(const char* key) {
+        if (*error) return {};
+        auto r = optionalString(obj, key, where);
+        if (!r) *error = r.error();
+        return r ? *r : std::string();
+    }
+    std::vector<std::string> strs(const char* key) {
+        if (*error) return {};
+        auto r = optionalStrings(obj, key, where);
+        if (!r) *error = r.error();
+        return r ? *r : std::vector<std::string>();
+    }
+    // The object at `key`; nullptr when absent (or after an error).
+    const json* object(const char* key) {
+        if (*error || !obj.contains(key)) return nullptr;
+        const json& v = obj.at(key);
+        if (v.is_object()) return &v;
+        *error = wrongJsonType(where, key, "an object", v);
+        return nullptr;
+    }
+    bool flag(const char* key) {
+        if (*error || !obj.contains(key)) return false;
+        const json& v = obj.at(key);
+        if (v.is_boolean()) return v.get<bool>();
+        *error = wrongJsonType(where, key, "true or false", v);
+        return false;
+    }
+};
+
+Result<AliasTable> aliasesFrom(const json& j, const std::string& path) {
+    const std::string where = "alias table " + path;
+    if (!j.is_object())
+        return makeError(where + " must hold a JSON object with a \"groups\" array (it holds " + jsonTypeName(j) + ")");
+    if (!j.contains("groups")) return makeError(where + " has no \"groups\" array");
+    const json& groups = j.at("groups");
+    if (!groups.is_array()) return wrongJsonType(where, "groups", "an array of groups of names", groups);
     AliasTable table;
-    const json& j = *doc;
-    if (!j.is_object() || !j.contains("groups") || !j["groups"].is_array())
-        return makeError("alias table " + path + " has no \"groups\" array");
-    const json& groups = j["groups"];
     for (size_t i = 0; i < groups.size(); ++i) {
         const json& g = groups[i];
+        const std::string group = where + ": group " + std::to_string(i + 1);
         if (!g.is_array() || g.empty())
-            return makeError("alias table " + path + ": group " + std::to_string(i) + " is not a non-empty array of names");
+            return makeError(group + " must be a non-empty array of names (it is " +
+                             (g.is_array() ? std::string("empty") : std::string(jsonTypeName(g))) + ")");
         std::vector<std::string> names;
         for (const auto& n : g) {
-            if (!n.is_string()) return makeError("alias table " + path + ": group " + std::to_string(i) + " holds a non-string");
+            if (!n.is_string())
+                return makeError(group + " holds " + jsonTypeName(n) + " where a name (a string) belongs");
             names.push_back(n.get<std::string>());
         }
         table.addGroup(names);
@@ -41,83 +84,124 @@ Result<AliasTable> loadAliases(const std::string& path) {
     return table;
 }
 
-Result<Catalog> loadCatalog(const std::string& path) {
-    auto doc = readJsonFile(path, "catalog");
-    if (!doc) return doc.error();
-    const json& j = *doc;
-    Catalog cat;
-    cat.file = path;
-    cat.attribution = stringField(j, "attribution");
-    if (!j.contains("layers") || !j["layers"].is_array() || j["layers"].empty())
-        return makeError("catalog " + path + " has no \"layers\" array");
-
-    for (size_t i = 0; i < j["layers"].size(); ++i) {
-        const json& l = j["layers"][i];
-        const std::string where = "catalog " + path + ", layer " + std::to_string(i + 1);
-        LayerSpec s;
-        s.id = stringField(l, "id");
-        if (s.id.empty()) return makeError(where + ": missing \"id\"");
-        const std::string here = "catalog " + path + ", layer \"" + s.id + "\"";
-        if (cat.layer(s.id)) return makeError(here + ": the id is used twice");
-        s.path = stringField(l, "path");
-        if (s.path.empty()) return makeError(here + ": missing \"path\"");
-        s.gdalLayer = stringField(l, "layer");
-        auto country = parseCountry(stringField(l, "country"));
-        if (!country) return makeError(here + ": \"country\" must be VN or LA");
-        s.country = *country;
-        auto level = parseLevel(stringField(l, "level"));
-        if (!level) return makeError(here + ": \"level\" must be province, district or commune");
-        s.level = *level;
-        if (l.contains("vintage")) {
-            const json& v = l["vintage"];
-            s.vintage = {stringField(v, "label"), stringField(v, "valid_from"), stringField(v, "valid_to")};
-        }
-        if (s.vintage.label.empty()) return makeError(here + ": missing \"vintage\".\"label\"");
-        const json& f = l.value("fields", json::object());
-        s.fields.id = stringField(f, "id");
-        s.fields.name = stringField(f, "name");
-        s.fields.shortName = stringField(f, "short_name");
-        s.fields.asciiName = stringField(f, "ascii_name");
-        s.fields.parentId = stringField(f, "parent_id");
-        if (f.contains("alt_names"))
-            for (const auto& a : f["alt_names"])
-                if (a.is_string()) s.fields.altNames.push_back(a.get<std::string>());
-        if (s.fields.id.empty() || s.fields.name.empty())
-            return makeError(here + ": \"fields\" must name at least \"id\" and \"name\"");
-        s.parentLayer = stringField(l, "parent_layer");
-        s.source = stringField(l, "source");
-        s.license = stringField(l, "license");
-        s.attribution = stringField(l, "attribution");
-        if (l.contains("known_gaps"))
-            for (const auto& g : l["known_gaps"])
-                if (g.is_string()) s.knownGaps.push_back(g.get<std::string>());
-        cat.layers.push_back(std::move(s));
+// One entry of "layers"; `index` is 0-based.
+Result<LayerSpec> layerFrom(const json& l, size_t index, const std::string& file) {
+    const std::string where = file + ", layer " + std::to_string(index + 1);
+    if (!l.is_object()) return makeError(where + " must be an object (it is " + jsonTypeName(l) + ")");
+    std::optional<Error> error;
+    LayerSpec s;
+    s.id = FieldReader{l, where, &error}.str("id");
+    if (error) return *error;
+    if (s.id.empty()) return makeError(where + ": missing \"id\"");
+    const std::string here = file + ", layer \"" + s.id + "\"";
+    FieldReader r{l, here, &error};
+    s.path = r.str("path");
+    s.gdalLayer = r.str("layer");
+    const std::string country = r.str("country"), level = r.str("level");
+    s.parentLayer = r.str("parent_layer");
+    s.source = r.str("source");
+    s.license = r.str("license");
+    s.attribution = r.str("attribution");
+    s.knownGaps = r.strs("known_gaps");
+    const json* vintage = r.object("vintage");
+    const json* fields = r.object("fields");
+    if (vintage) {
+        FieldReader v{*vintage, here + ", \"vintage\"", &error};
+        s.vintage = {v.str("label"), v.str("valid_from"), v.str("valid_to")};
     }
+    if (fields) {
+        FieldReader f{*fields, here + ", \"fields\"", &error};
+        s.fields.id = f.str("id");
+        s.fields.name = f.str("name");
+        s.fields.shortName = f.str("short_name");
+        s.fields.asciiName = f.str("ascii_name");
+        s.fields.parentId = f.str("parent_id");
+        s.fields.altNames = f.strs("alt_names");
+    }
+    if (error) return *error;
+    if (s.path.empty()) return makeError(here + ": missing \"path\"");
+    auto c = parseCountry(country);
+    if (!c) return makeError(here + ": \"country\" must be VN or LA");
+    s.country = *c;
+    auto lv = parseLevel(level);
+    if (!lv) return makeError(here + ": \"level\" must be province, district or commune");
+    s.level = *lv;
+    if (s.vintage.label.empty()) return makeError(here + ": missing \"vintage\".\"label\"");
+    if (s.fields.id.empty() || s.fields.name.empty())
+        return makeError(here + ": \"fields\" must name at least \"id\" and \"name\"");
+    return s;
+}
+
+// Following parent_layer upwards from any layer must end at a layer without
+// a parent; every parent named exists.
+Result<std::monostate> checkParents(const Catalog& cat, const std::string& file) {
     for (const auto& s : cat.layers)
         if (!s.parentLayer.empty() && !cat.layer(s.parentLayer))
-            return makeError("catalog " + path + ", layer \"" + s.id + "\": parent_layer \"" + s.parentLayer +
+            return makeError(file + ", layer \"" + s.id + "\": parent_layer \"" + s.parentLayer +
                              "\" is not a layer of this catalog");
+    for (const auto& s : cat.layers) {
+        std::string chain = s.id;
+        const LayerSpec* at = &s;
+        // A cycle that does not pass through `s` is found from one of its members.
+        for (size_t steps = 0; !at->parentLayer.empty() && steps < cat.layers.size(); ++steps) {
+            at = cat.layer(at->parentLayer);
+            chain += " \u2192 " + at->id;
+            if (at == &s)
+                return makeError(file + ": parent_layer goes round in a circle: layer " + chain +
+                                 "; a layer's parent must be a coarser layer, and the coarsest has none");
+        }
+    }
+    return std::monostate{};
+}
+
+Result<Catalog> catalogFrom(const json& j, const std::string& path) {
+    const std::string file = "catalog " + path;
+    if (!j.is_object())
+        return makeError(file + " must hold a JSON object with a \"layers\" array (it holds " + jsonTypeName(j) + ")");
+    std::optional<Error> error;
+    FieldReader top{j, file, &error};
+    Catalog cat;
+    cat.file = path;
+    cat.attribution = top.str("attribution");
+    const std::string aliasFile = top.str("aliases");
+    if (error) return *error;
+    if (j.contains("layers") && !j.at("layers").is_array())
+        return wrongJsonType(file, "layers", "an array of layers", j.at("layers"));
+    if (!j.contains("layers") || j.at("layers").empty()) return makeError(file + " has no \"layers\" array");
+    const json& layers = j.at("layers");
+    for (size_t i = 0; i < layers.size(); ++i) {
+        auto s = layerFrom(layers[i], i, file);
+        if (!s) return s.error();
+        if (cat.layer(s->id)) return makeError(file + ", layer \"" + s->id + "\": the id is used twice");
+        cat.layers.push_back(std::move(*s));
+    }
+    if (auto ok = checkParents(cat, file); !ok) return ok.error();
 
     std::vector<std::pair<std::string, std::string>> descriptions;
     std::string current;
     if (j.contains("vietnamese_systems")) {
-        const json& systems = j["vietnamese_systems"];
-        if (!systems.is_array()) return makeError("catalog " + path + ": \"vietnamese_systems\" must be an array");
-        for (const auto& sys : systems) {
-            const std::string label = stringField(sys, "vintage");
+        const json& systems = j.at("vietnamese_systems");
+        if (!systems.is_array()) return wrongJsonType(file, "vietnamese_systems", "an array", systems);
+        for (size_t i = 0; i < systems.size(); ++i) {
+            const json& sys = systems[i];
+            const std::string where = file + ", vietnamese_systems entry " + std::to_string(i + 1);
+            if (!sys.is_object()) return makeError(where + " must be an object (it is " + jsonTypeName(sys) + ")");
+            FieldReader r{sys, where, &error};
+            const std::string label = r.str("vintage"), description = r.str("description");
+            const bool isDefault = r.flag("default");
+            if (error) return *error;
             const bool known = std::any_of(cat.layers.begin(), cat.layers.end(), [&](const LayerSpec& l) {
                 return l.country == Country::VN && l.vintage.label == label;
             });
             if (!known)
-                return makeError("catalog " + path + ": vietnamese_systems names vintage '" + label +
+                return makeError(file + ": vietnamese_systems names vintage '" + label +
                                  "', which no Vietnamese layer has");
-            descriptions.emplace_back(label, stringField(sys, "description"));
-            if (sys.is_object() && sys.value("default", false)) current = label;
+            descriptions.emplace_back(label, description);
+            if (isDefault) current = label;
         }
     }
     cat.vintages = makeVintagePolicy(cat.layers, descriptions, current);
 
-    const std::string aliasFile = stringField(j, "aliases");
     if (!aliasFile.empty()) {
         const fs::path ap = fs::path(path).parent_path() / aliasFile;
         auto aliases = loadAliases(ap.string());
@@ -125,6 +209,40 @@ Result<Catalog> loadCatalog(const std::string& path) {
         cat.aliases = std::move(*aliases);
     }
     return cat;
+}
+
+}  // namespace
+
+Result<AliasTable> parseAliases(const std::string& path, std::string_view text) {
+    auto doc = parseJsonText(text, path, "alias table");
+    if (!doc) return doc.error();
+    try {
+        return aliasesFrom(*doc, path);
+    } catch (const json::exception&) {  // a check missed above: still our sentence, never the library's
+        return makeError("alias table " + path + " does not have the shape of an alias table");
+    }
+}
+
+Result<AliasTable> loadAliases(const std::string& path) {
+    auto text = readRegularFile(path, "alias table");
+    if (!text) return text.error();
+    return parseAliases(path, *text);
+}
+
+Result<Catalog> parseCatalog(const std::string& path, std::string_view text) {
+    auto doc = parseJsonText(text, path, "catalog");
+    if (!doc) return doc.error();
+    try {
+        return catalogFrom(*doc, path);
+    } catch (const json::exception&) {  // a check missed above: still our sentence, never the library's
+        return makeError("catalog " + path + " does not have the shape of a catalog");
+    }
+}
+
+Result<Catalog> loadCatalog(const std::string& path) {
+    auto text = readRegularFile(path, "catalog");
+    if (!text) return text.error();
+    return parseCatalog(path, *text);
 }
 
 std::string defaultCatalogPath() { return (fs::path(BORDERLENS_SOURCE_DIR) / "geodata" / "catalog.json").string(); }

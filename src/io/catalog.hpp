@@ -3,6 +3,7 @@
 // live under the data root, how their fields map onto AdminUnit, and where
 // they come from. Our own file; see README "Data".
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/boundaries/model.hpp"
@@ -28,6 +29,13 @@ Result<Catalog> loadCatalog(const std::string& path);
 
 // The alias table alone: {"groups": [["sepone", "se pon", ...], ...]}.
 Result<AliasTable> loadAliases(const std::string& path);
+
+// The same for text already read, as if from `path` (named in messages; a
+// catalog's alias table is read relative to it). Every field is checked for
+// its JSON type; a catalog whose parent_layer links go round in a circle is
+// refused with the circle ("layer a → b → a").
+Result<Catalog> parseCatalog(const std::string& path, std::string_view text);
+Result<AliasTable> parseAliases(const std::string& path, std::string_view text);
 
 // Default catalog: geodata/catalog.json of this checkout.
 std::string defaultCatalogPath();

@@ -2,16 +2,19 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/news/extract.hpp"
+#include "io/regular_file.hpp"
 
 namespace bl::io {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+// Far more than any article (the largest test is 10 MB): a bound on what
+// one document may cost in memory.
+constexpr uint64_t kMaxDocumentBytes = 64ull << 20;
 
 // Offset of the first invalid UTF-8 sequence, or npos.
 size_t invalidUtf8At(const std::string& s) {
@@ -40,16 +43,52 @@ size_t invalidUtf8At(const std::string& s) {
     return std::string::npos;
 }
 
+// UTF-16 text: a byte-order mark, or (without one) the zero high bytes of
+// mostly Latin text in every other byte. Empty when it is not UTF-16;
+// else "little-endian" or "big-endian" and whether a mark says so.
+struct Utf16 {
+    const char* order = nullptr;
+    bool marked = false;
+};
+
+Utf16 utf16Of(const std::string& s) {
+    if (s.size() >= 2) {
+        const auto b0 = static_cast<unsigned char>(s[0]), b1 = static_cast<unsigned char>(s[1]);
+        if (b0 == 0xFF && b1 == 0xFE) return {"little-endian", true};
+        if (b0 == 0xFE && b1 == 0xFF) return {"big-endian", true};
+    }
+    const size_t pairs = std::min<size_t>(s.size(), 4096) / 2;
+    if (pairs < 4) return {};
+    size_t zeroEven = 0, zeroOdd = 0;
+    for (size_t i = 0; i < pairs; ++i) {
+        zeroEven += s[2 * i] == '\0';
+        zeroOdd += s[2 * i + 1] == '\0';
+    }
+    // ASCII and Latin-1 letters have a zero high byte; Vietnamese letters
+    // outside Latin-1 (U+1Exx) do not, hence only a third.
+    if (zeroOdd * 3 >= pairs && zeroEven * 20 < pairs) return {"little-endian", false};
+    if (zeroEven * 3 >= pairs && zeroOdd * 20 < pairs) return {"big-endian", false};
+    return {};
+}
+
+// The first NUL byte anywhere, else the first control byte when more than
+// 1% of the first 64 KiB are control bytes (a text never has that many).
 bool looksBinary(const std::string& s, size_t* at) {
+    if (const size_t nul = s.find('\0'); nul != std::string::npos) {
+        *at = nul;
+        return true;
+    }
     const size_t n = std::min<size_t>(s.size(), 1 << 16);
-    size_t control = 0;
+    size_t control = 0, first = std::string::npos;
     for (size_t i = 0; i < n; ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (c == 0) { *at = i; return true; }
-        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+            ++control;
+            if (first == std::string::npos) first = i;
+        }
     }
-    *at = 0;
-    return n > 0 && control * 100 > n;  // more than 1% control bytes
+    *at = first;
+    return n > 0 && control * 100 > n;
 }
 
 bool isDigits(const std::string& s, size_t b, size_t n) {
@@ -66,10 +105,15 @@ Result<Document> parseDocument(const std::string& file, std::string bytes, const
     while (ws < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[ws]))) ++ws;
     if (ws == bytes.size())
         return makeError("document " + file + " is empty; expected the plain text of a news article");
+    if (const Utf16 u = utf16Of(bytes); u.order) {
+        const std::string from = u.marked ? "UTF-16" : u.order[0] == 'l' ? "UTF-16LE" : "UTF-16BE";
+        return makeError("document " + file + " is UTF-16 (" + u.order + "), not UTF-8; convert it first: iconv -f " +
+                         from + " -t UTF-8 " + file + " > " + file + ".utf8.txt");
+    }
     size_t at = 0;
     if (looksBinary(bytes, &at))
-        return makeError("document " + file + " is binary (control byte at offset " + std::to_string(at) +
-                         "); expected plain UTF-8 text");
+        return makeError("document " + file + " is binary (" + (bytes[at] == '\0' ? "NUL" : "control") +
+                         " byte at offset " + std::to_string(at) + "); expected plain UTF-8 text");
     if (const size_t bad = invalidUtf8At(bytes); bad != std::string::npos)
         return makeError("document " + file + " is not valid UTF-8 (byte offset " + std::to_string(bad) +
                          "); convert it to UTF-8 first");
@@ -95,6 +139,7 @@ Result<Document> parseDocument(const std::string& file, std::string bytes, const
             p = q;
         }
     }
+    std::string impossibleDate;  // a date line naming no day of the calendar ("2023-02-30")
     if (d.text.compare(p, 5, "date ") == 0) {
         size_t q = p + 5;
         while (q < d.text.size() && d.text[q] == ' ') ++q;
@@ -104,28 +149,30 @@ Result<Document> parseDocument(const std::string& file, std::string bytes, const
             dt.year = std::stoi(d.text.substr(q, 4));
             dt.month = std::stoi(d.text.substr(q + 5, 2));
             dt.day = std::stoi(d.text.substr(q + 8, 2));
-            if (dt.month >= 1 && dt.month <= 12 && dt.day >= 1 && dt.day <= 31) {
+            if (isCalendarDate(dt.year, dt.month, dt.day)) {
                 dt.iso = d.text.substr(q, 10);
                 dt.status = DateStatus::Stated;
                 dt.note = "date line";
                 d.date = dt;
-                d.body.begin = q + 10;
-                d.title = headline;
+            } else {
+                impossibleDate = d.text.substr(q, 10);
             }
+            d.body.begin = q + 10;  // the line is a date line either way, not the article's text
+            d.title = headline;
         }
     }
     analyseDocument(d, lexicon);
+    if (!impossibleDate.empty())
+        d.date.note = "the date line says " + impossibleDate + ", which is not a calendar date, so it was not taken (" +
+                      (d.date.status == DateStatus::Unknown ? std::string("no date in the text either")
+                                                            : "date used: " + d.date.note) + ")";
     return d;
 }
 
 Result<Document> readDocument(const std::string& path, const Lexicon& lexicon) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) return makeError("document " + path + " is a directory, not a file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return makeError("document " + path + " cannot be opened (missing or unreadable)");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parseDocument(path, ss.str(), lexicon);
+    auto bytes = readRegularFile(path, "document", kMaxDocumentBytes);
+    if (!bytes) return bytes.error();
+    return parseDocument(path, std::move(*bytes), lexicon);
 }
 
 Result<std::vector<Document>> readDocuments(const std::vector<std::string>& paths, const Lexicon& lexicon) {
@@ -136,7 +183,9 @@ Result<std::vector<Document>> readDocuments(const std::vector<std::string>& path
         if (fs::is_directory(p, ec)) {
             for (const auto& e : fs::directory_iterator(p, ec)) {
                 const std::string name = e.path().filename().string();
-                if (!name.empty() && name[0] != '.' && e.is_regular_file(ec)) files.push_back(e.path().string());
+                // Not recursive: subdirectories are passed over. Anything else
+                // (a FIFO, a device) is read, so readDocument refuses it by name.
+                if (!name.empty() && name[0] != '.' && !e.is_directory(ec)) files.push_back(e.path().string());
             }
             if (ec) return makeError("documents directory " + p + " cannot be read: " + ec.message());
             std::sort(files.begin(), files.end());

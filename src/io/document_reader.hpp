@@ -4,9 +4,13 @@
 // the file as it is on disk. A first line " date YYYY-MM-DD" states the date;
 // the rest of that line, if any, is the article's first words.
 //
-// Errors name the file: empty, binary (NUL or control bytes), invalid UTF-8
-// (with the byte offset), unreadable. The lexicon's word lists find the
-// headline, the trailing cut and a date stated in the text.
+// Errors name the file: not a regular file (a FIFO, a device such as
+// /dev/zero, a directory), larger than 64 MB, empty, UTF-16 (with the iconv
+// line that converts it), binary (a NUL byte anywhere, or many control
+// bytes), invalid UTF-8 (with the byte offset), unreadable. A date line that
+// names no calendar day ("2023-02-30") is not taken; Document::date.note
+// says so. The lexicon's word lists find the headline, the trailing cut and
+// a date stated in the text.
 #include <string>
 #include <vector>
 
@@ -21,8 +25,9 @@ Result<Document> parseDocument(const std::string& file, std::string bytes, const
 
 Result<Document> readDocument(const std::string& path, const Lexicon& lexicon);
 
-// Files and directories (their regular files, sorted, not recursive, hidden
-// files skipped) in the order given. Stops at the first bad file.
+// Files and directories (their files, sorted, not recursive, hidden files
+// skipped) in the order given. Stops at the first bad file: a FIFO or a
+// device inside a directory is refused by name, never read.
 Result<std::vector<Document>> readDocuments(const std::vector<std::string>& paths, const Lexicon& lexicon);
 
 }  // namespace bl::io

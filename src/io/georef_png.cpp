@@ -3,13 +3,17 @@
 #include <cpl_conv.h>
 #include <gdal.h>
 #include <ogr_srs_api.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <vector>
 
 namespace bl::io {
@@ -31,14 +35,6 @@ std::string worldFileText(const GeoTransform& gt) {
 
 namespace {
 
-// Temporary files removed unless released.
-struct TempFiles {
-    std::vector<std::string> paths;
-    ~TempFiles() {
-        for (const auto& p : paths) unlink(p.c_str());
-    }
-};
-
 Result<std::string> wktOf(const std::string& crs) {
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
     if (OSRSetFromUserInput(srs, crs.c_str()) != OGRERR_NONE) {
@@ -55,58 +51,91 @@ Result<std::string> wktOf(const std::string& crs) {
     return out;
 }
 
+// Undoes a side-car written before the image failed; a FIFO or device
+// written into is left alone.
+void removeIfFile(const OutputTarget& t) {
+    if (t.kind == OutputKind::File) unlink(t.resolved.c_str());
+}
+
 }  // namespace
+
+Result<Unit> checkExportOutput(const std::string& path, bool georef) {
+    if (path.empty()) return optionError("-o: an output file is needed (e.g. -o map.png)");
+    struct stat st;
+    const bool stream = path == "-" || (stat(path.c_str(), &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)));
+    if (stream) {
+        if (georef)
+            return optionError(
+                "--georef needs -o to name a .png file: the world file and the .aux.xml are named after "
+                "it, and " +
+                std::string(path == "-" ? "standard output" : path) + " has no such name");
+        return Unit{};
+    }
+    const std::string ext = fs::path(path).extension().string();
+    std::string lower = ext;
+    for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == ".png") return Unit{};
+    if (ext.empty())
+        return optionError("-o " + path + " has no extension; export writes PNG only (use " + path + ".png)");
+    return optionError("-o " + path + ": the extension " + ext +
+                       " is not supported; export writes PNG only (use a .png name)");
+}
 
 Result<ExportFiles> writeExportPng(const std::string& path, const RgbaImage& image, double dpi,
                                    const std::optional<GeoTransform>& georef, const std::string& crs, bool force) {
+    if (auto ok = checkExportOutput(path, georef.has_value()); !ok) return ok.error();
     ExportFiles files;
     files.png = path;
+    auto target = resolveOutput(path, force);
+    if (!target) return target.error();
+    std::optional<OutputTarget> world, aux;
     if (georef) {
+        if (target->kind != OutputKind::File)
+            return optionError("--georef needs -o to name a regular file, not " + path);
         files.worldFile = worldFilePath(path);
         files.auxXml = path + ".aux.xml";
+        auto w = resolveOutput(*files.worldFile, force);
+        if (!w) return w.error();
+        auto a = resolveOutput(*files.auxXml, force);
+        if (!a) return a.error();
+        world = *w;
+        aux = *a;
     }
-    for (const auto* p : {&files.png, files.worldFile ? &*files.worldFile : nullptr, files.auxXml ? &*files.auxXml : nullptr})
-        if (p)
-            if (auto ok = checkWritable(*p, force); !ok) return ok.error();
 
-    TempFiles temps;
-    std::string tmp = path + ".tmp-XXXXXX";
-    const int fd = mkstemp(tmp.data());
-    if (fd < 0) return makeError("cannot write " + path + ": " + std::strerror(errno));
-    close(fd);
-    temps.paths.push_back(tmp);
-    if (auto w = writePng(tmp, image, dpi); !w) return makeError("cannot write " + path + ": " + w.error().message);
-    chmod(tmp.c_str(), 0644);
+    auto out = OutputFile::open(*target);
+    if (!out) return out.error();
+    if (auto w = writePng(*out, image, dpi); !w) return w.error();
+    files.pngBytes = out->bytesWritten();
 
-    std::string tmpAux;
     if (georef) {
         auto wkt = wktOf(crs);
         if (!wkt) return wkt.error();
         GDALAllRegister();
-        tmpAux = tmp + ".aux.xml";
-        temps.paths.push_back(tmpAux);
-        // GDAL keeps what PNG cannot hold in its PAM sidecar, written on close.
+        // GDAL keeps what PNG cannot hold in its PAM sidecar, written on
+        // close beside the temporary image; its text is then written to the
+        // real side-car name like any other output.
+        TemporaryFile tmpAux(out->temporaryPath() + ".aux.xml");
         CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", "YES");
-        GDALDatasetH ds = GDALOpen(tmp.c_str(), GA_ReadOnly);
-        if (!ds) return makeError("GDAL cannot open the image it should georeference (" + tmp + ")");
+        GDALDatasetH ds = GDALOpen(out->temporaryPath().c_str(), GA_ReadOnly);
+        if (!ds) return makeError("GDAL cannot open the image it should georeference (" + out->temporaryPath() + ")");
         GeoTransform gt = *georef;
         const bool ok = GDALSetProjection(ds, wkt->c_str()) == CE_None && GDALSetGeoTransform(ds, gt.data()) == CE_None;
         GDALClose(ds);
-        if (!ok || !fs::exists(tmpAux)) return makeError("GDAL could not write " + *files.auxXml);
-        if (auto w = writeFileAtomically(*files.worldFile, worldFileText(*georef), force); !w) return w.error();
-        if (std::rename(tmpAux.c_str(), files.auxXml->c_str()) != 0) {
-            const std::string why = std::strerror(errno);
-            unlink(files.worldFile->c_str());
-            return makeError("cannot write " + *files.auxXml + ": " + why);
+        std::ifstream in(tmpAux.path(), std::ios::binary);
+        const std::string auxText((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (!ok || !in.is_open() || auxText.empty()) return makeError("GDAL could not write " + *files.auxXml);
+        if (auto w = writeFileAtomically(world->path, worldFileText(*georef), force); !w) return w.error();
+        if (auto w = writeFileAtomically(aux->path, auxText, force); !w) {
+            removeIfFile(*world);
+            return w.error();
         }
     }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
+    if (auto c = out->commit(); !c) {
         if (georef) {
-            unlink(files.worldFile->c_str());
-            unlink(files.auxXml->c_str());
+            removeIfFile(*world);
+            removeIfFile(*aux);
         }
-        return makeError("cannot write " + path + ": " + why);
+        return c.error();
     }
     return files;
 }

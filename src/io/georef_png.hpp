@@ -26,9 +26,18 @@ std::string worldFileText(const GeoTransform& gt);
 struct ExportFiles {
     std::string png;
     std::optional<std::string> worldFile, auxXml;  // set when georeferenced
+    size_t pngBytes = 0;
 };
 
-// Checks, then writes. `crs` is any definition GDAL's OSR accepts (PROJ string, WKT, EPSG:n).
+// What an export may write to (-o): "-" (standard output), an existing FIFO
+// or character device, or a name ending in .png (any case); with `georef`
+// only a file name (the side-cars are named after it). Errors name -o and
+// are ErrorKind::Option.
+Result<Unit> checkExportOutput(const std::string& path, bool georef);
+
+// Checks, then writes (io/output_file.hpp: "-", FIFOs and character devices
+// are written into; georeferencing needs a regular file). `crs` is any definition GDAL's OSR accepts (PROJ string, WKT,
+// EPSG:n).
 Result<ExportFiles> writeExportPng(const std::string& path, const RgbaImage& image, double dpi,
                                    const std::optional<GeoTransform>& georef, const std::string& crs, bool force);
 

@@ -6,7 +6,9 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -16,21 +18,15 @@
 
 #include "core/boundaries/crs.hpp"
 #include "core/boundaries/geometry_ops.hpp"
+#include "io/gdal_messages.hpp"
 #include "io/prepared_store.hpp"
+#include "io/regular_file.hpp"
 
 namespace bl::io {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-void registerGdalOnce() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        GDALAllRegister();
-        CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");  // no cap on large features
-    });
-}
 
 struct DatasetCloser {
     void operator()(GDALDataset* d) const { GDALClose(d); }
@@ -41,43 +37,77 @@ std::string lastGdalError() {
     return msg && *msg ? std::string(": ") + msg : std::string();
 }
 
-Ring ringFrom(const OGRLinearRing* r, OGRCoordinateTransformation* ct, bool* finite) {
+// Reads a ring and transforms it to the working CRS. `lonLat`: the source is
+// geographic, so coordinates outside ±180/±90 are refused before the
+// transform; projected coordinates are only checked for being finite. A
+// point the transform cannot take also counts as not finite.
+Ring ringFrom(const OGRLinearRing* r, OGRCoordinateTransformation* ct, bool lonLat, bool* finite) {
     const int n = r->getNumPoints();
     const size_t count = n > 0 ? static_cast<size_t>(n) : 0;
     std::vector<double> xs(count), ys(count);
     r->getPoints(xs.data(), sizeof(double), ys.data(), sizeof(double));
     for (size_t i = 0; i < count; ++i)
-        if (!std::isfinite(xs[i]) || !std::isfinite(ys[i]) || std::fabs(xs[i]) > 180.0 || std::fabs(ys[i]) > 90.0)
+        if (!std::isfinite(xs[i]) || !std::isfinite(ys[i]) || (lonLat && (std::fabs(xs[i]) > 180.0 || std::fabs(ys[i]) > 90.0)))
             *finite = false;
     if (ct && count > 0 && *finite) {
         std::vector<int> ok(count);
         if (!ct->Transform(n, xs.data(), ys.data(), nullptr, ok.data())) *finite = false;
+        for (size_t i = 0; i < count && *finite; ++i)
+            if (!ok[i] || !std::isfinite(xs[i]) || !std::isfinite(ys[i])) *finite = false;
     }
     Ring out(count);
     for (size_t i = 0; i < count; ++i) out[i] = {xs[i], ys[i]};
     return out;
 }
 
-void collect(const OGRGeometry* g, OGRCoordinateTransformation* ct, MultiPolygon& out, bool* finite) {
+void collect(const OGRGeometry* g, OGRCoordinateTransformation* ct, bool lonLat, MultiPolygon& out, bool* finite) {
     if (!g) return;
     switch (wkbFlatten(g->getGeometryType())) {
     case wkbPolygon: {
         const auto* p = g->toPolygon();
         Polygon poly;
-        if (const auto* ext = p->getExteriorRing()) poly.rings.push_back(ringFrom(ext, ct, finite));
-        for (int i = 0; i < p->getNumInteriorRings(); ++i) poly.rings.push_back(ringFrom(p->getInteriorRing(i), ct, finite));
+        if (const auto* ext = p->getExteriorRing()) poly.rings.push_back(ringFrom(ext, ct, lonLat, finite));
+        for (int i = 0; i < p->getNumInteriorRings(); ++i) poly.rings.push_back(ringFrom(p->getInteriorRing(i), ct, lonLat, finite));
         if (!poly.rings.empty()) out.polygons.push_back(std::move(poly));
         break;
     }
     case wkbMultiPolygon:
     case wkbGeometryCollection: {
         const auto* c = g->toGeometryCollection();
-        for (int i = 0; i < c->getNumGeometries(); ++i) collect(c->getGeometryRef(i), ct, out, finite);
+        for (int i = 0; i < c->getNumGeometries(); ++i) collect(c->getGeometryRef(i), ct, lonLat, out, finite);
         break;
     }
     default:
         break;  // points and lines carry no area
     }
+}
+
+// Ids identify units everywhere (parents, caches, selections), so two
+// features with one id would be told apart by load order alone: the second
+// and later ones get "#2", "#3"... and the layer says so. Empty = all unique.
+std::string makeIdsUnique(std::vector<AdminUnit>& units) {
+    std::unordered_map<std::string, int> seen;
+    for (const auto& u : units) seen.emplace(u.id, 0);
+    std::vector<std::string> examples;
+    size_t renamed = 0;
+    for (auto& u : units) {
+        int& n = seen[u.id];
+        if (++n == 1) continue;
+        std::string fresh;
+        for (int k = n;; ++k) {
+            fresh = u.id + "#" + std::to_string(k);
+            if (!seen.count(fresh)) break;
+        }
+        if (examples.size() < 3) examples.push_back("\"" + u.id + "\" → " + fresh);
+        seen.emplace(fresh, 1);
+        u.id = fresh;
+        ++renamed;
+    }
+    if (!renamed) return {};
+    std::string list;
+    for (const auto& e : examples) list += (list.empty() ? "" : ", ") + e;
+    return std::to_string(renamed) + " feature" + (renamed == 1 ? " repeats an id" : "s repeat ids") +
+           " of an earlier feature; told apart as " + list + (renamed > examples.size() ? ", …" : "");
 }
 
 bool isValidUtf8(const std::string& s) {
@@ -108,39 +138,65 @@ int fieldIndex(OGRFeatureDefn* defn, const std::string& name) {
     return name.empty() ? -1 : defn->GetFieldIndex(name.c_str());
 }
 
-// What can be told about a layer's file before GDAL opens it: it exists,
-// is not empty, and a shapefile has its attributes beside it.
+// A shapefile's companion file (".dbf", ".shx", ...) in either case, or
+// empty when there is none.
+fs::path sidecar(const fs::path& shp, const char* lower, const char* upper) {
+    std::error_code ec;
+    for (const char* ext : {lower, upper})
+        if (fs::path s = fs::path(shp).replace_extension(ext); fs::exists(fs::symlink_status(s, ec))) return s;
+    return {};
+}
+
+// What can be told about a layer's file before GDAL opens it: it is a
+// regular file (GDAL opening a FIFO would wait for a writer forever), not
+// empty, and a shapefile has its attributes and index beside it, each a
+// regular file too.
 Result<std::monostate> checkLayerFile(const LayerSpec& spec, const fs::path& p) {
     const std::string file = p.string();
     std::error_code ec;
     // GDAL's virtual file systems (/vsizip/, /vsimem/, ...) are not on disk.
-    const bool virtualPath = file.rfind("/vsi", 0) == 0;
-    if (!virtualPath && !fs::exists(p, ec)) return makeError("layer " + spec.id + ": file " + file + " does not exist");
-    if (!virtualPath && fs::is_regular_file(p, ec) && fs::file_size(p, ec) == 0)
-        return makeError("layer " + spec.id + ": file " + file + " is empty");
-    if (p.extension() == ".shp" || p.extension() == ".SHP") {
-        fs::path dbf = p;
-        if (!fs::exists(dbf.replace_extension(".dbf"), ec) && !fs::exists(dbf.replace_extension(".DBF"), ec))
-            return makeError("layer " + spec.id + ": shapefile " + file +
-                             " has no .dbf beside it, so it has no attributes (names, ids) to read");
-    }
+    if (file.rfind("/vsi", 0) == 0) return std::monostate{};
+    const std::string what = "layer " + spec.id + ": file";
+    if (auto ok = checkRegularFile(file, what); !ok) return ok.error();
+    if (fs::file_size(p, ec) == 0) return makeError(what + " " + file + " is empty");
+    if (p.extension() != ".shp" && p.extension() != ".SHP") return std::monostate{};
+    const fs::path dbf = sidecar(p, ".dbf", ".DBF"), shx = sidecar(p, ".shx", ".SHX");
+    if (dbf.empty())
+        return makeError("layer " + spec.id + ": shapefile " + file +
+                         " has no .dbf beside it, so it has no attributes (names, ids) to read");
+    if (shx.empty())
+        return makeError("layer " + spec.id + ": shapefile " + file +
+                         " has no .shx index beside it; copy the .shx that came with it, or rebuild it from the "
+                         ".shp with: ogrinfo --config SHAPE_RESTORE_SHX YES " + file);
+    for (const fs::path& s : {dbf, shx, sidecar(p, ".prj", ".PRJ"), sidecar(p, ".cpg", ".CPG")})
+        if (!s.empty())
+            if (auto ok = checkRegularFile(s.string(), what); !ok) return ok.error();
     return std::monostate{};
+}
+
+// Our words for a file GDAL cannot open, by what it should be.
+std::string unreadableBecause(const fs::path& p) {
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    if (ext == ".geojson" || ext == ".json") return "the GeoJSON is truncated or malformed";
+    if (ext == ".shp") return "the shapefile is damaged";
+    return "GDAL reads no vector data in it";
 }
 
 }  // namespace
 
 Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std::stop_token stop) {
-    registerGdalOnce();
+    initGdal();
     const auto start = std::chrono::steady_clock::now();
     const fs::path p = fs::path(spec.path).is_absolute() ? fs::path(spec.path) : fs::path(dataRoot) / spec.path;
     const std::string file = p.string();
     if (auto ok = checkLayerFile(spec, p); !ok) return ok.error();
 
+    GdalMessages gdal;  // the library's words go after ours, never to stderr
     CPLErrorReset();
     std::unique_ptr<GDALDataset, DatasetCloser> ds(
         GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-    if (!ds)
-        return makeError("layer " + spec.id + ": GDAL cannot read " + file + " as vector data" + lastGdalError());
+    if (!ds) return makeError("layer " + spec.id + ": cannot read " + file + ": " + unreadableBecause(p) + gdal.detail());
     OGRLayer* ogr = spec.gdalLayer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(spec.gdalLayer.c_str());
     if (!ogr) {
         std::string names;
@@ -192,6 +248,7 @@ Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std:
     if (assumedWgs84)
         layer.warnings.push_back(file + " declares no coordinate reference system (no .prj?); its coordinates fit "
                                  "longitude/latitude, so WGS84 is assumed");
+    GdalMessages reading;  // a failure while reading ends the features early: not a whole layer
     ogr->ResetReading();
     size_t index = 0;
     for (auto& feature : *ogr) {
@@ -219,11 +276,12 @@ Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std:
         }
 
         bool finite = true;
-        collect(feature->GetGeometryRef(), ct.get(), u.geometry, &finite);
-        if (!srcIsGeographic) finite = true;  // range check applies to lon/lat only
+        collect(feature->GetGeometryRef(), ct.get(), srcIsGeographic, u.geometry, &finite);
         if (!finite) {
             return makeError("layer " + spec.id + ": " + file + ", feature " + std::to_string(index) + " (\"" + u.name +
-                             "\") has coordinates that are not finite or outside longitude/latitude range");
+                             (srcIsGeographic ? "\") has coordinates that are not finite or outside longitude/latitude range"
+                                              : "\") has coordinates that are not finite or cannot be transformed from its "
+                                                "declared coordinate reference system"));
         }
         const Validity v = makeValidPolygonal(u.geometry);
         if (v == Validity::Empty) { ++layer.skippedEmpty; continue; }
@@ -231,6 +289,10 @@ Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std:
         u.bounds = u.geometry.bounds();
         layer.units.push_back(std::move(u));
     }
+    if (!reading.errors().empty())
+        return makeError("layer " + spec.id + ": cannot read " + file + " to the end: " + unreadableBecause(p) +
+                         reading.detail());
+    if (auto note = makeIdsUnique(layer.units); !note.empty()) layer.warnings.push_back(file + ": " + note);
     if (layer.units.empty())
         return makeError("layer " + spec.id + ": " + file + " holds no polygon features" +
                          (layer.skippedEmpty ? " (" + std::to_string(layer.skippedEmpty) + " empty geometries)" : ""));
@@ -309,7 +371,7 @@ Result<Dataset> loadDataset(const Catalog& catalog, const std::string& dataRoot,
     for (const auto& s : catalog.layers)
         if (opt.only.empty() || std::find(opt.only.begin(), opt.only.end(), s.id) != opt.only.end()) todo.push_back(&s);
     for (const auto& id : opt.only)
-        if (!catalog.layer(id)) return makeError("unknown layer id \"" + id + "\" (not in catalog " + catalog.file + ")");
+        if (!catalog.layer(id)) return optionError("unknown layer id \"" + id + "\" (not in catalog " + catalog.file + ")");
 
     // Parents are needed to name parents: pull them in.
     for (size_t i = 0; i < todo.size(); ++i)

@@ -5,35 +5,57 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <memory>
+#include <string>
+
+#include "io/output_file.hpp"
 
 namespace bl::io {
 
 namespace {
-struct FileCloser {
-    void operator()(FILE* f) const {
-        if (f) std::fclose(f);
-    }
-};
-using FilePtr = std::unique_ptr<FILE, FileCloser>;
-}  // namespace
 
-Result<std::monostate> writePng(const std::string& path, const RgbaImage& image, double dpi) {
-    if (image.width <= 0 || image.height <= 0 || image.pixels.size() != size_t(image.width) * image.height * 4)
-        return makeError("cannot write " + path + ": the image is empty or malformed");
-    FilePtr f(std::fopen(path.c_str(), "wb"));
-    if (!f) return makeError("cannot write " + path + ": " + std::strerror(errno));
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-    png_infop info = png ? png_create_info_struct(png) : nullptr;
-    if (!info) {
-        png_destroy_write_struct(&png, nullptr);
-        return makeError("cannot write " + path + ": out of memory");
-    }
-    if (setjmp(png_jmpbuf(png))) {
-        png_destroy_write_struct(&png, &info);
-        return makeError("cannot write " + path + ": libpng failed (disk full?)");
-    }
-    png_init_io(png, f.get());
+// Where libpng's bytes go: buffered, then written to the output. On failure
+// the callbacks below record why and leave through png_error / longjmp, so
+// they keep no C++ object alive across it.
+struct PngSink {
+    OutputFile* out = nullptr;
+    std::string buffer;
+    std::string error;       // our sentence, when writing failed
+    std::string pngMessage;  // libpng's own text, otherwise
+};
+
+constexpr size_t kSinkBuffer = 1 << 18;
+
+bool flushSink(PngSink& sink) {
+    if (sink.buffer.empty()) return true;
+    auto w = sink.out->write(sink.buffer);
+    sink.buffer.clear();
+    if (!w) sink.error = w.error().message;
+    return w.ok();
+}
+
+void sinkWrite(png_structp png, png_bytep data, png_size_t n) {
+    auto* sink = static_cast<PngSink*>(png_get_io_ptr(png));
+    sink->buffer.append(reinterpret_cast<const char*>(data), n);
+    if (sink->buffer.size() >= kSinkBuffer && !flushSink(*sink)) png_error(png, "write failed");
+}
+
+void sinkFlush(png_structp png) {
+    if (!flushSink(*static_cast<PngSink*>(png_get_io_ptr(png)))) png_error(png, "write failed");
+}
+
+void recordError(png_structp png, png_const_charp message) {
+    auto* sink = static_cast<PngSink*>(png_get_error_ptr(png));
+    if (sink->pngMessage.empty()) sink->pngMessage = message ? message : "unknown error";
+    png_longjmp(png, 1);
+}
+
+void ignoreWarning(png_structp, png_const_charp) {}
+
+// The libpng calls, in a function of their own that holds no C++ object,
+// so that a longjmp out of them skips no destructor.
+bool encode(png_structp png, png_infop info, const RgbaImage& image, double dpi) {
+    if (setjmp(png_jmpbuf(png))) return false;
+    png_set_write_fn(png, png_get_error_ptr(png), sinkWrite, sinkFlush);
     // Maps are mostly flat colour: one cheap filter and a fast zlib level
     // compress them nearly as well as the defaults at a third of the time.
     // An opaque image is written without its alpha channel.
@@ -53,8 +75,39 @@ Result<std::monostate> writePng(const std::string& path, const RgbaImage& image,
     for (int y = 0; y < image.height; ++y)
         png_write_row(png, const_cast<png_bytep>(image.pixels.data() + size_t(y) * image.width * 4));
     png_write_end(png, nullptr);
+    return true;
+}
+
+}  // namespace
+
+Result<std::monostate> writePng(OutputFile& out, const RgbaImage& image, double dpi) {
+    const std::string name = out.target().kind == OutputKind::Stdout ? "standard output" : out.target().path;
+    if (image.width <= 0 || image.height <= 0 || image.pixels.size() != size_t(image.width) * image.height * 4)
+        return makeError("cannot write " + name + ": the image is empty or malformed");
+    PngSink sink;
+    sink.out = &out;
+    sink.buffer.reserve(kSinkBuffer + 65536);
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &sink, recordError, ignoreWarning);
+    png_infop info = png ? png_create_info_struct(png) : nullptr;
+    if (!info) {
+        png_destroy_write_struct(&png, nullptr);
+        return makeError("cannot write " + name + ": out of memory");
+    }
+    const bool encoded = encode(png, info, image, dpi);
     png_destroy_write_struct(&png, &info);
-    if (std::fflush(f.get()) != 0) return makeError("cannot write " + path + ": " + std::strerror(errno));
+    if (encoded && !flushSink(sink)) return makeError(sink.error);
+    if (!sink.error.empty()) return makeError(sink.error);
+    if (!encoded) return makeError("cannot write " + name + ": the PNG encoder failed (" + sink.pngMessage + ")");
+    return std::monostate{};
+}
+
+Result<std::monostate> writePng(const std::string& path, const RgbaImage& image, double dpi) {
+    auto target = resolveOutput(path, true);
+    if (!target) return target.error();
+    auto out = OutputFile::open(*target);
+    if (!out) return out.error();
+    if (auto w = writePng(*out, image, dpi); !w) return w;
+    if (auto c = out->commit(); !c) return c.error();
     return std::monostate{};
 }
 

@@ -17,6 +17,7 @@
 #include "io/byte_codec.hpp"
 #include "io/layer_loader.hpp"
 #include "io/output_file.hpp"
+#include "io/regular_file.hpp"
 
 namespace bl::io {
 
@@ -52,22 +53,15 @@ std::string hex(uint64_t v) {
     return buf;
 }
 
-// The whole file in one allocation.
-std::optional<std::string> readWhole(const fs::path& p) {
-    const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    struct stat st {};
-    std::optional<std::string> out;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-        std::string bytes(size_t(st.st_size), '\0');
-        size_t got = 0;
-        for (ssize_t n; got < bytes.size() && (n = ::read(fd, bytes.data() + got, bytes.size() - got)) > 0;)
-            got += size_t(n);
-        bytes.resize(got);
-        out = std::move(bytes);
-    }
-    ::close(fd);
-    return out;
+// The whole file in one allocation; nullopt when there is none. Something
+// else in its place (a FIFO, a device: never opened blocking) or a file that
+// cannot be read gives nullopt too, with the sentence in `*refused`.
+std::optional<std::string> readWhole(const fs::path& p, std::string* refused = nullptr) {
+    auto bytes = readRegularFile(p.string(), "prepared data");
+    if (bytes) return std::move(*bytes);
+    std::error_code ec;
+    if (refused && fs::exists(p, ec)) *refused = bytes.error().message;
+    return std::nullopt;
 }
 
 fs::path sourcePath(const LayerSpec& spec, const std::string& dataRoot) {
@@ -76,7 +70,7 @@ fs::path sourcePath(const LayerSpec& spec, const std::string& dataRoot) {
 
 // XXH3 of a file's bytes through a read-only mapping (no copy).
 std::optional<uint64_t> hashFile(const std::string& path, uint64_t size) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);  // never waits on a FIFO
     if (fd < 0) return std::nullopt;
     if (size == 0) {
         ::close(fd);
@@ -135,7 +129,7 @@ Result<std::string> layerIdentity(const LayerSpec& spec, const std::string& data
     key << "fields id '" << f.id << "' name '" << f.name << "' short '" << f.shortName << "' ascii '" << f.asciiName
         << "' parent '" << f.parentId << "' alt";
     for (const auto& a : f.altNames) key << " '" << a << "'";
-    key << "\ncrs " << kWorkingCrs << "\nformat " << kStoreFormat << '\n';
+    key << "\ncrs " << kWorkingCrs << "\nformat " << kStoreFormat << " loader " << kLoaderRevision << '\n';
     return key.str();
 }
 
@@ -146,8 +140,14 @@ PreparedStore::PreparedStore(std::string dir) : m_dir(std::move(dir)) {
 PreparedStore::Lookup PreparedStore::read(const std::string& name, const std::string& key) const {
     Lookup out;
     const fs::path p = fs::path(m_dir) / name;
-    auto bytes = readWhole(p);
-    if (!bytes) return out;  // absent (or unreadable: rebuilt and rewritten)
+    std::string refused;
+    auto bytes = readWhole(p, &refused);
+    if (!bytes) {
+        if (refused.empty()) return out;  // absent
+        out.miss = Miss::Damaged;
+        out.why = refused + "; not trusted, rebuilding it";
+        return out;
+    }
     auto damaged = [&](const std::string& why) {
         out.miss = Miss::Damaged;
         out.why = "prepared data " + p.string() + " is " + why + "; rebuilding it";
@@ -192,7 +192,7 @@ bool PreparedStore::write(const std::string& name, const std::string& key, std::
     // Header, key and payload straight from where they are (a layer's payload
     // can be tens of MiB), into a temporary name renamed into place.
     const std::string_view header(reinterpret_cast<const char*>(&h), sizeof h);
-    return writeFileAtomically((fs::path(m_dir) / name).string(), {header, key, payload}, true).ok();
+    return replaceOwnFile((fs::path(m_dir) / name).string(), {header, key, payload}).ok();
 }
 
 std::vector<PreparedStore::Entry> PreparedStore::entries() const {

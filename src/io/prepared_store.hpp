@@ -29,6 +29,9 @@ namespace bl::io {
 
 // Bumped whenever an encoding in the store changes.
 inline constexpr uint32_t kStoreFormat = 1;
+// Bumped whenever the loader makes different units from the same source
+// (2: projected sources transformed, repeated ids told apart).
+inline constexpr uint32_t kLoaderRevision = 2;
 
 // $XDG_CACHE_HOME/borderlens, else ~/.cache/borderlens (also the adjacency
 // cache's home).

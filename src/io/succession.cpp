@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/detail/json_file.hpp"
+#include "io/json_text.hpp"
 
 namespace bl::io {
 
@@ -46,7 +47,7 @@ Result<SuccessionTable> loadSuccession(const std::string& path) {
 }
 
 std::string successionJson(const SuccessionTable& t, const std::string& madeWith) {
-    auto esc = [](const std::string& s) { return json(s).dump(); };
+    auto esc = [](const std::string& s) { return dumpJson(json(s)); };
     std::string out = "{\n \"description\": " +
                       esc("For each unit of the Vietnamese system before the 1 July 2025 reform, the units of the "
                           "later system that took its territory and the share of its area each took. Computed by "

@@ -1,7 +1,6 @@
 #include "render/export_job.hpp"
 
 #include <chrono>
-#include <filesystem>
 
 #include "core/boundaries/crs.hpp"
 #include "io/output_file.hpp"
@@ -32,6 +31,7 @@ Result<ExportOutcome> runExport(const engine::ExportRequest& r, const engine::Ma
     auto image = renderExport(**renderer, *fonts, *map.dataset, *map.geometry, *spec);
     if (!image) return image.error();
     ExportOutcome out;
+    out.notes = spec->notes;
     out.camera = exportCamera(*spec, *fonts);
     const auto t1 = Clock::now();
     out.renderSeconds = std::chrono::duration<double>(t1 - t0).count();
@@ -41,8 +41,7 @@ Result<ExportOutcome> runExport(const engine::ExportRequest& r, const engine::Ma
     if (!files) return files.error();
     out.files = *files;
     out.writeSeconds = std::chrono::duration<double>(Clock::now() - t1).count();
-    std::error_code ec;
-    out.bytes = size_t(std::filesystem::file_size(r.output, ec));
+    out.bytes = files->pngBytes;
     return out;
 }
 

@@ -20,6 +20,7 @@ struct ExportOutcome {
     Camera camera;
     double renderSeconds = 0.0, writeSeconds = 0.0;
     size_t bytes = 0;  // of the PNG
+    std::vector<std::string> notes;  // ExportSpec::notes
 };
 
 // Needs a current GL context (a HeadlessContext on this thread is enough).

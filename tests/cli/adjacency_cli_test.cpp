@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -92,7 +93,7 @@ TEST_CASE("adjacency output files are never overwritten without --force", "[cli]
     const std::string out = tmp.file("pairs.csv");
     std::ofstream(out) << "precious";
     const RunResult r = runBorderlens("-q adjacency --level province --cross-border -o " + out);
-    CHECK(r.exitCode == 1);
+    CHECK(r.exitCode == 2);  // an option problem
     CHECK_THAT(r.err, Catch::Contains("pairs.csv") && Catch::Contains("--force"));
     std::ifstream in(out);
     std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -107,15 +108,43 @@ TEST_CASE("adjacency output files are never overwritten without --force", "[cli]
 
 TEST_CASE("adjacency refuses impossible combinations clearly", "[cli][adjacency]") {
     const RunResult d2025 = runBorderlens("adjacency --level district --vintage 2025");
-    CHECK(d2025.exitCode == 1);
+    CHECK(d2025.exitCode == 2);
     CHECK_THAT(d2025.err, Catch::Contains("no districts"));
     const RunResult both = runBorderlens("adjacency --layers vn_adm2_2023 --vintage 2023");
     CHECK(both.exitCode == 2);
     CHECK_THAT(both.err, Catch::Contains("--vintage") || Catch::Contains("--layers"));
     const RunResult unknown = runBorderlens("adjacency --layers nope,la_adm2_2019");
-    CHECK(unknown.exitCode == 1);
+    CHECK(unknown.exitCode == 2);
     CHECK_THAT(unknown.err, Catch::Contains("nope"));
     const RunResult noUnit = runBorderlens("-q adjacency --unit qqqzzzxx --level province --cross-border");
-    CHECK(noUnit.exitCode == 1);
+    CHECK(noUnit.exitCode == 2);
     CHECK_THAT(noUnit.err, Catch::Contains("qqqzzzxx"));
+}
+
+// Two features with one id: told apart at load (with a warning naming the
+// file), so a run from the caches gives the same answer as --no-cache.
+TEST_CASE("adjacency with duplicate unit ids: cached runs equal --no-cache", "[cli][adjacency][bad-input]") {
+    TempDir data, cache;
+    for (const char* f : {"catalog.json", "aliases.json", "provinces.geojson"}) fs::copy_file(fixture(f), data.file(f));
+    json districts = json::parse(std::ifstream(fixture("districts.geojson")));
+    districts["features"][1]["properties"]["did"] = "D1";  // D2 now repeats D1's id
+    data.write("districts.geojson", districts.dump());
+    const std::string cmd = "--catalog " + data.file("catalog.json") + " --data-root " + data.path().string() +
+                            " adjacency --level district --format json";
+    const RunResult plain = runBorderlens("--no-cache " + cmd);
+    setenv("XDG_CACHE_HOME", cache.path().c_str(), 1);
+    const RunResult first = runBorderlens(cmd);
+    const RunResult second = runBorderlens(cmd);
+    unsetenv("XDG_CACHE_HOME");
+    REQUIRE(plain.exitCode == 0);
+    CHECK_THAT(plain.err, Catch::Contains("districts.geojson") && Catch::Contains("\"D1\" → D1#2"));
+    CHECK_THAT(second.err, Catch::Contains("\"D1\" → D1#2"));  // said again when read from the store
+    CHECK_THAT(second.err, Catch::Contains("from cache"));
+    CHECK(first.out == plain.out);
+    CHECK(second.out == plain.out);
+    const json pairs = json::parse(plain.out);
+    REQUIRE(pairs.size() == 2);
+    std::set<std::string> ids;
+    for (const auto& p : pairs) ids.insert({p["a_id"].get<std::string>(), p["b_id"].get<std::string>()});
+    CHECK(ids == std::set<std::string>{"D1", "D1#2", "D3"});
 }

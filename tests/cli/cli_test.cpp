@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <map>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -80,7 +81,7 @@ TEST_CASE("Bad options and data give one clear message and a non-zero exit", "[c
     }
     SECTION("unknown --layer for find") {
         const RunResult r = runBorderlens("find x --layer nope");
-        CHECK(r.exitCode == 1);
+        CHECK(r.exitCode == 2);
         CHECK_THAT(r.err, Catch::Contains("nope"));
     }
 }
@@ -134,4 +135,83 @@ TEST_CASE("borderlens cache info and clear show and empty the store, and --no-ca
     REQUIRE(r.exitCode == 0);
     CHECK_THAT(r.out, Catch::Contains("removed 4 files"));
     CHECK(fs::is_empty(store));
+}
+
+// Values that would quietly mean something else (a default, stdout, the
+// whole area, another size) are refused while the options are parsed:
+// exit 2, the option named, before anything is loaded.
+TEST_CASE("Option values that would silently mean something else are refused before loading", "[cli][bad-input]") {
+    TempDir tmp;
+    const std::string png = tmp.file("a.png");
+    struct Case {
+        std::string args, option;
+    };
+    const std::vector<Case> cases = {
+        {"export --size 99999999999x100 -o " + png, "99999999999x100"},
+        {"export --size 4294967360x100 -o " + png, "out of range"},  // 2^32 + 64 would wrap to 64
+        {"export --bbox nan,nan,nan,nan -o " + png, "--bbox"},
+        {"export --bbox 100,inf,110,20 -o " + png, "--bbox"},
+        {"export --pair -1 -o " + png, "--pair"},
+        {"export --focus '' -o " + png, "--focus"},
+        {"export -o ''", "-o"},
+        {"adjacency --tolerance-m nan", "--tolerance-m"},
+        {"adjacency --min-shared-km nan", "--min-shared-km"},
+        {"adjacency --min-shared-km inf", "--min-shared-km"},
+        {"adjacency --unit ''", "--unit"},
+        {"adjacency -o ''", "-o"},
+        {"--catalog '' layers", "--catalog"},
+        {"--data-root '' layers", "--data-root"},
+        {"succession --write ''", "--write"},
+        {"view --size 99999999999x100", "out of range"},
+        {"view --pair -2", "--pair"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.args);
+        const RunResult r = runBorderlens(c.args);
+        CHECK(r.exitCode == 2);
+        CHECK_THAT(r.err, Catch::Contains(c.option));
+        CHECK_THAT(r.err, !Catch::Contains("loading"));
+        CHECK(r.out.empty());
+    }
+    CHECK_FALSE(fs::exists(png));
+}
+
+TEST_CASE("Names and indexes that are not there exit 2 (an option problem), bad data exits 1", "[cli][real]") {
+    TempDir tmp;
+    const RunResult layers = runBorderlens("-q adjacency --layers vn_adm1_2023,nope");
+    CHECK(layers.exitCode == 2);
+    CHECK_THAT(layers.err, Catch::Contains("nope"));
+    const RunResult level = runBorderlens("-q adjacency --level district --vintage 2025");
+    CHECK(level.exitCode == 2);
+    const RunResult find = runBorderlens("-q find x --layer nope");
+    CHECK(find.exitCode == 2);
+    const RunResult data = runBorderlens("-q --data-root " + tmp.path().string() + " layers");
+    CHECK(data.exitCode == 1);
+}
+
+TEST_CASE("A misspelt command gets a did-you-mean and the list of commands", "[cli]") {
+    const RunResult top = runBorderlens("adjacncy --level province");
+    CHECK(top.exitCode == 2);
+    CHECK_THAT(top.err, Catch::Contains("did you mean 'adjacency'"));
+    const RunResult nested = runBorderlens("--catalog x.json bench adjacncy");
+    CHECK(nested.exitCode == 2);
+    CHECK_THAT(nested.err, Catch::Contains("unknown bench command 'adjacncy'") && Catch::Contains("did you mean 'adjacency'"));
+    const RunResult far = runBorderlens("qqqqqqqq");
+    CHECK(far.exitCode == 2);
+    CHECK_THAT(far.err, !Catch::Contains("did you mean") && Catch::Contains("commands: layers"));
+    // An option's value is not mistaken for a command.
+    const RunResult value = runBorderlens("-q --catalog adjacncy.json layrs");
+    CHECK_THAT(value.err, Catch::Contains("unknown command 'layrs'; did you mean 'layers'"));
+}
+
+TEST_CASE("A guessed --unit says which unit it took, an exact one does not", "[cli][real]") {
+    const RunResult guessed = runBorderlens("-q adjacency --unit \"Huong Hao\" --level district --cross-border");
+    REQUIRE(guessed.exitCode == 0);
+    CHECK_THAT(guessed.err, Catch::Contains("--unit 'Huong Hao' names no unit exactly") &&
+                                Catch::Contains("Huyện Hướng Hóa, Tỉnh Quảng Trị"));
+    CHECK_THAT(guessed.out, Catch::Contains("Sepone"));
+    const RunResult exact = runBorderlens("-q adjacency --unit \"huong hoa\" --level district --cross-border");
+    REQUIRE(exact.exitCode == 0);
+    CHECK_THAT(exact.err, !Catch::Contains("names no unit exactly"));
+    CHECK(exact.out == guessed.out);
 }

@@ -3,10 +3,15 @@
 // the world file of --georef, the GDAL sidecar, unwritable destinations.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "core/boundaries/crs.hpp"
 #include "io/png_image.hpp"
@@ -128,7 +133,7 @@ TEST_CASE("export --focus fits a unit found by name, and an unknown name is an e
     INFO(r.err);
     CHECK(r.exitCode == 0);
     r = runBorderlens(fixtureExport("-o " + tmp.file("b.png") + " --size 400x300 --focus Zzyzx"));
-    CHECK(r.exitCode == 1);
+    CHECK(r.exitCode == 2);
     CHECK(r.err.find("--focus") != std::string::npos);
     CHECK_FALSE(fs::exists(tmp.file("b.png")));
 }
@@ -152,4 +157,108 @@ TEST_CASE("export into a read-only directory fails naming the path, leaving noth
     CHECK_THAT(ro.err, Catch::Contains("ro/map.png") || Catch::Contains("/ro"));
     CHECK(fs::is_empty(tmp.path() / "ro"));
     fs::permissions(tmp.path() / "ro", fs::perms::owner_all);
+}
+
+TEST_CASE("export --focus with a misspelt name says which unit it drew", "[cli][export]") {
+    TempDir tmp;
+    const RunResult r = runBorderlens(fixtureExport("-o " + tmp.file("a.png") + " --size 400x300 --focus \"dong thuu\""));
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK_THAT(r.err, Catch::Contains("--focus 'dong thuu' names no unit exactly") && Catch::Contains("Đông Thử"));
+    const RunResult exact = runBorderlens(fixtureExport("-o " + tmp.file("b.png") + " --size 400x300 --focus \"dong thu\""));
+    REQUIRE(exact.exitCode == 0);
+    CHECK_THAT(exact.err, !Catch::Contains("names no unit exactly"));
+}
+
+TEST_CASE("export -o - writes the PNG to standard output", "[cli][export][output]") {
+    TempDir tmp;
+    const RunResult r = runBorderlens(fixtureExport("-o - --size 200x150"));
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    REQUIRE(r.out.size() > 8);
+    CHECK(r.out.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
+    tmp.write("copy.png", r.out);
+    auto img = io::readPng(tmp.file("copy.png"));
+    REQUIRE(img.ok());
+    CHECK(img->width == 200);
+    CHECK(img->height == 150);
+    CHECK_FALSE(fs::exists("-"));
+}
+
+TEST_CASE("export refuses a name that is not .png, and --georef without a file name, before loading",
+          "[cli][export][output]") {
+    TempDir tmp;
+    // A catalog that cannot be read: refusing the output must come first.
+    const std::string noData = "-q --catalog " + tmp.file("none.json") + " export ";
+    for (const std::string name : {"map.jpg", "map.PNG.tif", "map"}) {
+        const RunResult r = runBorderlens(noData + "-o " + tmp.file(name));
+        CHECK(r.exitCode == 2);
+        CHECK_THAT(r.err, Catch::Contains(name) && Catch::Contains("PNG") && Catch::Contains(".png"));
+        CHECK_THAT(r.err, !Catch::Contains("none.json"));
+        CHECK_FALSE(fs::exists(tmp.file(name)));
+    }
+    const RunResult upper = runBorderlens(fixtureExport("-o " + tmp.file("MAP.PNG") + " --size 200x150"));
+    INFO(upper.err);
+    CHECK(upper.exitCode == 0);
+    const RunResult georef = runBorderlens(noData + "-o - --georef");
+    CHECK(georef.exitCode == 2);
+    CHECK_THAT(georef.err, Catch::Contains("--georef") && Catch::Contains("standard output"));
+}
+
+TEST_CASE("export onto a full device says so in one sentence, libpng silent", "[cli][export][output]") {
+    const RunResult r = runBorderlens(fixtureExport("-o /dev/full --size 300x200"));
+    CHECK(r.exitCode == 1);
+    CHECK_THAT(r.err, Catch::Contains("/dev/full") && Catch::Contains("no space left on device"));
+    CHECK_THAT(r.err, !Catch::Contains("libpng"));
+    struct stat st {};
+    REQUIRE(lstat("/dev/full", &st) == 0);
+    CHECK(S_ISCHR(st.st_mode));
+}
+
+TEST_CASE("export stopped by SIGTERM while writing leaves no temporary", "[cli][export][output]") {
+    TempDir tmp;
+    const std::string out = tmp.file("big.png");
+    const std::string fixtures = BORDERLENS_FIXTURES;
+    std::vector<std::string> args = {BORDERLENS_BINARY, "-q", "--catalog", fixture("catalog.json"), "--data-root"};
+    args.insert(args.end(), {fixtures, "export", "--vintage", "2023", "-o", out, "--size", "8000x6000"});
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        std::vector<char*> argv;
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        const int devnull = open("/dev/null", O_WRONLY);
+        dup2(devnull, 1);
+        dup2(devnull, 2);
+        signal(SIGTERM, SIG_DFL);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    // Wait for the temporary to appear (the PNG being written), then stop it.
+    bool seen = false;
+    int status = 0;
+    for (int i = 0; i < 60000 && !seen; ++i) {
+        for (const auto& e : fs::directory_iterator(tmp.path()))
+            seen |= e.path().filename().string().rfind("big.png.tmp-", 0) == 0;
+        if (!seen) {
+            if (waitpid(pid, &status, WNOHANG) == pid) break;
+            usleep(1000);
+        }
+    }
+    if (!seen) {
+        if (waitpid(pid, &status, WNOHANG) == 0) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+        }
+        BL_SKIP("the export finished (or failed) before its temporary was seen");
+    }
+    REQUIRE(kill(pid, SIGTERM) == 0);
+    REQUIRE(waitpid(pid, &status, 0) == pid);
+    if (WIFSIGNALED(status)) {
+        CHECK(WTERMSIG(status) == SIGTERM);
+    } else {
+        CHECK(WEXITSTATUS(status) == 0);  // it finished between the look and the signal
+    }
+    for (const auto& e : fs::directory_iterator(tmp.path()))
+        CHECK(e.path().filename().string().rfind("big.png.tmp-", 0) != 0);
 }

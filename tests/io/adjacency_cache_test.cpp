@@ -3,12 +3,15 @@
 // miss, and a damaged cache file is recomputed and replaced.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "fifo_guard.hpp"
 #include "io/adjacency_cache.hpp"
 #include "render/scene_fixtures.hpp"
 #include "support.hpp"
@@ -194,4 +197,60 @@ TEST_CASE("Adjacency cache: a damaged or hand-edited cache file is never served,
     const auto again = io::cachedAdjacency(data, vn, la, {}, true, &fromCache);
     CHECK(fromCache);
     checkSame(again, computed);
+}
+
+TEST_CASE("Adjacency cache: a FIFO in place of an entry is never opened blocking, the result is computed",
+          "[io][adjacency-cache][special-files]") {
+    TempDir tmp;
+    const ScopedEnv xdg("XDG_CACHE_HOME", tmp.file("xdg"));
+    const Dataset data = fixtureData(tmp);
+    const Layer &vn = data.layers[0], &la = data.layers[1];
+    bool fromCache = true;
+    const auto computed = io::cachedAdjacency(data, vn, la, {}, true, &fromCache);
+    const auto files = cacheFiles(tmp.path() / "xdg" / "borderlens");
+    REQUIRE(files.size() == 1);
+    fs::remove(files[0]);
+    GuardedFifo fifo(files[0].string());
+    REQUIRE(fifo.made());
+
+    std::string notice;
+    const auto loaded = io::AdjacencyCache().load(data, vn, la, {}, &notice);
+    CHECK_FALSE(loaded);
+    CHECK(notice ==
+          "prepared data " + fifo.path() + " is a FIFO (named pipe), not a regular file; not trusted, rebuilding it");
+    const auto r = io::cachedAdjacency(data, vn, la, {}, true, &fromCache, &notice);
+    CHECK_FALSE(fromCache);
+    checkSame(r, computed);
+    CHECK_FALSE(fifo.fired());
+}
+
+TEST_CASE("Adjacency cache: the entry decoder refuses a kind byte other than 0 or 1 and non-finite figures",
+          "[io][adjacency-cache]") {
+    TempDir tmp;
+    const Dataset data = fixtureData(tmp);
+    const Layer &vn = data.layers[0], &la = data.layers[1];
+    const auto computed = computeAdjacency(vn, la);
+    REQUIRE(computed.size() == 2);
+    const std::string good = io::encodeAdjacency(computed, vn, la);
+    auto back = io::decodeAdjacency(good, vn, la);
+    REQUIRE(back);
+    checkSame(*back, computed);
+
+    const size_t kindAt = 8 + 8 + 8;      // count, then the first border's two unit indexes
+    REQUIRE(uint8_t(good[kindAt]) == 1);  // international
+    std::string badKind = good;
+    badKind[kindAt] = 2;
+    CHECK_FALSE(io::decodeAdjacency(badKind, vn, la));
+
+    std::string nanKm = good;
+    const double nan = std::nan("");
+    std::memcpy(nanKm.data() + kindAt + 1, &nan, sizeof nan);
+    CHECK_FALSE(io::decodeAdjacency(nanKm, vn, la));
+
+    std::string farUnit = good;
+    const uint64_t beyond = vn.units.size();
+    std::memcpy(farUnit.data() + 8, &beyond, sizeof beyond);
+    CHECK_FALSE(io::decodeAdjacency(farUnit, vn, la));
+    CHECK_FALSE(io::decodeAdjacency(good + "x", vn, la));
+    CHECK_FALSE(io::decodeAdjacency(good.substr(0, good.size() - 1), vn, la));
 }

@@ -11,8 +11,10 @@
 #include <cmath>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <vector>
 
+#include "fifo_guard.hpp"
 #include "io/layer_loader.hpp"
 #include "skip.hpp"
 #include "support.hpp"
@@ -267,4 +269,141 @@ TEST_CASE("Bad data: a large file is streamed, not held twice", "[bad-input]") {
     CHECK(m.peakMiB > 10);  // the measurement is of the child that loaded the file
     CHECK(m.peakMiB < 2.5 * fileMiB + 60);
 #endif
+}
+
+namespace {
+
+// Runs borderlens under timeout(1): a reader that regresses into blocking
+// or into reading a device forever fails the case instead of hanging it.
+RunResult runBounded(const std::string& args, int seconds = 20) {
+    TempDir tmp;
+    const std::string cmd = "timeout " + std::to_string(seconds) + " " + std::string(BORDERLENS_BINARY) + " " + args +
+                            " >" + tmp.file("out") + " 2>" + tmp.file("err");
+    RunResult r;
+    const int status = std::system(cmd.c_str());
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(tmp.file("out"));
+    r.err = slurp(tmp.file("err"));
+    return r;
+}
+
+// Each line on stderr is one of ours ("borderlens: ..."): nothing of a
+// library's printed as is ("ERROR 1: ...", "Warning 1: ...").
+void checkOnlyOurLines(const std::string& err) {
+    std::istringstream lines(err);
+    for (std::string line; std::getline(lines, line);) CHECK_THAT(line, Catch::StartsWith("borderlens: "));
+}
+
+std::string oneLayerCatalog(const TempDir& tmp, const std::string& path) {
+    return tmp.write("catalog.json", R"({"layers": [{"id": "x", "path": ")" + path +
+                                         R"(", "country": "VN", "level": "province", "vintage": {"label": "1"},
+                                         "fields": {"id": "id", "name": "name"}}]})");
+}
+
+}  // namespace
+
+TEST_CASE("Bad data: a FIFO as a layer file or beside a shapefile is refused without opening it",
+          "[bad-input][special-files]") {
+    TempDir tmp;
+    GuardedFifo fifo(tmp.file("units.geojson"));
+    REQUIRE(fifo.made());
+    auto r = io::loadLayer(spec(fifo.path()), "");
+    REQUIRE_FALSE(r);
+    CHECK(message(r) == "layer bad: file " + fifo.path() + " is a FIFO (named pipe), not a regular file");
+    CHECK_FALSE(fifo.fired());
+
+    TempDir shp;
+    const std::string units = shapefile(shp, featureCollection(square("1", "A")));
+    fs::remove(shp.file("units.dbf"));
+    GuardedFifo dbf(shp.file("units.dbf"));
+    REQUIRE(dbf.made());
+    auto side = io::loadLayer(spec(units), "");
+    REQUIRE_FALSE(side);
+    CHECK(message(side) == "layer bad: file " + dbf.path() + " is a FIFO (named pipe), not a regular file");
+    CHECK_FALSE(dbf.fired());
+}
+
+TEST_CASE("Bad input: a FIFO, a directory or a device as catalog, document or layer ends at once with one sentence",
+          "[bad-input][special-files][cli]") {
+    TempDir tmp;
+    const ScopedEnv xdg("XDG_CACHE_HOME", tmp.file("xdg"));
+    GuardedFifo fifo(tmp.file("pipe"));
+    REQUIRE(fifo.made());
+    struct Case {
+        std::string args, message;
+    };
+    const std::string layerCatalog = oneLayerCatalog(tmp, fifo.path());
+    for (const Case& c : {
+             Case{"--catalog " + fifo.path() + " layers",
+                  "catalog " + fifo.path() + " is a FIFO (named pipe), not a regular file"},
+             Case{"--catalog " + tmp.path().string() + " layers",
+                  "catalog " + tmp.path().string() + " is a directory, not a regular file"},
+             Case{"ingest " + fifo.path(), "document " + fifo.path() + " is a FIFO (named pipe), not a regular file"},
+             Case{"ingest /dev/zero", "document /dev/zero is a character device, not a regular file"},
+             Case{"--catalog " + layerCatalog + " --data-root " + tmp.path().string() + " layers",
+                  "layer x: file " + fifo.path() + " is a FIFO (named pipe), not a regular file"},
+         }) {
+        const RunResult r = runBounded("-q " + c.args);
+        INFO(c.args);
+        CHECK(r.exitCode == 1);
+        CHECK(r.err == "borderlens: " + c.message + "\n");
+    }
+    CHECK_FALSE(fifo.fired());
+}
+
+TEST_CASE("Bad data: a truncated GeoJSON is said in our words, GDAL's words after them, once, nothing raw",
+          "[bad-input][cli]") {
+    TempDir tmp;
+    std::string features;
+    for (int i = 0; i < 200; ++i) {
+        if (i) features += ",";
+        const std::string id = std::to_string(i);
+        features += square(id, id, 100 + (i % 20) * 0.2, 15 + (i / 20) * 0.2);
+    }
+    const std::string whole = featureCollection(features);
+    const std::string cut = whole.substr(0, whole.size() * 2 / 3);
+    tmp.write("cut.geojson", cut);
+
+    auto r = io::loadLayer(spec(tmp.file("cut.geojson")), "");
+    REQUIRE_FALSE(r);
+    CHECK_THAT(message(r), Catch::StartsWith("layer bad: cannot read " + tmp.file("cut.geojson") +
+                                             ": the GeoJSON is truncated or malformed (GDAL: At line ") &&
+                               Catch::Contains("Unterminated") && Catch::EndsWith(")"));
+
+    const RunResult cli = runBounded("-q --no-cache --catalog " + oneLayerCatalog(tmp, tmp.file("cut.geojson")) +
+                                     " --data-root " + tmp.path().string() + " layers");
+    CHECK(cli.exitCode == 1);
+    const std::string same = "layer x" + message(r).substr(std::string("layer bad").size());  // the catalog's id
+    CHECK(cli.err == "borderlens: " + same + "\n");  // one line: ours, with GDAL's after it
+    checkOnlyOurLines(cli.err);
+}
+
+TEST_CASE("Bad data: a shapefile without its .shx is said in our words, with how to rebuild the index",
+          "[bad-input][cli]") {
+    TempDir tmp;
+    const std::string shp = shapefile(tmp, featureCollection(square("1", "A")));
+    fs::remove(tmp.file("units.shx"));
+    auto r = io::loadLayer(spec(shp), "");
+    REQUIRE_FALSE(r);
+    CHECK(message(r) == "layer bad: shapefile " + shp +
+                            " has no .shx index beside it; copy the .shx that came with it, or rebuild it from the "
+                            ".shp with: ogrinfo --config SHAPE_RESTORE_SHX YES " +
+                            shp);
+    const RunResult cli = runBounded("-q --no-cache --catalog " + oneLayerCatalog(tmp, shp) + " --data-root " +
+                                     tmp.path().string() + " layers");
+    CHECK(cli.exitCode == 1);
+    CHECK(cli.err == "borderlens: layer x: shapefile " + shp +
+                         " has no .shx index beside it; copy the .shx that came "
+                         "with it, or rebuild it from the .shp with: ogrinfo "
+                         "--config SHAPE_RESTORE_SHX YES " +
+                         shp + "\n");
+}
+
+TEST_CASE("Loading the shared data prints nothing of GDAL's or PROJ's own", "[bad-input][cli][real]") {
+    (void)realCatalog();  // fails here, with a reason, when the shared data is absent
+    TempDir tmp;
+    const RunResult r = runBounded("-q --no-cache layers", 300);
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    checkOnlyOurLines(r.err);
 }

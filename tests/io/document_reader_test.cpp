@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "core/news/extract.hpp"
+#include "fifo_guard.hpp"
 #include "ingest_support.hpp"
 #include "io/document_reader.hpp"
 
@@ -82,5 +83,110 @@ TEST_CASE("Bad input gives one error naming the file", "[reader]") {
         auto r = io::readDocuments({tmp.path().string()}, lexicon());
         REQUIRE_FALSE(r);
         CHECK_THAT(r.error().message, Catch::Contains("b.txt"));
+    }
+}
+
+namespace {
+
+// `text` (ASCII and Vietnamese) as UTF-16 code units, in either byte order.
+std::string utf16(const std::u16string& text, bool littleEndian, bool mark) {
+    std::string out;
+    auto put = [&](char16_t c) {
+        const char lo = char(c & 0xFF), hi = char(c >> 8);
+        out += littleEndian ? std::string{lo, hi} : std::string{hi, lo};
+    };
+    if (mark) put(u'\uFEFF');
+    for (char16_t c : text) put(c);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Documents: a FIFO, a device or a FIFO inside a documents directory is refused by name, never read",
+          "[reader][special-files]") {
+    TempDir tmp;
+    GuardedFifo fifo(tmp.file("article.txt"));
+    REQUIRE(fifo.made());
+    auto r = io::readDocument(fifo.path(), lexicon());
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == "document " + fifo.path() + " is a FIFO (named pipe), not a regular file");
+
+    tmp.write("a.txt", "A fine article about Laos.\n");
+    fs::create_directories(tmp.path() / "sub");  // not recursive: passed over
+    auto dir = io::readDocuments({tmp.path().string()}, lexicon());
+    REQUIRE_FALSE(dir);
+    CHECK(dir.error().message == "document " + fifo.path() + " is a FIFO (named pipe), not a regular file");
+    CHECK_FALSE(fifo.fired());
+
+    auto zero = io::readDocument("/dev/zero", lexicon());
+    REQUIRE_FALSE(zero);
+    CHECK(zero.error().message == "document /dev/zero is a character device, not a regular file");
+    auto folder = io::readDocument(tmp.path().string(), lexicon());
+    REQUIRE_FALSE(folder);
+    CHECK(folder.error().message == "document " + tmp.path().string() + " is a directory, not a regular file");
+}
+
+TEST_CASE("Documents: UTF-16 is named with the line that converts it, and a NUL byte is found anywhere", "[reader]") {
+    TempDir tmp;
+    const std::u16string text = u"Hà Nội và Viêng Chăn ký kết hợp tác kết nghĩa.\n";
+    struct Case {
+        bool littleEndian, mark;
+        const char *order, *iconvFrom;
+    };
+    for (const Case& c :
+         {Case{true, true, "little-endian", "UTF-16"}, Case{false, true, "big-endian", "UTF-16"},
+          Case{true, false, "little-endian", "UTF-16LE"}, Case{false, false, "big-endian", "UTF-16BE"}}) {
+        const std::string path = tmp.write("utf16.txt", utf16(text, c.littleEndian, c.mark));
+        auto r = io::readDocument(path, lexicon());
+        INFO(c.order << (c.mark ? " with" : " without") << " a byte-order mark");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().message == "document " + path + " is UTF-16 (" + c.order +
+                                       "), not UTF-8; convert it first: iconv -f " + c.iconvFrom + " -t UTF-8 " + path +
+                                       " > " + path + ".utf8.txt");
+    }
+
+    // One NUL byte far past the first 64 KiB of an otherwise plain article.
+    std::string article;
+    while (article.size() < 200'000) article += "The two provinces of Viet Nam and Laos met again. ";
+    article[150'000] = '\0';
+    const std::string late = tmp.write("late-nul.txt", article);
+    auto r = io::readDocument(late, lexicon());
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message ==
+          "document " + late + " is binary (NUL byte at offset 150000); expected plain UTF-8 text");
+    article[150'000] = 'x';
+    CHECK(io::readDocument(tmp.write("fine.txt", article), lexicon()));
+}
+
+TEST_CASE("Documents: a date line naming no calendar day is not a stated date, and the note says why", "[reader]") {
+    auto impossible = io::parseDocument("a.txt", "date 2023-02-30\nThe two provinces met in Vientiane.\n", lexicon());
+    REQUIRE(impossible);
+    CHECK(impossible->date.status == DateStatus::Unknown);
+    CHECK(impossible->date.iso == "unknown");
+    CHECK(impossible->date.note ==
+          "the date line says 2023-02-30, which is not a calendar date, so it was not taken (no date in the text "
+          "either)");
+    CHECK(impossible->text.compare(impossible->body.begin, 5, "\nThe ") == 0);  // the line is still not the article
+
+    // A date in the text is then used, and the note says both.
+    auto fromText =
+        io::parseDocument("b.txt", "date 2023-02-29\nThe plan was signed on March 3, 2023 in Vientiane.\n", lexicon());
+    REQUIRE(fromText);
+    CHECK(fromText->date.status == DateStatus::Inferred);
+    CHECK(fromText->date.iso == "2023-03-03");
+    CHECK_THAT(fromText->date.note, Catch::StartsWith("the date line says 2023-02-29, which is not a calendar date") &&
+                                        Catch::Contains("date used: date stated in the text"));
+
+    for (const char* line : {"date 2024-02-29", "date 2000-02-29", "date 2023-12-31"}) {
+        auto ok = io::parseDocument("c.txt", std::string(line) + "\nThe two provinces met.\n", lexicon());
+        REQUIRE(ok);
+        CHECK(ok->date.status == DateStatus::Stated);
+        CHECK(ok->date.iso == std::string(line).substr(5));
+    }
+    for (const char* line : {"date 1900-02-29", "date 2023-04-31", "date 2023-13-01", "date 2023-00-10"}) {
+        auto no = io::parseDocument("d.txt", std::string(line) + "\nThe two provinces met.\n", lexicon());
+        REQUIRE(no);
+        INFO(line);
+        CHECK(no->date.status != DateStatus::Stated);
     }
 }

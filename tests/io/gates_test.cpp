@@ -134,7 +134,7 @@ TEST_CASE("Curated gates: a missing or malformed file is an error naming the fil
     SECTION("missing file") {
         auto r = io::loadGates(tmp.file("nope.json"));
         REQUIRE_FALSE(r);
-        CHECK_THAT(message(r), Catch::Contains(tmp.file("nope.json")) && Catch::Contains("cannot be opened"));
+        CHECK_THAT(message(r), Catch::Contains(tmp.file("nope.json")) && Catch::Contains("does not exist"));
     }
     SECTION("not JSON") {
         write(path, R"({"gates": [{"name": "Tây Trang",)");

@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "core/boundaries/adjacency.hpp"
 #include "core/boundaries/crs.hpp"
 #include "core/boundaries/geometry_ops.hpp"
 #include "io/layer_loader.hpp"
@@ -134,4 +135,58 @@ TEST_CASE("Unknown layer ids in a selection are refused", "[loader]") {
     auto d = io::loadDataset(fixtureCatalog(), BORDERLENS_FIXTURES, opt);
     REQUIRE_FALSE(d);
     CHECK_THAT(d.error().message, Catch::Contains("fx_nothing"));
+}
+
+// Projected sources (a .prj in UTM or Web Mercator) are transformed like
+// lon/lat ones: the shared Lao provinces written in EPSG:32648 and EPSG:3857
+// load onto the same ground and give the same cross-border pairs.
+TEST_CASE("Projected sources are reprojected to the working CRS", "[loader][real]") {
+    auto data = realData();
+    const Layer* la = data->layer("la_adm1_2019");
+    const Layer* vn = data->layer("vn_adm1_2023");
+    REQUIRE(la);
+    REQUIRE(vn);
+    const auto reference = computeAdjacency(*vn, *la);
+    REQUIRE(reference.size() >= 10);
+    TempDir tmp;
+    const std::string source = (fs::path(data->dataRoot) / la->spec.path).string();
+    auto boundsOf = [](const Layer& l) {
+        Box box;
+        for (const auto& u : l.units) box.extend(u.bounds);
+        return box;
+    };
+    for (const char* epsg : {"EPSG:32648", "EPSG:3857"}) {
+        INFO(epsg);
+        GDALAllRegister();
+        const std::string out = tmp.file(std::string("la_") + (epsg + 5) + ".gpkg");
+        const char* argv[] = {"-f", "GPKG", "-t_srs", epsg, "-nln", "provinces", nullptr};
+        GDALVectorTranslateOptions* opt = GDALVectorTranslateOptionsNew(const_cast<char**>(argv), nullptr);
+        GDALDatasetH in = GDALOpenEx(source.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+        REQUIRE(in);
+        int err = 0;
+        GDALDatasetH o = GDALVectorTranslate(out.c_str(), nullptr, 1, &in, opt, &err);
+        GDALVectorTranslateOptionsFree(opt);
+        GDALClose(in);
+        REQUIRE(o);
+        GDALClose(o);
+
+        LayerSpec s = la->spec;
+        s.path = out;
+        s.gdalLayer = "";
+        auto projected = io::loadLayer(s, "");
+        INFO((projected ? std::string() : projected.error().message));
+        REQUIRE(projected);
+        REQUIRE(projected->units.size() == la->units.size());
+        CHECK(projected->warnings.empty());
+        // Same ground: the bounds agree to metres, not "x = 500000".
+        const Box a = boundsOf(*la), b = boundsOf(*projected);
+        CHECK(b.minX == Approx(a.minX).margin(5.0));
+        CHECK(b.maxY == Approx(a.maxY).margin(5.0));
+        const auto pairs = computeAdjacency(*vn, *projected);
+        CHECK(pairs.size() == reference.size());
+        for (size_t i = 0; i < std::min(pairs.size(), reference.size()); ++i) {
+            CHECK(pairs[i].b->id == reference[i].b->id);
+            CHECK(pairs[i].sharedKm == Approx(reference[i].sharedKm).margin(0.05));
+        }
+    }
 }

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "fifo_guard.hpp"
 #include "io/catalog.hpp"
 #include "io/layer_loader.hpp"
 #include "io/prepared_store.hpp"
@@ -197,4 +198,33 @@ TEST_CASE("Prepared store: a damaged layer payload does not decode", "[io][store
     std::string hugeCount = bytes;
     hugeCount[23] = char(0x7f);  // the warning count: more than the bytes left can hold
     CHECK_FALSE(io::decodeLayer(hugeCount, layer->spec));
+}
+
+TEST_CASE("Prepared store: a FIFO in place of an entry is never opened blocking, it is reported and replaced",
+          "[io][store][special-files]") {
+    TempDir tmp;
+    const io::PreparedStore store(tmp.file("store"));
+    fs::create_directories(tmp.path() / "store");
+    GuardedFifo fifo(tmp.file("store/e.layer"));
+    REQUIRE(fifo.made());
+    const auto r = store.read("e.layer", "key");
+    CHECK_FALSE(r.payload);
+    CHECK(r.miss == io::PreparedStore::Miss::Damaged);
+    CHECK(r.why ==
+          "prepared data " + fifo.path() + " is a FIFO (named pipe), not a regular file; not trusted, rebuilding it");
+    CHECK(store.entries().empty());  // listed only when it is an entry at all
+
+    // The whole load path: a FIFO where the layer's entry goes gives the
+    // layer from GDAL and a notice, and nothing waits.
+    const LayerSpec& spec = fixtureProvinces();
+    const std::string name = io::entryName(spec, BORDERLENS_FIXTURES, "layer");
+    GuardedFifo layerFifo(tmp.file("store/" + name));
+    REQUIRE(layerFifo.made());
+    std::string notice;
+    auto layer = io::loadLayerPrepared(spec, BORDERLENS_FIXTURES, &store, &notice);
+    REQUIRE(layer);
+    CHECK_FALSE(layer->fromStore);
+    CHECK_THAT(notice, Catch::Contains(layerFifo.path()) && Catch::Contains("FIFO"));
+    CHECK_FALSE(fifo.fired());
+    CHECK_FALSE(layerFifo.fired());
 }

@@ -44,10 +44,13 @@ double pointSegmentDistance(Vec2 p, const Segment& s) {
 
 // All boundary segments of one layer in a uniform grid. Each segment is
 // registered in every cell its bounding box, grown by `reach`, touches, so a
-// point query within `reach` reads exactly one cell.
+// point query within `reach` reads exactly one cell. The cell size follows
+// the segments (a few average lengths); the cells are a dense array when the
+// layer's extent is compact, else only the occupied cells are kept (hashed),
+// so one stray unit far away cannot make the index as big as the extent.
 class SegmentGrid {
 public:
-    SegmentGrid(const Layer& layer, double reach) {
+    SegmentGrid(const Layer& layer, double reach) : m_reach(reach) {
         for (uint32_t u = 0; u < layer.units.size(); ++u)
             for (const auto& poly : layer.units[u].geometry.polygons)
                 for (const auto& ring : poly.rings)
@@ -56,6 +59,7 @@ public:
                             m_segments.push_back({ring[i - 1], ring[i], u});
         Box all;
         for (const auto& u : layer.units) all.extend(u.bounds);
+        if (all.empty()) all = Box{0, 0, 0, 0};
         all = all.expanded(reach + 1.0);
         // Cells of a few segment lengths keep each cell's list short while
         // the dense grid stays small (a whole-country grid of 400 m cells
@@ -66,39 +70,86 @@ public:
         m_cell = std::max({2.0 * reach, 6.0 * avg, 250.0});
         m_x0 = all.minX;
         m_y0 = all.minY;
-        m_nx = std::max(1, int(std::ceil((all.maxX - all.minX) / m_cell)));
-        m_ny = std::max(1, int(std::ceil((all.maxY - all.minY) / m_cell)));
-        m_start.assign(size_t(m_nx) * size_t(m_ny) + 1, 0);
-        auto forCells = [&](const Segment& s, auto&& fn) {
-            const int cx0 = cellX(std::min(s.a.x, s.b.x) - reach), cx1 = cellX(std::max(s.a.x, s.b.x) + reach);
-            const int cy0 = cellY(std::min(s.a.y, s.b.y) - reach), cy1 = cellY(std::max(s.a.y, s.b.y) + reach);
-            for (int cy = cy0; cy <= cy1; ++cy)
-                for (int cx = cx0; cx <= cx1; ++cx) fn(size_t(cy) * size_t(m_nx) + size_t(cx));
-        };
-        for (const auto& s : m_segments) forCells(s, [&](size_t c) { ++m_start[c + 1]; });
+        const double nx = std::ceil((all.maxX - all.minX) / m_cell), ny = std::ceil((all.maxY - all.minY) / m_cell);
+        const double denseLimit = std::max(65536.0, 8.0 * double(m_segments.size()));
+        m_dense = nx * ny <= denseLimit;
+        if (m_dense) {
+            m_nx = std::max<int64_t>(1, int64_t(nx));
+            m_ny = std::max<int64_t>(1, int64_t(ny));
+        }
+        // A rare segment much longer than a cell is kept aside and tested on
+        // every query instead of being written into thousands of cells.
+        std::vector<uint32_t> gridded;
+        for (uint32_t i = 0; i < m_segments.size(); ++i) (cellCount(m_segments[i]) > kMaxCellsPerSegment ? m_long : gridded).push_back(i);
+        // Cell lists as one array (CSR): m_start[slot]..m_start[slot + 1].
+        size_t slots = m_dense ? size_t(m_nx * m_ny) : 0;
+        if (!m_dense) {
+            for (uint32_t i : gridded)
+                forCells(m_segments[i], [&](int64_t cx, int64_t cy) { m_slots.try_emplace(key(cx, cy), uint32_t(m_slots.size())); });
+            slots = m_slots.size();
+        }
+        m_start.assign(slots + 1, 0);
+        for (uint32_t i : gridded) forCells(m_segments[i], [&](int64_t cx, int64_t cy) { ++m_start[slot(cx, cy) + 1]; });
         for (size_t c = 1; c < m_start.size(); ++c) m_start[c] += m_start[c - 1];
         m_items.resize(m_start.back());
         std::vector<uint32_t> fill(m_start.begin(), m_start.end() - 1);
-        for (uint32_t i = 0; i < m_segments.size(); ++i)
-            forCells(m_segments[i], [&](size_t c) { m_items[fill[c]++] = i; });
+        for (uint32_t i : gridded)
+            forCells(m_segments[i], [&](int64_t cx, int64_t cy) { m_items[fill[slot(cx, cy)]++] = i; });
     }
 
     // Calls fn(segment) for every segment that may lie within `reach` of p.
     template <typename Fn>
     void near(Vec2 p, Fn&& fn) const {
-        const int cx = int(std::floor((p.x - m_x0) / m_cell)), cy = int(std::floor((p.y - m_y0) / m_cell));
-        if (cx < 0 || cy < 0 || cx >= m_nx || cy >= m_ny) return;
-        const size_t c = size_t(cy) * size_t(m_nx) + size_t(cx);
+        for (uint32_t i : m_long) {
+            const Segment& s = m_segments[i];
+            if (p.x >= std::min(s.a.x, s.b.x) - m_reach && p.x <= std::max(s.a.x, s.b.x) + m_reach &&
+                p.y >= std::min(s.a.y, s.b.y) - m_reach && p.y <= std::max(s.a.y, s.b.y) + m_reach)
+                fn(s);
+        }
+        const double fx = std::floor((p.x - m_x0) / m_cell), fy = std::floor((p.y - m_y0) / m_cell);
+        if (!(fx >= 0 && fy >= 0)) return;
+        size_t c;
+        if (m_dense) {
+            if (fx >= double(m_nx) || fy >= double(m_ny)) return;
+            c = size_t(int64_t(fy) * m_nx + int64_t(fx));
+        } else {
+            if (fx > kMaxCell || fy > kMaxCell) return;
+            const auto it = m_slots.find(key(int64_t(fx), int64_t(fy)));
+            if (it == m_slots.end()) return;
+            c = it->second;
+        }
         for (uint32_t k = m_start[c]; k < m_start[c + 1]; ++k) fn(m_segments[m_items[k]]);
     }
 
 private:
-    int cellX(double x) const { return std::clamp(int(std::floor((x - m_x0) / m_cell)), 0, m_nx - 1); }
-    int cellY(double y) const { return std::clamp(int(std::floor((y - m_y0) / m_cell)), 0, m_ny - 1); }
+    static constexpr double kMaxCell = double(1 << 30);
+    static constexpr double kMaxCellsPerSegment = 256;
+    double cellCount(const Segment& s) const {
+        const double w = (std::fabs(s.b.x - s.a.x) + 2 * m_reach) / m_cell + 1, h = (std::fabs(s.b.y - s.a.y) + 2 * m_reach) / m_cell + 1;
+        return w * h;
+    }
+    static uint64_t key(int64_t cx, int64_t cy) { return (uint64_t(cy) << 32) | uint64_t(cx); }
+    int64_t cell(double v, double origin, int64_t n) const {
+        const double f = std::clamp(std::floor((v - origin) / m_cell), 0.0, m_dense ? double(n - 1) : kMaxCell);
+        return int64_t(f);
+    }
+    size_t slot(int64_t cx, int64_t cy) const {
+        return m_dense ? size_t(cy * m_nx + cx) : size_t(m_slots.at(key(cx, cy)));
+    }
+    template <typename Fn>
+    void forCells(const Segment& s, Fn&& fn) const {
+        const int64_t cx0 = cell(std::min(s.a.x, s.b.x) - m_reach, m_x0, m_nx), cx1 = cell(std::max(s.a.x, s.b.x) + m_reach, m_x0, m_nx);
+        const int64_t cy0 = cell(std::min(s.a.y, s.b.y) - m_reach, m_y0, m_ny), cy1 = cell(std::max(s.a.y, s.b.y) + m_reach, m_y0, m_ny);
+        for (int64_t cy = cy0; cy <= cy1; ++cy)
+            for (int64_t cx = cx0; cx <= cx1; ++cx) fn(cx, cy);
+    }
 
-    double m_cell = 1, m_x0 = 0, m_y0 = 0;
-    int m_nx = 1, m_ny = 1;
+    double m_reach = 0, m_cell = 1, m_x0 = 0, m_y0 = 0;
+    bool m_dense = true;
+    int64_t m_nx = 1, m_ny = 1;
     std::vector<Segment> m_segments;
+    std::unordered_map<uint64_t, uint32_t> m_slots;  // sparse: occupied cell -> slot
+    std::vector<uint32_t> m_long;                    // segments spanning too many cells
     std::vector<uint32_t> m_start, m_items;
 };
 

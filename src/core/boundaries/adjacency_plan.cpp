@@ -20,9 +20,9 @@ Result<std::vector<std::pair<std::string, std::string>>> planAdjacency(const std
         const AdminSystem* sys = vintages.find(vintage);
         const std::string other = vintages.forLevel(q.level);
         if (sys && !sys->has(q.level) && other != vintage)
-            return makeError("the " + vintage + " Vietnamese system has no " + toString(q.level) + "s; use --level " +
+            return optionError("the " + vintage + " Vietnamese system has no " + toString(q.level) + "s; use --level " +
                              toString(sys->finest()) + " (or --vintage " + other + ")");
-        return makeError(std::string("no Vietnamese ") + toString(q.level) + " layer of vintage " + vintage +
+        return optionError(std::string("no Vietnamese ") + toString(q.level) + " layer of vintage " + vintage +
                          " in the catalog");
     }
     const LayerSpec* la = pick(Country::LA, q.level == Level::Commune ? Level::District : q.level);

@@ -15,6 +15,9 @@ struct WorkingCrs::Impl {
 
 WorkingCrs::WorkingCrs() : m(std::make_unique<Impl>()) {
     m->ctx = proj_context_create();
+    // PROJ's default logger prints on stderr; a failure here is said in our
+    // words (the exception below), never as PROJ's raw text.
+    proj_log_level(m->ctx, PJ_LOG_NONE);
     PJ* raw = proj_create_crs_to_crs(m->ctx, "EPSG:4326", kWorkingCrs, nullptr);
     if (raw) {
         m->pj = proj_normalize_for_visualization(m->ctx, raw);  // lon, lat order

@@ -32,7 +32,7 @@ std::string VintagePolicy::choices() const {
 
 Result<std::string> VintagePolicy::check(const std::string& label, const std::string& option) const {
     if (find(label)) return label;
-    return makeError(option + " must be " + choices() + " (the Vietnamese systems of the catalog; got '" + label + "')");
+    return optionError(option + " must be " + choices() + " (the Vietnamese systems of the catalog; got '" + label + "')");
 }
 
 VintagePolicy makeVintagePolicy(const std::vector<LayerSpec>& layers,

@@ -49,6 +49,8 @@ const char* toString(MatchKind k) {
     return "none";
 }
 
+bool isGuess(MatchKind k) { return k == MatchKind::Prefix || k == MatchKind::Fuzzy || k == MatchKind::FuzzyAlias; }
+
 double Gazetteer::score(const std::string& q, size_t idx, MatchKind* kind) const {
     const Entry& e = m_entries[idx];
     const std::string qc = compactKey(q);

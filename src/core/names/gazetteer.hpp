@@ -19,6 +19,9 @@ struct UnitRef {
 // text of toString() is for people.
 enum class MatchKind { None, Exact, Spacing, Alias, WithParent, Prefix, Fuzzy, FuzzyAlias };
 const char* toString(MatchKind k);  // "exact", "spacing", "alias", "with parent", "prefix", "fuzzy", "fuzzy alias"
+// Prefix and fuzzy matches are guesses: a front-end that acts on one says
+// which unit it took.
+bool isGuess(MatchKind k);
 
 struct GazetteerMatch {
     UnitRef ref;

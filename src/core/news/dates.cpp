@@ -92,7 +92,7 @@ std::optional<DocDate> dateAt(const Lexicon& lex, const std::vector<Token>& t, s
     if (yearOf(t[i]) && tok(i + 4) && t[i + 1].low == "-" && t[i + 2].type == Tok::Number && t[i + 3].low == "-" &&
         t[i + 4].type == Tok::Number) {
         const int m = std::stoi(t[i + 2].low), dd = std::stoi(t[i + 4].low);
-        if (m >= 1 && m <= 12 && dd >= 1 && dd <= 31) {
+        if (isCalendarDate(yearOf(t[i]), m, dd)) {
             d.year = yearOf(t[i]);
             d.month = m;
             d.day = dd;
@@ -122,7 +122,7 @@ std::optional<DocDate> dateAt(const Lexicon& lex, const std::vector<Token>& t, s
             d.year = yearAfter(k + 1, &e);
         }
     }
-    if (!d.month) return std::nullopt;
+    if (!d.month || !isCalendarDate(d.year, d.month, d.day)) return std::nullopt;  // "February 30"
     *end = e;
     d.iso = isoDate(d.year, d.month, d.day);
     d.status = d.year ? DateStatus::Inferred : DateStatus::Partial;
@@ -134,9 +134,11 @@ std::optional<DocDate> eventDate(const Lexicon& lex, const std::vector<Token>& t
     for (size_t i = 0; i < t.size(); ++i) {
         size_t end = 0;
         if (auto d = dateAt(lex, t, i, &end)) {
-            if (!d->year && docDate.year) {
-                // The year of the document, or the one before for a month after it.
-                d->year = docDate.year - (d->month > docDate.month ? 1 : 0);
+            // The year of the document, or the one before for a month after
+            // it (not when that year has no 29 February).
+            const int year = docDate.year - (d->month > docDate.month ? 1 : 0);
+            if (!d->year && docDate.year && isCalendarDate(year, d->month, d->day)) {
+                d->year = year;
                 d->iso = isoDate(d->year, d->month, d->day);
                 d->status = DateStatus::Inferred;
                 d->note = "month and day stated, year of the document date";
@@ -177,6 +179,13 @@ std::string findPeriod(const std::vector<Token>& t) {
 }
 
 }  // namespace news
+
+bool isCalendarDate(int year, int month, int day) {
+    static constexpr int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return false;
+    if (month != 2 || day != 29 || year == 0) return true;
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 DocDate findDate(std::string_view text, Span range, const Lexicon& lexicon) {
     news::FoldCache fc;

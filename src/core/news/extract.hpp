@@ -48,6 +48,11 @@ size_t findTrailingCut(std::string_view text, Span range, const Lexicon& lexicon
 // Partial. Nothing found: Unknown.
 DocDate findDate(std::string_view text, Span range, const Lexicon& lexicon);
 
+// True when the day exists in the (proleptic Gregorian) calendar: month
+// 1..12, day within the month, 29 February in leap years only. year 0 (not
+// stated) allows 29 February. "2023-02-30" is no date, stated or found.
+bool isCalendarDate(int year, int month, int day);
+
 // True when the text of `range` can be about Viet Nam - Laos relations: it
 // names Laos (a word of Lexicon::laos: "Laos", "Lao", "Laotian").
 // Vietnamese outlets seldom name their own country, so Viet Nam is not

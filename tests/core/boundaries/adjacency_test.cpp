@@ -161,3 +161,48 @@ TEST_CASE("minSharedKm drops short pairs and results come longest first", "[adja
     opt.minSharedKm = 5;
     CHECK(computeAdjacency(l, l, opt).size() == 2);
 }
+
+// A square with a vertex every `step` metres (short segments, small cells).
+static Ring fineSquare(double x0, double y0, double side, double step) {
+    Ring r;
+    const int n = int(side / step);
+    for (int k = 0; k < n; ++k) r.push_back({x0 + k * step, y0});
+    for (int k = 0; k < n; ++k) r.push_back({x0 + side, y0 + k * step});
+    for (int k = 0; k < n; ++k) r.push_back({x0 + side - k * step, y0 + side});
+    for (int k = 0; k < n; ++k) r.push_back({x0, y0 + side - k * step});
+    r.push_back({x0, y0});
+    return r;
+}
+
+static std::string cellName(int i, int j) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "U%d_%d", i, j);
+    return buf;
+}
+
+// The segment index is sized by the features: 400 small units and one stray
+// unit 30,000 km away (a dense grid of cells a few segments long over that
+// extent would need ~10^10 cells)
+// still give exactly the grid's neighbours, across layers too.
+TEST_CASE("One stray unit far away does not size the index by the extent", "[adjacency]") {
+    std::vector<AdminUnit> units;
+    for (int i = 0; i < 20; ++i)
+        for (int j = 0; j < 20; ++j)
+            units.push_back(unit(cellName(i, j),
+                                 {{{fineSquare(i * 1000.0, j * 1000.0, 1000.0, 50.0)}}}));
+    units.push_back(unit("stray", {{{rect(-3.0e7, 2.0e7, -3.0e7 + 100, 2.0e7 + 100)}}}));
+    const Layer l = layer(Country::VN, units);
+    const auto r = computeAdjacency(l, l);
+    CHECK(r.size() == 2 * 20 * 19);  // horizontal and vertical neighbours
+    CHECK(pairOf(r, "U0_0", "U1_0"));
+    CHECK_FALSE(pairOf(r, "U0_0", "U1_1"));  // a corner is not a shared border
+    for (const auto& p : r) CHECK(p.sharedKm == Approx(1.0).epsilon(0.01));
+
+    // Across the border: a Lao strip along the grid's eastern edge, and the
+    // stray unit again, far in the other direction, with a 1,000 km edge.
+    const Layer la = layer(Country::LA, {unit("E", {{{rect(20000, 0, 30000, 20000)}}}),
+                                         unit("far", {{{rect(2.0e6, -1.0e6, 2.0e6 + 100, 0)}}})});
+    const auto x = computeAdjacency(l, la);
+    CHECK(x.size() == 20);
+    for (const auto& p : x) CHECK(p.b->id == "E");
+}
