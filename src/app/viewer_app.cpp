@@ -198,7 +198,11 @@ void ViewerApp::applyStartupOptions() {
             std::fprintf(stderr, "borderlens view: --select '%s' matches no unit\n", m_options.select.c_str());
             if (m_screenshot) m_exitCode = 3;
         } else {
-            const UnitKey k = ds.keyOf(found.front().ref.unit);
+            const GazetteerMatch& m = found.front();
+            if (isGuess(m.kind))
+                std::fprintf(stderr, "borderlens view: --select '%s' names no unit exactly; selecting the closest (%s match): %s, %s\n",
+                             m_options.select.c_str(), m.reason.c_str(), m.ref.unit->name.c_str(), m.ref.unit->parentName.c_str());
+            const UnitKey k = ds.keyOf(m.ref.unit);
             const Layer* l = ds.layerOf(k);
             if (l && l->spec.country == Country::VN && l->spec.vintage.label != m_state.vnVintage)
                 ui::showVintage(ds, m_data->catalog->vintages, l->spec.vintage.label, m_state);

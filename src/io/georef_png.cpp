@@ -16,6 +16,8 @@
 #include <iterator>
 #include <vector>
 
+#include "io/gdal_messages.hpp"
+
 namespace bl::io {
 
 namespace fs = std::filesystem;
@@ -110,7 +112,7 @@ Result<ExportFiles> writeExportPng(const std::string& path, const RgbaImage& ima
     if (georef) {
         auto wkt = wktOf(crs);
         if (!wkt) return wkt.error();
-        GDALAllRegister();
+        initGdal();
         // GDAL keeps what PNG cannot hold in its PAM sidecar, written on
         // close beside the temporary image; its text is then written to the
         // real side-car name like any other output.
