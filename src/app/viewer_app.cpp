@@ -199,9 +199,8 @@ void ViewerApp::applyStartupOptions() {
             if (m_screenshot) m_exitCode = 3;
         } else {
             const GazetteerMatch& m = found.front();
-            if (isGuess(m.kind))
-                std::fprintf(stderr, "borderlens view: --select '%s' names no unit exactly; selecting the closest (%s match): %s, %s\n",
-                             m_options.select.c_str(), m.reason.c_str(), m.ref.unit->name.c_str(), m.ref.unit->parentName.c_str());
+            if (const std::string note = guessNote("--select", m_options.select, m); !note.empty())
+                std::fprintf(stderr, "borderlens view: %s\n", note.c_str());
             const UnitKey k = ds.keyOf(m.ref.unit);
             const Layer* l = ds.layerOf(k);
             if (l && l->spec.country == Country::VN && l->spec.vintage.label != m_state.vnVintage)

@@ -139,9 +139,8 @@ int run(Shared& shared, const Opts& o) {
             if (!layerIds.count(m.ref.layer->spec.id)) continue;
             if (units.empty()) {
                 top = m.score;
-                if (isGuess(m.kind))
-                    std::fprintf(stderr, "borderlens: --unit '%s' names no unit exactly; using the closest (%s match): %s, %s\n",
-                                 o.unit.c_str(), m.reason.c_str(), m.ref.unit->name.c_str(), m.ref.unit->parentName.c_str());
+                if (const std::string note = guessNote("--unit", o.unit, m); !note.empty())
+                    std::fprintf(stderr, "borderlens: %s\n", note.c_str());
             }
             if (m.score < top - 1e-9) break;
             units.insert(m.ref.unit);

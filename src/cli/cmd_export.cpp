@@ -43,9 +43,9 @@ struct ExportArgs {
 };
 
 int runExportCommand(Shared& shared, ExportArgs& a) {
-    // The output first: its format and kind are known without loading anything.
-    if (auto ok = io::checkExportOutput(a.req.output, a.req.georef); !ok)
-        return fail(ok.error());
+    // The output first, before even the catalog is read: its kind and
+    // format need nothing else (validate() checks it again with the rest).
+    if (auto ok = io::checkExportOutput(a.req.output, a.req.georef); !ok) return fail(ok.error());
     if (a.req.output == "-" && isatty(STDOUT_FILENO))
         return failOption("-o - would write PNG bytes to the terminal; redirect standard output to a file or a pipe");
     const auto size = parseSize(a.size, "--size", engine::kMaxExportSide);
@@ -65,11 +65,9 @@ int runExportCommand(Shared& shared, ExportArgs& a) {
     if (const char* tile = std::getenv("BORDERLENS_EXPORT_TILE")) a.req.maxTile = std::atoi(tile);
     auto session = Context::open(shared.global);
     if (!session) return fail(session.error());
-    // Options first (exit 2), with the catalog's systems for --vintage.
-    if (auto ok = engine::validate(a.req, session->catalog().vintages); !ok) {
-        std::fprintf(stderr, "borderlens export: %s\n", ok.error().message.c_str());
-        return 2;
-    }
+    // Options first (exit 2): the output's kind and format, then the rest
+    // with the catalog's systems for --vintage; nothing is loaded yet.
+    if (auto ok = engine::validate(a.req, session->catalog().vintages); !ok) return fail(ok.error());
     if (auto w = io::checkWritable(a.req.output, a.req.force); !w) return fail(w.error());
     if (a.req.georef) {
         if (auto w = io::checkWritable(io::worldFilePath(a.req.output), a.req.force); !w)

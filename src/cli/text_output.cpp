@@ -8,24 +8,6 @@ namespace {
 
 bool isControl(char32_t c) { return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0); }
 
-void appendUtf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += char(c);
-    } else if (c < 0x800) {
-        out += char(0xC0 | (c >> 6));
-        out += char(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += char(0xE0 | (c >> 12));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    } else {
-        out += char(0xF0 | (c >> 18));
-        out += char(0x80 | ((c >> 12) & 0x3F));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    }
-}
-
 std::string replaceControls(std::string_view s, bool keepNewlines) {
     bool clean = true;  // plain printable ASCII needs no decoding
     for (unsigned char b : s)
@@ -41,7 +23,7 @@ std::string replaceControls(std::string_view s, bool keepNewlines) {
         if (keepNewlines && c == '\n')
             out += '\n';
         else
-            appendUtf8(out, isControl(c) ? kReplacementCharacter : c);
+            appendCodePoint(out, isControl(c) ? kReplacementCharacter : c);
     }
     return out;
 }

@@ -136,11 +136,8 @@ Result<std::string> frameFocus(const ExportRequest& r, const MapData& map, Expor
         spec.scene.overlay.highlights.push_back({map.dataset->keyOf(m.ref.unit), kFocusColour});
         const Box b = m.ref.unit->bounds;
         spec.frame = b.expanded(std::max(b.maxX - b.minX, b.maxY - b.minY) * 0.08);
-        const std::string found = m.ref.unit->name + (m.ref.unit->parentName.empty() ? "" : ", " + m.ref.unit->parentName);
-        if (isGuess(m.kind))
-            spec.notes.push_back("--focus '" + r.focus + "' names no unit exactly; showing the closest (" + m.reason +
-                                 " match): " + found);
-        return found;
+        if (std::string note = guessNote("--focus", r.focus, m); !note.empty()) spec.notes.push_back(std::move(note));
+        return m.ref.unit->name + (m.ref.unit->parentName.empty() ? "" : ", " + m.ref.unit->parentName);
     }
     return optionError("--focus: nothing shown is called '" + r.focus + "' (try borderlens find)");
 }

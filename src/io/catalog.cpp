@@ -211,39 +211,40 @@ Result<Catalog> catalogFrom(const json& j, const std::string& path) {
     return cat;
 }
 
+// Text → JSON → `from`, naming the file as `what`; a shape check missed in
+// `from` still ends in our sentence, never the library's.
+template <typename T>
+Result<T> parseWith(const std::string& path, std::string_view text, const char* what,
+                    Result<T> (*from)(const json&, const std::string&)) {
+    auto doc = parseJsonText(text, path, what);
+    if (!doc) return doc.error();
+    try {
+        return from(*doc, path);
+    } catch (const json::exception&) {
+        return makeError(std::string(what) + " " + path + " does not have the shape of a " + what);
+    }
+}
+
+template <typename T>
+Result<T> loadWith(const std::string& path, const char* what, Result<T> (*parse)(const std::string&, std::string_view)) {
+    auto text = readRegularFile(path, what);
+    if (!text) return text.error();
+    return parse(path, *text);
+}
+
 }  // namespace
 
 Result<AliasTable> parseAliases(const std::string& path, std::string_view text) {
-    auto doc = parseJsonText(text, path, "alias table");
-    if (!doc) return doc.error();
-    try {
-        return aliasesFrom(*doc, path);
-    } catch (const json::exception&) {  // a check missed above: still our sentence, never the library's
-        return makeError("alias table " + path + " does not have the shape of an alias table");
-    }
+    return parseWith<AliasTable>(path, text, "alias table", aliasesFrom);
 }
 
-Result<AliasTable> loadAliases(const std::string& path) {
-    auto text = readRegularFile(path, "alias table");
-    if (!text) return text.error();
-    return parseAliases(path, *text);
-}
+Result<AliasTable> loadAliases(const std::string& path) { return loadWith<AliasTable>(path, "alias table", parseAliases); }
 
 Result<Catalog> parseCatalog(const std::string& path, std::string_view text) {
-    auto doc = parseJsonText(text, path, "catalog");
-    if (!doc) return doc.error();
-    try {
-        return catalogFrom(*doc, path);
-    } catch (const json::exception&) {  // a check missed above: still our sentence, never the library's
-        return makeError("catalog " + path + " does not have the shape of a catalog");
-    }
+    return parseWith<Catalog>(path, text, "catalog", catalogFrom);
 }
 
-Result<Catalog> loadCatalog(const std::string& path) {
-    auto text = readRegularFile(path, "catalog");
-    if (!text) return text.error();
-    return parseCatalog(path, *text);
-}
+Result<Catalog> loadCatalog(const std::string& path) { return loadWith<Catalog>(path, "catalog", parseCatalog); }
 
 std::string defaultCatalogPath() { return (fs::path(BORDERLENS_SOURCE_DIR) / "geodata" / "catalog.json").string(); }
 

@@ -32,11 +32,6 @@ struct DatasetCloser {
     void operator()(GDALDataset* d) const { GDALClose(d); }
 };
 
-std::string lastGdalError() {
-    const char* msg = CPLGetLastErrorMsg();
-    return msg && *msg ? std::string(": ") + msg : std::string();
-}
-
 // Reads a ring and transforms it to the working CRS. `lonLat`: the source is
 // geographic, so coordinates outside ±180/±90 are refused before the
 // transform; projected coordinates are only checked for being finite. A
@@ -193,7 +188,6 @@ Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std:
     if (auto ok = checkLayerFile(spec, p); !ok) return ok.error();
 
     GdalMessages gdal;  // the library's words go after ours, never to stderr
-    CPLErrorReset();
     std::unique_ptr<GDALDataset, DatasetCloser> ds(
         GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!ds) return makeError("layer " + spec.id + ": cannot read " + file + ": " + unreadableBecause(p) + gdal.detail());
@@ -234,7 +228,7 @@ Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std:
     dst.importFromProj4(kWorkingCrs);
     dst.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, &dst));
-    if (!ct) return makeError("layer " + spec.id + ": cannot transform " + file + " to the working CRS" + lastGdalError());
+    if (!ct) return makeError("layer " + spec.id + ": cannot transform " + file + " to the working CRS" + gdal.detail());
     const bool srcIsGeographic = src.IsGeographic();
 
     const int iId = fieldIndex(defn, m.id), iName = fieldIndex(defn, m.name);

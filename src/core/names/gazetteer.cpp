@@ -49,7 +49,13 @@ const char* toString(MatchKind k) {
     return "none";
 }
 
-bool isGuess(MatchKind k) { return k == MatchKind::Prefix || k == MatchKind::Fuzzy || k == MatchKind::FuzzyAlias; }
+std::string guessNote(const std::string& option, const std::string& query, const GazetteerMatch& m) {
+    const bool guess = m.kind == MatchKind::Prefix || m.kind == MatchKind::Fuzzy || m.kind == MatchKind::FuzzyAlias;
+    if (!guess) return {};
+    const AdminUnit& u = *m.ref.unit;
+    return option + " '" + query + "' names no unit exactly; taking the closest (" + m.reason + " match): " + u.name +
+           (u.parentName.empty() ? "" : ", " + u.parentName);
+}
 
 double Gazetteer::score(const std::string& q, size_t idx, MatchKind* kind) const {
     const Entry& e = m_entries[idx];

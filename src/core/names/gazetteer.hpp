@@ -19,9 +19,6 @@ struct UnitRef {
 // text of toString() is for people.
 enum class MatchKind { None, Exact, Spacing, Alias, WithParent, Prefix, Fuzzy, FuzzyAlias };
 const char* toString(MatchKind k);  // "exact", "spacing", "alias", "with parent", "prefix", "fuzzy", "fuzzy alias"
-// Prefix and fuzzy matches are guesses: a front-end that acts on one says
-// which unit it took.
-bool isGuess(MatchKind k);
 
 struct GazetteerMatch {
     UnitRef ref;
@@ -29,6 +26,12 @@ struct GazetteerMatch {
     MatchKind kind = MatchKind::None;
     std::string reason;   // toString(kind)
 };
+
+// Prefix and fuzzy matches are guesses: a front-end that acts on one says
+// which unit it took. What it says when it acts on `m`, found for `query` given with
+// `option`: "--unit 'Huong Hao' names no unit exactly; taking the closest
+// (fuzzy match): Huyện Hướng Hóa, Tỉnh Quảng Trị". Empty when `m` is no guess.
+std::string guessNote(const std::string& option, const std::string& query, const GazetteerMatch& m);
 
 struct FindOptions {
     std::optional<Country> country;
