@@ -18,6 +18,14 @@ struct ViewerOptions {
     int pair = -1;       // select twinned pair N (when documents are available)
     int border = -1;     // highlight cross-border shared border N (0 = first in the explorer)
     std::string vnVintage;  // Vietnamese system shown first; empty = the catalog's current
+    // For UI tests: what the window shows (layout, selection, neighbours,
+    // camera…) as JSON, rewritten whenever it changes.
+    std::string uiState;
+    // Framebuffer pixels per pixel of a 96-dpi screen for the panels' text
+    // and sizes and the map's lines and labels; 0 = the monitor's content
+    // scale as GLFW reports it (followed when the window changes monitor).
+    float uiScale = 0.0f;
+    static constexpr float kMinUiScale = 0.5f, kMaxUiScale = 4.0f;
 };
 
 // Returns the process exit code: 0, 1 (no display, no OpenGL, bad data).

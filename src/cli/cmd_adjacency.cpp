@@ -35,13 +35,6 @@ std::string fixed(double v, int digits) {
     return buf;
 }
 
-// The reported length: the mean of both sides' measurements where both saw
-// the stretch (across the border the two sources digitise it differently).
-double reportedKm(const SharedBorder& s) {
-    if (s.sharedKm > 0 && s.sharedKmB > 0) return (s.sharedKm + s.sharedKmB) / 2;
-    return std::max(s.sharedKm, s.sharedKmB);
-}
-
 std::string toCsv(const std::vector<SharedBorder>& rows, const std::vector<double>& tol) {
     std::ostringstream o;
     o << "a_layer,a_id,a_name,a_country,a_parent,b_layer,b_id,b_name,b_country,b_parent,kind,shared_km,"
@@ -52,7 +45,7 @@ std::string toCsv(const std::vector<SharedBorder>& rows, const std::vector<doubl
           << toString(s.layerA->spec.country) << ',' << csvField(s.a->parentName) << ','
           << csvField(s.layerB->spec.id) << ','
           << csvField(s.b->id) << ',' << csvField(s.b->name) << ',' << toString(s.layerB->spec.country) << ','
-          << csvField(s.b->parentName) << ',' << toString(s.kind) << ',' << fixed(reportedKm(s), 3) << ','
+          << csvField(s.b->parentName) << ',' << toString(s.kind) << ',' << fixed(shownKm(s), 3) << ','
           << fixed(s.sharedKm, 3) << ',' << fixed(s.sharedKmB, 3) << ',' << fixed(s.medianGapM, 1) << ','
           << fixed(s.maxGapM, 1) << ',' << fixed(tol[i], 0) << '\n';
     }
@@ -64,7 +57,7 @@ nlohmann::json pairJson(const SharedBorder& s, double tol) {
             {"a_country", toString(s.layerA->spec.country)}, {"a_parent", s.a->parentName},
             {"b_layer", s.layerB->spec.id}, {"b_id", s.b->id}, {"b_name", s.b->name},
             {"b_country", toString(s.layerB->spec.country)}, {"b_parent", s.b->parentName},
-            {"kind", toString(s.kind)}, {"shared_km", std::round(reportedKm(s) * 1000) / 1000},
+            {"kind", toString(s.kind)}, {"shared_km", std::round(shownKm(s) * 1000) / 1000},
             {"shared_km_a_side", std::round(s.sharedKm * 1000) / 1000},
             {"shared_km_b_side", std::round(s.sharedKmB * 1000) / 1000},
             {"median_gap_m", std::round(s.medianGapM * 10) / 10}, {"max_gap_m", std::round(s.maxGapM * 10) / 10},
@@ -192,7 +185,7 @@ int run(Shared& shared, const Opts& o) {
         for (size_t i = 0; i < order.size(); ++i) order[i] = i;
         std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
             if (kept[x].kind != kept[y].kind) return kept[x].kind == AdjacencyKind::International;
-            return reportedKm(kept[x]) > reportedKm(kept[y]);
+            return shownKm(kept[x]) > shownKm(kept[y]);
         });
         rows.clear();
         tol.clear();

@@ -164,7 +164,7 @@ void benchAdjacency(Shared& shared, int repeat) {
     for (const auto& s : ours) {
         std::string a = s.a->id, b = s.b->id;
         if (s.kind == AdjacencyKind::Domestic && b < a) std::swap(a, b);
-        const double km = s.sharedKm > 0 && s.sharedKmB > 0 ? (s.sharedKm + s.sharedKmB) / 2 : std::max(s.sharedKm, s.sharedKmB);
+        const double km = shownKm(s);
         mine[std::string(toString(s.kind)) + "|" + a + "|" + b] = km;
         names[std::string(toString(s.kind)) + "|" + a + "|" + b] = s.a->name + " / " + s.b->name;
     }

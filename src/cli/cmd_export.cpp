@@ -111,11 +111,15 @@ void addExportCommand(CLI::App& app, Shared& shared) {
         ->check(NonEmpty);
     cmd->add_option("--size", a->size, "WIDTHxHEIGHT in pixels (default 1600x1000)");
     cmd->add_option("--dpi", a->req.dpi, "Dots per inch: scales lines, text and symbols; recorded in the PNG (default 96)");
-    cmd->add_option("--focus", a->req.focus, "Fit this unit (any spelling borderlens find accepts)")->check(NonEmpty);
+    cmd->add_option("--focus", a->req.focus,
+                    "Fit this unit (any spelling borderlens find accepts); without --vintage, in the system it "
+                    "belongs to")
+        ->check(NonEmpty);
     cmd->add_option("--pair", a->req.pair, "Link N of borderlens pairs: both units, shared border, annotations")
         ->check(Index);
     cmd->add_option("--bbox", a->bbox, "LON1,LAT1,LON2,LAT2 (degrees) to show");
-    cmd->add_option("--vintage", a->req.vintage, "Vietnamese system shown (see borderlens layers); default the current");
+    cmd->add_option("--vintage", a->req.vintage,
+                    "Vietnamese system shown (see borderlens layers); default the current, or the --focus unit's");
     cmd->add_option("--layers", a->layers, "Layer ids to show, comma-separated (default: by vintage)");
     cmd->add_option("--title", a->req.title, "Title (default: what is shown)");
     cmd->add_option("--subtitle", a->req.subtitle, "Subtitle (default: vintages and the document date)");

@@ -1,6 +1,7 @@
 // borderlens ingest: documents -> links and places, resolved onto the catalog.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -108,15 +109,20 @@ std::string unitsText(const std::vector<ResolvedUnit>& units) {
 std::string corpusText(const Corpus& c) {
     std::string out;
     char buf[512];
+    // Dates as people read them ("15 January (year not given)"); the column
+    // as wide as the longest.
+    size_t dateWidth = 11;
+    for (const auto& d : c.documents) dateWidth = std::max(dateWidth, displayDate(d.date.iso).size() + 1);
+    for (const auto& l : c.links) dateWidth = std::max(dateWidth, displayDate(l.date.iso).size() + 1);
     out += "documents\n";
     for (const auto& d : c.documents) {
-        out += "  " + padRight(printable(d.date.iso), 12) + " " + padRight(toString(d.date.status), 9) + " " +
+        out += "  " + padRight(printable(displayDate(d.date.iso)), dateWidth + 1) + " " + padRight(toString(d.date.status), 9) + " " +
                printable(fs::path(d.file).filename().string()) + "  " + printable(d.title) + "\n";
     }
     out += "\nlinks (" + std::to_string(c.links.size()) + ")\n";
     for (const auto& l : c.links) {
         out += "  " + padRight(toString(l.kind), 17) + padRight(l.period.empty() ? "-" : printable(l.period), 11) +
-               padRight(printable(l.date.iso), 11) + printable(l.vn.name) + "  <->  " + printable(l.la.name) + "\n";
+               padRight(printable(displayDate(l.date.iso)), dateWidth) + printable(l.vn.name) + "  <->  " + printable(l.la.name) + "\n";
         out += "      VN: " + unitsText(l.vn.units) + "\n      LA: " + unitsText(l.la.units) + "\n";
         std::snprintf(buf, sizeof buf, "      %s bytes %zu-%zu, confidence %.2f\n",
                       printable(fs::path(c.documents[l.document].file).filename().string()).c_str(), l.span.begin,

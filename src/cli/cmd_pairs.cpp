@@ -1,7 +1,6 @@
 // `borderlens pairs`: every cross-border link from the documents, checked
 // against the adjacency engine.
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -9,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/text_output.hpp"
 #include "core/news/link_check.hpp"
+#include "engine/figures.hpp"
 #include "io/json_text.hpp"
 #include "io/output_file.hpp"
 
@@ -26,15 +26,11 @@ json unitJson(const Layer* layer, const AdminUnit* u) {
             {"level", toString(layer->spec.level)}, {"parent", u->parentName}};
 }
 
+// The figures as every front-end writes them (engine/figures.hpp).
 std::string verdictText(const AdjacencyVerdict& v) {
-    char buf[512];
-    if (v.touches)
-        std::snprintf(buf, sizeof buf, "%s %s x %s: share %.1f km of border", v.vintage.c_str(), v.vn->name.c_str(),
-                      v.la->name.c_str(), v.sharedKm);
-    else
-        std::snprintf(buf, sizeof buf, "%s %s x %s: do not touch, %.1f km apart", v.vintage.c_str(), v.vn->name.c_str(),
-                      v.la->name.c_str(), v.distanceKm);
-    return buf;
+    const std::string units = v.vintage + " " + v.vn->name + " x " + v.la->name;
+    if (v.touches) return units + ": share " + engine::kmText(v.sharedKm) + " of border";
+    return units + ": do not touch, " + engine::kmText(v.distanceKm) + " apart";
 }
 
 }  // namespace
@@ -88,7 +84,7 @@ void addPairsCommand(CLI::App& app, Shared& shared) {
                              {"period", l.period}, {"vn_party", l.vn.name}, {"la_party", l.la.name},
                              {"adjacency", verdicts}, {"nearest_gate", gate}, {"note", check.note},
                              {"span", {l.span.begin, l.span.end}}});
-            text += "#" + std::to_string(i) + " " + toString(l.kind) + " " + printable(l.date.iso) +
+            text += "#" + std::to_string(i) + " " + toString(l.kind) + " " + printable(displayDate(l.date.iso)) +
                     (l.period.empty() ? "" : " " + printable(l.period)) + "  " + printable(l.vn.name) + " <-> " +
                     printable(l.la.name) + "  (" + printable(file) + ")\n";
             for (const auto& v : check.verdicts) text += "    " + printable(verdictText(v)) + "\n";

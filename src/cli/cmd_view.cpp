@@ -39,8 +39,16 @@ void addViewCommand(CLI::App& app, Shared& shared) {
                      "Highlight the Nth cross-border shared border (0 = longest pair listed first)")
         ->check(Index);
     view->add_option("--size", args->size, "Window size WxH (default 1600x1000)");
+    view->add_option("--ui-scale", args->options.uiScale,
+                     "Size of text, panels and map lines, as pixels per pixel of a 96-dpi screen "
+                     "(default: the monitor's content scale)")
+        ->check(Finite & CLI::Range(app::ViewerOptions::kMinUiScale, app::ViewerOptions::kMaxUiScale));
     view->add_option("--vintage", args->options.vnVintage,
-                     "Vietnamese system shown first (see borderlens layers); default the current");
+                     "Vietnamese system shown first (see borderlens layers); default the last one shown");
+    view->add_option("--ui-state", args->options.uiState,
+                     "Write what the window shows (layout, selection, neighbours, view) as JSON to FILE whenever it "
+                     "changes (for UI tests)")
+        ->check(NonEmpty);
     view->callback([&shared, args] {
         const auto size = parseSize(args->size, "--size", 16384);
         if (!size) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/boundaries/crs.hpp"
+#include "core/boundaries/geometry_ops.hpp"
 #include "engine/overlays.hpp"
 #include "io/georef_png.hpp"
 
@@ -42,21 +43,14 @@ Box boxOf(const std::array<double, 4>& b) {
 
 const std::string& shortOf(const AdminUnit& u) { return u.shortName.empty() ? u.name : u.shortName; }
 
-// "2025-05-26"; "15 January (year not stated)" for "--01-15".
-std::string dateText(const DocDate& d) {
-    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
-    if (d.iso.size() == 7 && d.iso.rfind("--", 0) == 0 && d.month >= 1 && d.month <= 12)
-        return std::to_string(d.day) + " " + months[d.month - 1] + " (year not stated)";
-    return d.iso == "unknown" ? "date unknown" : d.iso;
-}
-
 std::string vintageOf(const ExportRequest& r, const VintagePolicy& vintages) {
     return r.vintage.empty() ? vintages.current : r.vintage;
 }
 
-// Which layers are drawn; returns the subtitle's "what is shown".
-Result<std::string> chooseLayers(const ExportRequest& r, const MapData& map, ExportSpec& spec) {
+// Which layers are drawn (the Vietnamese system `vintage` unless the
+// request names layers); returns the subtitle's "what is shown".
+Result<std::string> chooseLayers(const ExportRequest& r, const MapData& map, const std::string& vintage,
+                                 ExportSpec& spec) {
     const Dataset& data = *map.dataset;
     if (!r.layers.empty()) {
         spec.scene.layerVisible.assign(data.layers.size(), 0);
@@ -69,7 +63,6 @@ Result<std::string> chooseLayers(const ExportRequest& r, const MapData& map, Exp
         }
         return "layers " + shown;
     }
-    const std::string vintage = vintageOf(r, map.catalog->vintages);
     std::string laVintage;
     for (const auto& l : data.layers) {
         spec.scene.layerVisible.push_back(l.spec.country == Country::LA || l.spec.vintage.label == vintage);
@@ -86,8 +79,7 @@ Result<std::string> framePair(const ExportRequest& r, const MapData& map, Export
     if (size_t(r.pair) >= links.size())
         return optionError("--pair " + std::to_string(r.pair) + ": the documents give " + std::to_string(links.size()) +
                          " links (0.." + std::to_string(int(links.size()) - 1) + "; see borderlens pairs)");
-    const std::string vintage = vintageOf(r, map.catalog->vintages);
-    const LinkOverlay lo = linkOverlay(map, size_t(r.pair), vintage, kPairColour);
+    const LinkOverlay lo = linkOverlay(map, size_t(r.pair), spec.vintage, kPairColour);
     const LinkCheck& check = map.news->checks[size_t(r.pair)];
     const AdjacencyVerdict* v = lo.drawn;
     if (!v)
@@ -103,7 +95,7 @@ Result<std::string> framePair(const ExportRequest& r, const MapData& map, Export
     what = shortOf(*v->vn) + " – " + shortOf(*v->la);
 
     const Link& link = map.news->corpus.links[size_t(r.pair)];
-    const std::string date = dateText(link.date);
+    const std::string date = displayDate(link.date.iso);
     const std::string doc = std::filesystem::path(map.news->corpus.documents[link.document].file).filename().string();
     spec.info.push_back(v->vn->name + " (Viet Nam) – " + v->la->name + " (Laos)");
     spec.info.push_back(kindText(link.kind) + ", " + date + (link.period.empty() ? "" : ", for " + link.period) + ": " +
@@ -124,22 +116,130 @@ Result<std::string> framePair(const ExportRequest& r, const MapData& map, Export
     return date;
 }
 
-// A unit found by name among the shown layers, highlighted with a margin.
-Result<std::string> frameFocus(const ExportRequest& r, const MapData& map, ExportSpec& spec) {
+bool ofSystem(const Layer& l, const std::string& vintage) {
+    return l.spec.country == Country::LA || l.spec.vintage.label == vintage;
+}
+
+// Full names of the units of system `vintage` that correspond to `unit` (of
+// `layer`, in another system) in the succession table, the largest part
+// first, at most three: its successors when `vintage` is later, else its
+// predecessors; at the unit's level when that system has it, else at the
+// finest coarser level it has. Parts under 5% are boundary mismatch.
+std::vector<std::string> counterparts(const MapData& map, const Layer& layer, const AdminUnit& unit,
+                                      const std::string& vintage) {
+    if (!map.curated) return {};
+    const SuccessionTable& table = map.curated->succession;
+    std::vector<std::pair<double, std::string>> found;  // part, full name
+    int finest = -1;
+    auto consider = [&](const std::string& layerId, const std::string& unitId, const std::string& name, double part) {
+        const LayerSpec* spec = map.catalog->layer(layerId);
+        if (!spec || spec->vintage.label != vintage || spec->level > layer.spec.level || part < 0.05) return;
+        if (int(spec->level) > finest) {
+            finest = int(spec->level);
+            found.clear();
+        }
+        if (int(spec->level) < finest) return;
+        const Layer* l = map.dataset->layer(layerId);
+        const AdminUnit* u = l ? l->find(unitId) : nullptr;
+        found.push_back({part, u ? u->name : name});
+    };
+    if (const Succession* s = table.find(layer.spec.id, unit.id)) {
+        for (const Successor& t : s->to) consider(t.layerId, t.unitId, t.name, t.share);
+    } else {
+        // A share is of the earlier unit's area: the part of `unit` it gave is
+        // that share of its area over `unit`'s.
+        const double own = area(unit.geometry);
+        for (const Succession& earlier : table.units)
+            for (const Successor& t : earlier.to) {
+                if (t.layerId != layer.spec.id || t.unitId != unit.id) continue;
+                const Layer* l = map.dataset->layer(earlier.layerId);
+                const AdminUnit* u = l ? l->find(earlier.unitId) : nullptr;
+                consider(earlier.layerId, earlier.unitId, earlier.name,
+                         u && own > 0 ? t.share * area(u->geometry) / own : t.share);
+            }
+    }
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> names;
+    for (size_t i = 0; i < found.size() && i < 3; ++i) names.push_back(found[i].second);
+    return names;
+}
+
+// "--focus: 'Hướng Hóa' is a 2023 district; --vintage 2023 shows it, or
+// choose its 2025 successor Tỉnh Quảng Trị".
+std::string otherSystemError(const ExportRequest& r, const MapData& map, const GazetteerMatch& m,
+                             const std::string& vintage) {
+    const Layer& l = *m.ref.layer;
+    const AdminUnit& u = *m.ref.unit;
+    const std::string& its = l.spec.vintage.label;
+    std::string msg = "--focus: '" + r.focus + "'" + (m.kind == MatchKind::Exact ? "" : " (" + u.name + ")") +
+                      " is a " + its + " " + toString(l.spec.level) + "; --vintage " + its + " shows it";
+    const auto names = counterparts(map, l, u, vintage);
+    if (names.empty()) return msg;
+    const auto& systems = map.catalog->vintages.systems;
+    auto rank = [&](const std::string& label) {
+        return std::find_if(systems.begin(), systems.end(), [&](const AdminSystem& s) { return s.label == label; }) -
+               systems.begin();
+    };
+    msg += std::string(", or choose ") + (names.size() > 1 ? "one of its " : "its ") + vintage +
+           (rank(vintage) > rank(its) ? " successor" : " predecessor") + (names.size() > 1 ? "s " : " ");
+    for (size_t i = 0; i < names.size(); ++i) msg += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    return msg;
+}
+
+// The unit a --focus name draws; `vintage` (the system asked for or shown)
+// becomes the system drawn: see buildExportSpec. Notes say what was guessed.
+Result<GazetteerMatch> chooseFocus(const ExportRequest& r, const MapData& map, std::string& vintage,
+                                   std::vector<std::string>& notes) {
     if (!map.gazetteer) return makeError("--focus: no gazetteer is loaded");
     FindOptions fo;
     fo.limit = 50;
     const auto matches = map.gazetteer->find(r.focus, fo);
-    for (const auto& m : matches) {
-        const size_t li = size_t(m.ref.layer - map.dataset->layers.data());
-        if (li >= spec.scene.layerVisible.size() || !spec.scene.layerVisible[li]) continue;
-        spec.scene.overlay.highlights.push_back({map.dataset->keyOf(m.ref.unit), kFocusColour});
-        const Box b = m.ref.unit->bounds;
-        spec.frame = b.expanded(std::max(b.maxX - b.minX, b.maxY - b.minY) * 0.08);
-        if (std::string note = guessNote("--focus", r.focus, m); !note.empty()) spec.notes.push_back(std::move(note));
-        return m.ref.unit->name + (m.ref.unit->parentName.empty() ? "" : ", " + m.ref.unit->parentName);
+    auto shown = [&](const GazetteerMatch& m) {
+        if (!r.layers.empty()) return std::find(r.layers.begin(), r.layers.end(), m.ref.layer->spec.id) != r.layers.end();
+        return ofSystem(*m.ref.layer, vintage);
+    };
+    const auto inShown = std::find_if(matches.begin(), matches.end(), shown);
+    GazetteerMatch chosen;
+    if (!r.layers.empty() || (inShown != matches.end() && inShown->score >= matches.front().score)) {
+        // A tie goes to the system shown.
+        if (inShown == matches.end())
+            return optionError("--focus: nothing shown is called '" + r.focus + "' (try borderlens find)");
+        chosen = *inShown;
+    } else if (matches.empty()) {
+        return optionError("--focus: no unit is called '" + r.focus + "' (try borderlens find)");
+    } else if (!r.vintage.empty()) {
+        return optionError(otherSystemError(r, map, matches.front(), vintage));
+    } else {
+        chosen = matches.front();  // a Vietnamese unit of another system
     }
-    return optionError("--focus: nothing shown is called '" + r.focus + "' (try borderlens find)");
+    if (std::string note = guessNote("--focus", r.focus, chosen); !note.empty()) notes.push_back(std::move(note));
+    if (const Layer& l = *chosen.ref.layer; !ofSystem(l, vintage)) {
+        vintage = l.spec.vintage.label;
+        notes.push_back(shortOf(*chosen.ref.unit) + " is a " + toString(l.spec.level) + " of the " + vintage +
+                        " system: drawing the " + vintage + " system");
+    }
+    return chosen;
+}
+
+// A unit with a margin; returns the title's "what".
+std::string frameUnit(const AdminUnit& u, ExportSpec& spec) {
+    const Box b = u.bounds;
+    spec.frame = b.expanded(std::max(b.maxX - b.minX, b.maxY - b.minY) * 0.08);
+    return u.name + (u.parentName.empty() ? "" : ", " + u.parentName);
+}
+
+// The lon/lat extent of a working CRS box (edges sampled).
+std::array<double, 4> lonLatOf(const Box& b) {
+    const WorkingCrs& crs = threadCrs();
+    std::array<double, 4> out{1e9, 1e9, -1e9, -1e9};
+    for (int i = 0; i <= 16; ++i) {
+        const double t = i / 16.0, x = b.minX + t * (b.maxX - b.minX), y = b.minY + t * (b.maxY - b.minY);
+        for (Vec2 p : {Vec2{x, b.minY}, Vec2{x, b.maxY}, Vec2{b.minX, y}, Vec2{b.maxX, y}}) {
+            const LonLat ll = crs.inverse(p);
+            out = {std::min(out[0], ll.lon), std::min(out[1], ll.lat), std::max(out[2], ll.lon), std::max(out[3], ll.lat)};
+        }
+    }
+    return out;
 }
 
 std::string bboxText(const std::array<double, 4>& b) {
@@ -165,7 +265,8 @@ Result<std::monostate> validate(const ExportRequest& r, const VintagePolicy& vin
     if (auto ok = io::checkExportOutput(r.output, r.georef); !ok) return ok.error();
     if (auto ok = checkExportSize(r.width, r.height, "--size"); !ok) return ok.error();
     if (!(r.dpi >= 24 && r.dpi <= 1200)) return optionError("--dpi must be between 24 and 1200");
-    const int frames = int(!r.focus.empty()) + int(r.pair >= 0) + int(r.bbox.has_value()) + int(r.frame.has_value());
+    const int frames = int(!r.focus.empty()) + int(r.pair >= 0) + int(r.bbox.has_value()) + int(r.frame.has_value()) +
+                       int(r.focusUnit.valid());
     if (frames > 1) return optionError("--focus, --pair and --bbox exclude each other: give at most one");
     if (r.bbox) {
         const auto& b = *r.bbox;
@@ -192,7 +293,14 @@ std::vector<std::string> layersNeeded(const ExportRequest& r, Session& session) 
     if (r.pair >= 0) return session.allLayers();
     if (!r.layers.empty()) return r.layers;
     std::vector<std::string> ids = session.layersShown(r.vintage.empty() ? session.vintages().current : r.vintage);
-    if (!r.focus.empty() || r.frame) return ids;  // the frame is known only once the layers are
+    if (!r.focus.empty()) {
+        // The unit decides which system is drawn: every system is looked in.
+        for (const auto& system : session.vintages().systems)
+            for (const auto& id : session.layersShown(system.label))
+                if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+        return ids;
+    }
+    if (r.frame || r.focusUnit.valid()) return ids;  // the frame is known only once the layers are
     // The frame before loading: the box asked for, else Laos (its provinces).
     Box frame;
     if (r.bbox) {
@@ -220,6 +328,18 @@ std::vector<std::string> layersNeeded(const ExportRequest& r, Session& session) 
     return drawn;
 }
 
+std::vector<std::string> layersToName(const Dataset& data, const std::string& vintage,
+                                      const std::vector<char>& layerVisible) {
+    std::vector<std::string> ids;
+    bool asSystem = true;
+    for (size_t i = 0; i < data.layers.size(); ++i) {
+        const bool shown = i < layerVisible.size() && layerVisible[i];
+        asSystem = asSystem && shown == ofSystem(data.layers[i], vintage);
+        if (shown) ids.push_back(data.layers[i].spec.id);
+    }
+    return asSystem ? std::vector<std::string>{} : ids;
+}
+
 Result<ExportSpec> buildExportSpec(const ExportRequest& r, const MapData& map) {
     if (auto ok = validate(r, map.catalog->vintages); !ok) return ok.error();
     ExportSpec spec;
@@ -229,7 +349,16 @@ Result<ExportSpec> buildExportSpec(const ExportRequest& r, const MapData& map) {
     spec.maxTile = r.maxTile;
     spec.attribution = map.catalog->attribution;
     spec.scene.style.labels = r.labels;
-    auto shown = chooseLayers(r, map, spec);
+    for (UnitKey k : {r.selected, r.focusUnit})
+        if (k.valid() && !map.dataset->unitOf(k)) return makeError("the unit to draw is not in the loaded data");
+    spec.vintage = vintageOf(r, map.catalog->vintages);
+    std::optional<GazetteerMatch> focus;
+    if (!r.focus.empty()) {
+        auto m = chooseFocus(r, map, spec.vintage, spec.notes);
+        if (!m) return m.error();
+        focus = *m;
+    }
+    auto shown = chooseLayers(r, map, spec.vintage, spec);
     if (!shown) return shown.error();
     if (map.curated) {
         addSymbols(spec.scene.overlay, gateSymbols(*map.curated));
@@ -242,16 +371,22 @@ Result<ExportSpec> buildExportSpec(const ExportRequest& r, const MapData& map) {
         auto date = framePair(r, map, spec, what);
         if (!date) return date.error();
         docDate = *date;
-    } else if (!r.focus.empty()) {
-        auto focus = frameFocus(r, map, spec);
-        if (!focus) return focus.error();
-        what = *focus;
+    } else if (focus) {
+        spec.scene.overlay.highlights.push_back({map.dataset->keyOf(focus->ref.unit), kFocusColour});
+        what = frameUnit(*focus->ref.unit, spec);
+    } else if (r.focusUnit.valid()) {
+        what = frameUnit(*map.dataset->unitOf(r.focusUnit), spec);
     } else if (r.bbox) {
         spec.frame = boxOf(*r.bbox);
         what = bboxText(*r.bbox);
     } else if (r.frame) {
         spec.frame = *r.frame;
+        spec.frameIsImage = r.frameIsImage;
+        if (!r.frame->empty()) what = bboxText(lonLatOf(*r.frame));
     }
+    // The viewer's overlay and selection, as it shows them.
+    if (r.overlay) spec.scene.overlay = *r.overlay;
+    spec.scene.selected = r.selected;
     spec.title = r.title.empty() ? what : r.title;
     spec.subtitle = r.subtitle.empty() ? *shown + (docDate.empty() ? "" : "; document dated " + docDate) : r.subtitle;
     if (spec.frame.empty()) return makeError("nothing to show: the frame is empty");

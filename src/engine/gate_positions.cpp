@@ -70,7 +70,7 @@ Stretch stretchOf(const AdminUnit* unit, const std::vector<SharedBorder>& shared
         if (!other) continue;
         if (anyInProvince ? foldName(other->parentName) != foldName(laProvince) : other != ld) continue;
         for (const auto& seg : s.segments) out.pieces.push_back(&seg);
-        out.lengthKm += s.sharedKm;
+        out.lengthKm += shownKm(s);
         out.with = anyInProvince ? laProvince : ld->shortName.empty() ? ld->name : ld->shortName;
     }
     return out;
@@ -165,8 +165,9 @@ Layer unitsAround(const Layer& layer, const std::vector<std::string>& names, dou
 
 namespace {
 
-// Bumped when the placement rules change (store key).
-constexpr int kPlacementAlgorithm = 1;
+// Bumped when the placement rules change (store key). 2: the stretch's
+// length (and radius) is the shown one, the mean of both sides.
+constexpr int kPlacementAlgorithm = 2;
 
 // What placements are made from: the three layers' identities, every
 // gate's names, places and cited position, the rules' version. Empty when a

@@ -28,6 +28,7 @@ struct MapData {
     std::shared_ptr<const CuratedPlaces> curated;  // empty places when geodata/ could not be read
     std::shared_ptr<const News> news;              // null when not asked for or not readable
     std::string newsNote;                          // why there are no documents (or no links)
+    std::string contextNote;                       // why a context layer is not drawn (empty: all are)
 };
 
 struct MapRequest {
@@ -39,7 +40,11 @@ struct MapRequest {
 
 // Loads and prepares synchronously; `control` (may be null) receives
 // progress and stop requests. Documents are an overlay: unless required,
-// their failure leaves `news` null and says why in `newsNote`.
+// their failure leaves `news` null and says why in `newsNote`. The catalog's
+// context layers (neighbouring countries, drawn under the map) are read
+// alongside the boundaries, into `geometry` only: one that cannot be read is
+// left out, said once in `contextNote` and through the session's notice (on
+// standard error when the session has none).
 Result<std::shared_ptr<const MapData>> prepareMap(Session& session, const MapRequest& request,
                                                   JobControl* control = nullptr);
 

@@ -2,12 +2,16 @@
 // Everything the renderer draws from a Dataset, prepared on the CPU and then
 // uploaded: per layer and per level of detail, fill triangles (province
 // layers only), thick-line strips of every unit outline and label anchors;
-// the international border (outline of the union of Lao provinces) per
-// level. Coordinates are float metres relative to the working CRS's origin,
+// the Viet Nam–Laos border (the stretches of the Lao provinces' union
+// outline that run along the Vietnamese provinces) per level; the context
+// countries drawn under the map (fills, their borders, where their names
+// go). Coordinates are float metres relative to the working CRS's origin,
 // which lies inside the border area: float keeps ~0.1 m precision over it,
 // far below a pixel.
 #include <cstdint>
+#include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -18,6 +22,7 @@
 #include "core/boundaries/arcs.hpp"
 #include "core/boundaries/cartography.hpp"
 #include "core/boundaries/model.hpp"
+#include "io/context_layer.hpp"
 #include "io/prepared_store.hpp"
 
 namespace bl::engine {
@@ -78,6 +83,38 @@ struct GeometryOptions {
     std::shared_ptr<const io::PreparedStore> store;
     // One line when a stored level was found damaged (and is rebuilt).
     std::function<void(const std::string&)> notice;
+    // Countries drawn under the map (io/context_layer.hpp); may be empty.
+    std::vector<io::ContextLayer> context;
+};
+
+// The Viet Nam–Laos border: a stretch of the Lao outline is that border
+// where it runs within kBorderNearM of a Vietnamese province's boundary
+// (the adjacency engine's cross-border corridor), and stays it across a
+// departure that keeps within kBorderBridgeM (where the two sources
+// disagree most, up to ~2.4 km); elsewhere it is Laos's border with another
+// country.
+inline constexpr double kBorderNearM = 1000.0;
+inline constexpr double kBorderBridgeM = 3000.0;
+// Where the two lines are further apart than this, the border's points say
+// so (MapGeometry::borderApart): the map shows both lines there.
+inline constexpr double kBorderApartM = 150.0;
+
+// The stretches of `lines` that run along the boundaries of `along` (see
+// kBorderNearM): within `nearM` of a ring segment, joined across departures
+// that stay within `bridgeM`. Each stretch is a run of the lines' vertices
+// (segments longer than nearM / 2 split on their way). With `gaps`, each
+// vertex's distance to `along` too, parallel to the result. Exposed for tests.
+std::vector<LineString> stretchesAlong(const std::vector<LineString>& lines,
+                                       const std::vector<const MultiPolygon*>& along, double nearM, double bridgeM,
+                                       std::vector<std::vector<double>>* gaps = nullptr);
+
+// Where a neighbouring country's name may go: the centre of the largest
+// circle inside the part of the country within a box (the view, or a
+// quarter of it), and its radius. Working CRS metres.
+struct ContextLabelSite {
+    size_t feature = 0;  // index into MapGeometry::contextFeatures()
+    Vec2 position;
+    double radiusM = 0.0;
 };
 
 // The drawable geometry of a dataset, prepared level by level as it is
@@ -113,11 +150,36 @@ public:
     // Levels asked for and not built yet.
     size_t pending() const;
 
-    // The international border (outline of the union of the Lao provinces)
-    // at a level, as one strip; empty without Lao provinces. Blocking, as lod().
+    // The Viet Nam–Laos border (kBorderNearM) at a level, as one strip;
+    // empty without Lao or without Vietnamese provinces. Blocking, as lod().
     const LineStrip& border(size_t level) const;
     const LineStrip* borderIfReady(size_t level) const;
+    // Where the two countries' sources put the border apart (kBorderApartM):
+    // points of the Lao line with, as radiusM, the distance to the
+    // Vietnamese provinces' line. Kept with the coarsest border level
+    // (its LayerLod::anchors); blocking, as border().
+    const std::vector<LabelAnchor>& borderApart() const;
     void requestBorder(size_t level, std::function<void()> ready) const;
+
+    // The context countries (GeometryOptions::context, every layer's
+    // features in order); never part of the dataset.
+    const std::vector<io::ContextFeature>& contextFeatures() const { return m_context; }
+    // The context at a level: fill triangles per feature (fillRanges: one
+    // per feature; plain triangles, not fans: drawn without the stencil,
+    // which a software renderer pays dearly for over large areas) and
+    // the neighbours' borders with other countries (outlineRanges, one per
+    // feature, empty for the own countries): the edges a feature shares with
+    // another, so no coast and no edge of the box the source was clipped to.
+    // Blocking, as lod(); empty without context.
+    const LayerLod& context(size_t level) const;
+    const LayerLod* contextIfReady(size_t level) const;
+    void requestContext(size_t level, std::function<void()> ready) const;
+    // Where the neighbours' names may go in `view`: per neighbour meeting
+    // it, its site within the view, then within each quarter of the view
+    // (alternatives where a label collides). Each site's circle lies in the
+    // view, so a name there is seen. The last few views' sites are
+    // remembered (an unmoved view costs nothing; a new one a few ms).
+    std::vector<ContextLabelSite> contextLabelSites(const Box& view) const;
 
     // Where to put a unit's overlay marks: its label anchor on a level
     // already built, else found now on its full geometry.
@@ -131,16 +193,30 @@ private:
     LayerLod build(size_t index, size_t level) const;
     const std::vector<LineString>& borderLines() const;
     const ArcTopology& topology(size_t layer) const;
+    LayerLod buildContext(size_t level) const;
+    const std::vector<MultiPolygon>& contextShapes(size_t level) const;
+    std::vector<ContextLabelSite> sitesIn(const Box& cell, double toleranceM) const;
 
     std::shared_ptr<const Dataset> m_data;
     GeometryOptions m_options;
     size_t m_borderIndex = 0;  // slot index of the border (after the layers)
+    size_t m_contextIndex = 0;  // slot index of the context (after the border)
+    std::vector<io::ContextFeature> m_context;
+    std::string m_contextKey;  // what the context is made from (store key); empty: not stored
+    bool m_contextUnidentified = false;
+    LayerSpec m_contextSpec;  // names the context's store entries
     std::unique_ptr<Slot[]> m_slots;
     std::unique_ptr<Builder> m_builder;
     mutable std::unique_ptr<std::once_flag[]> m_topologyOnce;
     mutable std::vector<std::unique_ptr<const ArcTopology>> m_topology;  // per layer, when a level needs it
     mutable std::mutex m_borderMutex;
     mutable std::unique_ptr<const std::vector<LineString>> m_borderLines;
+    mutable std::unique_ptr<const std::vector<LabelAnchor>> m_borderApart;
+    mutable std::once_flag m_contextTopologyOnce;
+    mutable std::unique_ptr<const ArcTopology> m_contextTopology;
+    mutable std::mutex m_contextMutex;  // guards the two below
+    mutable std::map<size_t, std::vector<MultiPolygon>> m_contextShapes;  // by level
+    mutable std::deque<std::pair<Box, std::vector<ContextLabelSite>>> m_recentSites;  // newest first
 };
 
 // LayerLod to the store's bytes and back (exposed for tests).

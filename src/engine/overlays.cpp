@@ -2,8 +2,6 @@
 
 #include <cmath>
 
-#include <cstdio>
-
 #include "core/boundaries/crs.hpp"
 
 namespace bl::engine {
@@ -53,17 +51,11 @@ std::vector<OverlaySymbol> documentPlaces(const MapData& map, size_t document, c
 
 }  // namespace
 
-std::string kmText(double km) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.1f km", km);
-    return b;
-}
-
 Overlay sharedBorderOverlay(const SharedBorder& border, const Dataset& data, const MapGeometry& geometry, Rgba colour,
                             const std::string& connectorLabel) {
     Overlay o;
     addPair(o, data, geometry, border.a, border.b, colour, connectorLabel);
-    o.segments.push_back({border.segments, colour, 5.0f, kmText(border.sharedKm)});
+    o.segments.push_back({border.segments, colour, 5.0f, shownKmText(border)});
     return o;
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/boundaries/adjacency.hpp"
 #include "core/news/link_check.hpp"
+#include "engine/figures.hpp"
 #include "engine/map_data.hpp"
 #include "engine/scene.hpp"
 
@@ -21,11 +22,8 @@ inline constexpr Rgba kFocusColour{0.10f, 0.35f, 0.95f, 1.0f};  // a unit found 
 inline constexpr Rgba kFrameColour{0.05f, 0.25f, 0.65f, 1.0f};  // an export frame outlined on the map
 inline constexpr Rgba kGateUncertaintyColour{0.55f, 0.30f, 0.05f, 0.75f};  // a gate's uncertainty circle
 
-// "12.3 km": every length on the map is written this way.
-std::string kmText(double km);
-
 // Both units in `colour`, a connector between their label anchors labelled
-// `connectorLabel`, the shared stretch bold with its length.
+// `connectorLabel`, the shared stretch bold labelled with shownKmText.
 Overlay sharedBorderOverlay(const SharedBorder& border, const Dataset& data, const MapGeometry& geometry, Rgba colour,
                             const std::string& connectorLabel = "");
 

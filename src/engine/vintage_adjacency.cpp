@@ -1,26 +1,25 @@
 #include "engine/vintage_adjacency.hpp"
 
-#include "core/boundaries/adjacency_plan.hpp"
 #include "io/adjacency_cache.hpp"
 
 namespace bl::engine {
+
+std::vector<LevelAdjacency> levelsWithAdjacency(const io::Catalog& catalog, const std::string& vintage) {
+    return planSystemAdjacency(catalog.layers, catalog.vintages, vintage);
+}
 
 Result<std::shared_ptr<const VintageAdjacency>> adjacencyOfVintage(const io::Catalog& catalog,
                                                                   std::shared_ptr<const Dataset> data,
                                                                   const std::string& vintage, unsigned threads,
                                                                   JobControl* control) {
-    const AdminSystem* sys = catalog.vintages.find(vintage);
-    if (!sys) return makeError("no Vietnamese system '" + vintage + "' in catalog " + catalog.file);
+    if (!catalog.vintages.find(vintage))
+        return makeError("no Vietnamese system '" + vintage + "' in catalog " + catalog.file);
     auto out = std::make_shared<VintageAdjacency>();
     out->dataset = data;
     out->vintage = vintage;
-    std::vector<std::pair<std::string, std::string>> pairs;
-    std::vector<Level> levels{Level::Province};
-    if (sys->finest() != Level::Province) levels.push_back(sys->finest());
-    for (Level level : levels) {
-        auto plan = planAdjacency(catalog.layers, catalog.vintages, {level, vintage, false});
-        if (plan) pairs.insert(pairs.end(), plan->begin(), plan->end());
-    }
+    out->levels = levelsWithAdjacency(catalog, vintage);
+    LayerPairs pairs;
+    for (const auto& level : out->levels) pairs.insert(pairs.end(), level.pairs.begin(), level.pairs.end());
     for (size_t i = 0; i < pairs.size(); ++i) {
         if (control && control->stopRequested()) return makeError("computing adjacency was cancelled");
         const Layer* a = data->layer(pairs[i].first);

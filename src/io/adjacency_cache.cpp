@@ -14,7 +14,7 @@ namespace bl::io {
 
 namespace fs = std::filesystem;
 
-static constexpr int kAlgorithmVersion = 2;  // 2: binary entries
+static constexpr int kAlgorithmVersion = 3;  // 2: binary entries; 3: sorted by shownKm
 
 AdjacencyCache::AdjacencyCache(std::string dir) : m_dir(std::move(dir)) {
     if (m_dir.empty()) m_dir = defaultCacheDir();

@@ -132,6 +132,50 @@ Result<LayerSpec> layerFrom(const json& l, size_t index, const std::string& file
     return s;
 }
 
+// One entry of "context"; `index` is 0-based. Its id must differ from every
+// layer's (and earlier context entry's): both name entries of the store.
+Result<ContextLayerSpec> contextFrom(const json& c, size_t index, const std::string& file, const Catalog& cat) {
+    const std::string where = file + ", context entry " + std::to_string(index + 1);
+    if (!c.is_object()) return makeError(where + " must be an object (it is " + jsonTypeName(c) + ")");
+    std::optional<Error> error;
+    ContextLayerSpec s;
+    s.id = FieldReader{c, where, &error}.str("id");
+    if (error) return *error;
+    if (s.id.empty()) return makeError(where + ": missing \"id\"");
+    const std::string here = file + ", context \"" + s.id + "\"";
+    FieldReader r{c, here, &error};
+    s.path = r.str("path");
+    s.gdalLayer = r.str("layer");
+    s.source = r.str("source");
+    s.license = r.str("license");
+    s.attribution = r.str("attribution");
+    const json* fields = r.object("fields");
+    const json* countries = r.object("countries");
+    if (fields) {
+        FieldReader f{*fields, here + ", \"fields\"", &error};
+        s.idField = f.str("id");
+        s.nameField = f.str("name");
+    }
+    if (error) return *error;
+    if (countries)
+        for (const auto& [key, value] : countries->items()) {
+            const auto country = parseCountry(key);
+            if (!country)
+                return makeError(here + ", \"countries\": \"" + key + "\" is not a country of the map (VN or LA)");
+            if (!value.is_string())
+                return wrongJsonType(here + ", \"countries\"", key, "a string (a feature id)", value);
+            s.countries[*country] = value.get<std::string>();
+        }
+    if (s.path.empty()) return makeError(here + ": missing \"path\"");
+    if (s.nameField.empty()) return makeError(here + ": \"fields\" must name at least \"name\"");
+    if (!s.countries.empty() && s.idField.empty())
+        return makeError(here + ": \"countries\" names feature ids, so \"fields\" must name \"id\"");
+    if (cat.layer(s.id)) return makeError(here + ": the id is also a layer's; a context entry needs an id of its own");
+    for (const auto& other : cat.context)
+        if (other.id == s.id) return makeError(here + ": the id is used twice");
+    return s;
+}
+
 // Following parent_layer upwards from any layer must end at a layer without
 // a parent; every parent named exists.
 Result<std::monostate> checkParents(const Catalog& cat, const std::string& file) {
@@ -176,6 +220,17 @@ Result<Catalog> catalogFrom(const json& j, const std::string& path) {
         cat.layers.push_back(std::move(*s));
     }
     if (auto ok = checkParents(cat, file); !ok) return ok.error();
+
+    if (j.contains("context")) {
+        const json& context = j.at("context");
+        if (!context.is_array()) return wrongJsonType(file, "context", "an array of context layers", context);
+        for (size_t i = 0; i < context.size(); ++i) {
+            auto c = contextFrom(context[i], i, file, cat);
+            if (!c) return c.error();
+            if (!c->attribution.empty()) cat.attribution += (cat.attribution.empty() ? "" : "; ") + c->attribution;
+            cat.context.push_back(std::move(*c));
+        }
+    }
 
     std::vector<std::pair<std::string, std::string>> descriptions;
     std::string current;

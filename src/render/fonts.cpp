@@ -27,6 +27,11 @@ std::span<const CodePointRange> vietnameseGlyphRanges() {
     return ranges;
 }
 
+std::span<const CodePointRange> laoGlyphRanges() {
+    static constexpr CodePointRange ranges[] = {{0x0E80, 0x0EFF}};
+    return ranges;
+}
+
 const Glyph* Font::glyph(char32_t c) const {
     const auto it = m_glyphs.find(c);
     return it == m_glyphs.end() ? nullptr : &it->second;
@@ -37,28 +42,89 @@ const Glyph* Font::glyphOrFallback(char32_t c) const {
     return g ? g : glyph(U'?');
 }
 
-Result<std::string> findFontFile(const std::string& pattern, const std::string& family) {
-    FcConfig* config = FcInitLoadConfigAndFonts();
+namespace {
+
+// One fontconfig configuration for a few look-ups (loading it reads the
+// font cache: the slow part).
+struct FcConfigDeleter {
+    void operator()(FcConfig* c) const { FcConfigDestroy(c); }
+};
+using FontConfig = std::unique_ptr<FcConfig, FcConfigDeleter>;
+struct FcPatternDeleter {
+    void operator()(FcPattern* p) const { FcPatternDestroy(p); }
+};
+using FontPattern = std::unique_ptr<FcPattern, FcPatternDeleter>;
+
+Result<FontConfig> loadFontConfig() {
+    FontConfig config(FcInitLoadConfigAndFonts());
     if (!config) return makeError("fontconfig cannot load its configuration");
-    FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str()));
-    FcConfigSubstitute(config, pat, FcMatchPattern);
-    FcDefaultSubstitute(pat);
-    FcResult result = FcResultNoMatch;
-    FcPattern* match = FcFontMatch(config, pat, &result);
+    return config;
+}
+
+std::string patternString(FcPattern* p, const char* object) {
+    FcChar8* s = nullptr;
+    return FcPatternGetString(p, object, 0, &s) == FcResultMatch ? reinterpret_cast<char*>(s) : std::string();
+}
+
+FontPattern parsePattern(FcConfig* config, const std::string& pattern) {
+    FontPattern pat(FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str())));
+    if (!pat) return pat;
+    FcConfigSubstitute(config, pat.get(), FcMatchPattern);
+    FcDefaultSubstitute(pat.get());
+    return pat;
+}
+
+Result<std::string> findIn(FcConfig* config, const std::string& pattern, const std::string& family) {
     std::string file, found;
-    if (match) {
-        FcChar8* s = nullptr;
-        if (FcPatternGetString(match, FC_FILE, 0, &s) == FcResultMatch) file = reinterpret_cast<char*>(s);
-        if (FcPatternGetString(match, FC_FAMILY, 0, &s) == FcResultMatch) found = reinterpret_cast<char*>(s);
-        FcPatternDestroy(match);
+    if (FontPattern pat = parsePattern(config, pattern)) {
+        FcResult result = FcResultNoMatch;
+        if (FontPattern match{FcFontMatch(config, pat.get(), &result)}) {
+            file = patternString(match.get(), FC_FILE);
+            found = patternString(match.get(), FC_FAMILY);
+        }
     }
-    FcPatternDestroy(pat);
-    FcConfigDestroy(config);
     if (file.empty() || found != family || !std::filesystem::exists(file))
         return makeError("fontconfig finds no " + family + " for '" + pattern + "'" +
                          (found.empty() ? "" : " (best match: " + found + ")") +
                          "; install fonts-noto-core (scripts/setup does)");
     return file;
+}
+
+Result<std::string> findForLanguageIn(FcConfig* config, const std::string& pattern, const std::string& lang) {
+    const FontPattern pat = parsePattern(config, pattern);
+    const auto* language = reinterpret_cast<const FcChar8*>(lang.c_str());
+    if (pat) FcPatternAddString(pat.get(), FC_LANG, language);
+    FcResult result = FcResultNoMatch;
+    FcFontSet* sorted = pat ? FcFontSort(config, pat.get(), FcFalse, nullptr, &result) : nullptr;
+    std::string file;
+    for (int i = 0; sorted && i < sorted->nfont && file.empty(); ++i) {
+        FcPattern* font = sorted->fonts[i];
+        FcLangSet* langs = nullptr;
+        FcBool scalable = FcFalse;
+        if (FcPatternGetLangSet(font, FC_LANG, 0, &langs) != FcResultMatch ||
+            FcLangSetHasLang(langs, language) != FcLangEqual)
+            continue;
+        if (FcPatternGetBool(font, FC_SCALABLE, 0, &scalable) != FcResultMatch || !scalable) continue;
+        const std::string candidate = patternString(font, FC_FILE);
+        if (!candidate.empty() && std::filesystem::exists(candidate)) file = candidate;
+    }
+    if (sorted) FcFontSetDestroy(sorted);
+    if (file.empty()) return makeError("fontconfig finds no installed font for the language '" + lang + "'");
+    return file;
+}
+
+}  // namespace
+
+Result<std::string> findFontFile(const std::string& pattern, const std::string& family) {
+    auto config = loadFontConfig();
+    if (!config) return config.error();
+    return findIn(config->get(), pattern, family);
+}
+
+Result<std::string> findFontForLanguage(const std::string& pattern, const std::string& lang) {
+    auto config = loadFontConfig();
+    if (!config) return config.error();
+    return findForLanguageIn(config->get(), pattern, lang);
 }
 
 namespace {
@@ -80,8 +146,8 @@ struct PendingGlyph {
     std::vector<uint8_t> coverage;  // glyph.width * glyph.height
 };
 
-// Rasterises every code point of the ranges that `file` has at `sizePx`
-// (ascender + descender, as fonts are sized in Dear ImGui and CSS line boxes).
+// Opens `file` sized to `sizePx`, its line box (ascender + descender, as
+// fonts are sized in Dear ImGui and CSS line boxes).
 Result<Face> openSized(FT_Library library, const std::string& file, float sizePx) {
     FT_Face raw = nullptr;
     if (FT_New_Face(library, file.c_str(), 0, &raw) != 0)
@@ -93,51 +159,87 @@ Result<Face> openSized(FT_Library library, const std::string& file, float sizePx
     return face;
 }
 
-Result<Font> rasterise(FT_Library library, const std::string& file, const std::string& symbolFile, float sizePx,
-                       std::vector<PendingGlyph>& out) {
-    auto primary = openSized(library, file, sizePx);
+// The line box of `file` per em (FreeType reads the same hhea values as Dear ImGui).
+Result<float> lineBoxPerEm(FT_Library library, const std::string& file) {
+    FT_Face raw = nullptr;
+    if (FT_New_Face(library, file.c_str(), 0, &raw) != 0)
+        return makeError("FreeType cannot read the font file " + file);
+    const Face face(raw);
+    if (!FT_IS_SCALABLE(face) || face->units_per_EM == 0 || face->ascender - face->descender <= 0)
+        return makeError("the font file " + file + " has no usable vertical metrics");
+    return float(face->ascender - face->descender) / float(face->units_per_EM);
+}
+
+// The files one role draws from: the text face, then each fallback for its
+// own ranges (an empty Lao file: none).
+struct RoleFaces {
+    const std::string& text;
+    const std::string& symbols;
+    const std::string& lao;
+    float laoLineBoxRatio;
+};
+
+Result<PendingGlyph> rasteriseGlyph(FT_Face face, FT_UInt index, char32_t c) {
+    // Light hinting snaps only vertical stems and heights, so small labels
+    // are crisp without distorting the letter shapes.
+    if (FT_Load_Glyph(face, index, FT_LOAD_TARGET_LIGHT) != 0 ||
+        FT_Render_Glyph(face->glyph, FT_RENDER_MODE_NORMAL) != 0) {
+        char hex[16];
+        std::snprintf(hex, sizeof hex, "U+%04X", unsigned(c));
+        return makeError(std::string("FreeType cannot rasterise ") + hex + " of " + face->family_name);
+    }
+    const FT_GlyphSlot slot = face->glyph;
+    const FT_Bitmap& bm = slot->bitmap;
+    PendingGlyph p{nullptr, c, {}, {}};
+    p.glyph.advance = float(slot->advance.x) / 64.0f;
+    p.glyph.lsbDelta = float(slot->lsb_delta) / 64.0f;
+    p.glyph.rsbDelta = float(slot->rsb_delta) / 64.0f;
+    p.glyph.left = slot->bitmap_left;
+    p.glyph.top = slot->bitmap_top;
+    p.glyph.width = int(bm.width);
+    p.glyph.height = int(bm.rows);
+    p.coverage.resize(size_t(bm.width) * bm.rows);
+    for (unsigned row = 0; row < bm.rows; ++row)
+        std::memcpy(p.coverage.data() + size_t(row) * bm.width, bm.buffer + std::ptrdiff_t(row) * bm.pitch, bm.width);
+    return p;
+}
+
+// Rasterises every code point of the ranges that the faces have at `sizePx`
+// (the text face's line box).
+Result<Font> rasterise(FT_Library library, const RoleFaces& files, float sizePx, std::vector<PendingGlyph>& out) {
+    auto primary = openSized(library, files.text, sizePx);
     if (!primary) return primary.error();
     const Face& main = *primary;
-    auto symbols = openSized(library, symbolFile, sizePx);
+    auto symbols = openSized(library, files.symbols, sizePx);
     if (!symbols) return symbols.error();
+    Face lao;
+    if (!files.lao.empty()) {
+        auto opened = openSized(library, files.lao, sizePx * files.laoLineBoxRatio);
+        if (!opened) return opened.error();
+        lao = std::move(*opened);
+    }
     Font font;
     font.size = sizePx;
     font.ascent = float(main->size->metrics.ascender) / 64.0f;
     font.lineHeight = float(main->size->metrics.height) / 64.0f;
-    for (const CodePointRange& range : vietnameseGlyphRanges())
-        for (char32_t c = range.first; c <= range.last; ++c) {
-            // The text face first; arrows and the like from the symbol face.
-            FT_Face face = main.get();
-            FT_UInt index = FT_Get_Char_Index(face, c);
-            if (index == 0) {
-                face = symbols->get();
-                index = FT_Get_Char_Index(face, c);
+    const std::pair<std::span<const CodePointRange>, FT_Face> blocks[] = {
+        {vietnameseGlyphRanges(), symbols->get()},  // arrows and the like from the symbol face
+        {laoGlyphRanges(), lao.get()},
+    };
+    for (const auto& [ranges, fallback] : blocks)
+        for (const CodePointRange& range : ranges)
+            for (char32_t c = range.first; c <= range.last; ++c) {
+                FT_Face face = main.get();
+                FT_UInt index = FT_Get_Char_Index(face, c);
+                if (index == 0 && fallback) {
+                    face = fallback;
+                    index = FT_Get_Char_Index(face, c);
+                }
+                if (index == 0) continue;
+                auto glyph = rasteriseGlyph(face, index, c);
+                if (!glyph) return glyph.error();
+                out.push_back(std::move(*glyph));
             }
-            if (index == 0) continue;
-            // Light hinting snaps only vertical stems and heights, so small
-            // labels are crisp without distorting the letter shapes.
-            if (FT_Load_Glyph(face, index, FT_LOAD_TARGET_LIGHT) != 0 ||
-                FT_Render_Glyph(face->glyph, FT_RENDER_MODE_NORMAL) != 0) {
-                char hex[16];
-                std::snprintf(hex, sizeof hex, "U+%04X", unsigned(c));
-                return makeError(std::string("FreeType cannot rasterise ") + hex + " of " + file);
-            }
-            const FT_GlyphSlot slot = face->glyph;
-            const FT_Bitmap& bm = slot->bitmap;
-            PendingGlyph p{nullptr, c, {}, {}};
-            p.glyph.advance = float(slot->advance.x) / 64.0f;
-            p.glyph.lsbDelta = float(slot->lsb_delta) / 64.0f;
-            p.glyph.rsbDelta = float(slot->rsb_delta) / 64.0f;
-            p.glyph.left = slot->bitmap_left;
-            p.glyph.top = slot->bitmap_top;
-            p.glyph.width = int(bm.width);
-            p.glyph.height = int(bm.rows);
-            p.coverage.resize(size_t(bm.width) * bm.rows);
-            for (unsigned row = 0; row < bm.rows; ++row)
-                std::memcpy(p.coverage.data() + size_t(row) * bm.width, bm.buffer + std::ptrdiff_t(row) * bm.pitch,
-                            bm.width);
-            out.push_back(std::move(p));
-        }
     return font;
 }
 
@@ -193,12 +295,35 @@ Result<GlyphAtlas> pack(std::vector<PendingGlyph>& glyphs) {
 
 }  // namespace
 
+namespace {
+
+// The Lao faces, regular and bold, in Noto Sans's design when installed; a
+// warning instead of an error when there is none.
+void findLao(FcConfig* config, FT_Library library, FontSet& f) {
+    auto regular = findForLanguageIn(config, "Noto Sans Lao,Noto Sans:weight=regular", "lo");
+    auto ratio = regular ? lineBoxPerEm(library, *regular) : Result<float>(regular.error());
+    auto textRatio = lineBoxPerEm(library, f.regularFile);
+    if (!ratio || !textRatio) {
+        f.warning = "Lao names show as \"?\": " + (ratio ? textRatio : ratio).error().message +
+                    " (Lao); install fonts-noto-core (scripts/setup does)";
+        return;
+    }
+    auto bold = findForLanguageIn(config, "Noto Sans Lao,Noto Sans:weight=bold", "lo");
+    f.lao.regularFile = *regular;
+    f.lao.boldFile = bold ? *bold : *regular;
+    f.lao.lineBoxRatio = *ratio / *textRatio;
+}
+
+}  // namespace
+
 Result<FontSet> loadFonts(float scale) {
-    auto regular = findFontFile("Noto Sans:weight=regular");
+    auto config = loadFontConfig();
+    if (!config) return config.error();
+    auto regular = findIn(config->get(), "Noto Sans:weight=regular", "Noto Sans");
     if (!regular) return regular.error();
-    auto bold = findFontFile("Noto Sans:weight=bold");
+    auto bold = findIn(config->get(), "Noto Sans:weight=bold", "Noto Sans");
     if (!bold) return bold.error();
-    auto symbols = findFontFile("Noto Sans Math", "Noto Sans Math");
+    auto symbols = findIn(config->get(), "Noto Sans Math", "Noto Sans Math");
     if (!symbols) return symbols.error();
     FT_Library raw = nullptr;
     if (FT_Init_FreeType(&raw) != 0) return makeError("FreeType cannot start (out of memory?)");
@@ -208,15 +333,20 @@ Result<FontSet> loadFonts(float scale) {
     f.regularFile = *regular;
     f.boldFile = *bold;
     f.symbolFile = *symbols;
+    findLao(config->get(), library.get(), f);
     std::vector<PendingGlyph> pending;
     const struct {
         Font* font;
-        const std::string& file;
+        RoleFaces faces;
         float size;
-    } roles[] = {{&f.label, f.regularFile, 14.0f}, {&f.labelBold, f.boldFile, 16.0f}, {&f.title, f.boldFile, 26.0f}};
+    } roles[] = {
+        {&f.label, {f.regularFile, f.symbolFile, f.lao.regularFile, f.lao.lineBoxRatio}, 14.0f},
+        {&f.labelBold, {f.boldFile, f.symbolFile, f.lao.boldFile, f.lao.lineBoxRatio}, 16.0f},
+        {&f.title, {f.boldFile, f.symbolFile, f.lao.boldFile, f.lao.lineBoxRatio}, 26.0f},
+    };
     for (const auto& role : roles) {
         const size_t first = pending.size();
-        auto font = rasterise(library.get(), role.file, f.symbolFile, role.size * scale, pending);
+        auto font = rasterise(library.get(), role.faces, role.size * scale, pending);
         if (!font) return font.error();
         *role.font = std::move(*font);
         for (size_t i = first; i < pending.size(); ++i) pending[i].font = role.font;

@@ -3,9 +3,11 @@
 // fontconfig, rasterised with FreeType (anti-aliased, light hinting so small
 // labels stay crisp) into one single-channel glyph atlas whose code points
 // cover every Vietnamese letter (Latin-1, Latin Extended-A/B, combining marks,
-// Latin Extended Additional U+1E00-1EFF) and typographic punctuation.
-// Building needs no GL context; the renderer uploads the atlas itself. The
-// viewer's panels have their own Dear ImGui atlas made from the same files.
+// Latin Extended Additional U+1E00-1EFF) and typographic punctuation, and
+// the Lao block (units' names in Lao script) from a Lao face that fontconfig
+// chooses for the language "lo", sized to Noto Sans's em so both scripts
+// match. Building needs no GL context; the renderer uploads the atlas itself.
+// The viewer's panels have their own Dear ImGui atlas made from the same files.
 #include <cstdint>
 #include <span>
 #include <string>
@@ -26,6 +28,10 @@ struct CodePointRange {
 // The code points rasterised (those the face has; Noto Sans lacks the arrows,
 // "≈" and most geometric shapes, which were asked for in case it gains them).
 std::span<const CodePointRange> vietnameseGlyphRanges();
+// The Lao block, U+0E80-0EFF (taken from the Lao face). Without shaping,
+// vowel and tone marks sit where the face puts them by default: right for
+// one mark over a consonant, overlapping when a tone mark stacks on a vowel.
+std::span<const CodePointRange> laoGlyphRanges();
 
 // One rasterised glyph. Pixels, y down; the pen sits on the baseline.
 struct Glyph {
@@ -102,6 +108,21 @@ struct GlyphAtlas {
 // A fontconfig match for `pattern` (e.g. "Noto Sans:weight=bold"), as a
 // file path; an error when fontconfig has nothing or only a different family.
 Result<std::string> findFontFile(const std::string& pattern, const std::string& family = "Noto Sans");
+// The scalable font file that fontconfig ranks first for `pattern` (e.g.
+// "Noto Sans Lao,Noto Sans:weight=bold": families in order of preference)
+// among those that support language `lang` ("lo") in full, whatever their
+// family; an error when no installed font supports it.
+Result<std::string> findFontForLanguage(const std::string& pattern, const std::string& lang);
+
+// A face whose code points the text face lacks, merged into its glyphs.
+struct FallbackFace {
+    std::string regularFile, boldFile;  // both empty when no installed font has the script
+    // The face's line box (ascender + descender, per em) over Noto Sans's.
+    // Sizes here and in Dear ImGui are line-box heights: the text face's
+    // size times this gives the fallback the same em, so letters match.
+    float lineBoxRatio = 1.0f;
+    bool found() const { return !regularFile.empty(); }
+};
 
 // Movable. A renderer keeps pointers into its set: the set must outlive it.
 struct FontSet {
@@ -111,10 +132,15 @@ struct FontSet {
     Font title;      // export titles (bold, 26 px)
     std::string regularFile, boldFile;
     std::string symbolFile;  // Noto Sans Math: arrows and signs Noto Sans lacks ("→")
+    FallbackFace lao;        // laoGlyphRanges(); not found = Lao letters draw as "?"
+    // One sentence for the user when a script falls back to "?" (no Lao
+    // font installed); empty otherwise. The caller says it once.
+    std::string warning;
 };
 
 // `scale` multiplies every size (1 = 96 dpi screen). Thread-safe: each call
-// has its own fontconfig configuration and FreeType library.
+// has its own fontconfig configuration and FreeType library. Missing Noto
+// Sans is an error; a missing Lao face only sets FontSet::warning.
 Result<FontSet> loadFonts(float scale = 1.0f);
 
 }  // namespace bl::render

@@ -69,10 +69,14 @@ void keepGlDriverLoaded();
 
 // Where the renderer draws: a framebuffer object (0 = the window's default
 // framebuffer) and its size in pixels.
+// Where a frame goes: a framebuffer and, within it, the viewport (x, y its
+// bottom-left corner in GL's convention; 0, 0 for a whole offscreen buffer,
+// the map's rectangle between the panels for the window).
 struct RenderTarget {
     GLuint framebuffer = 0;
     int width = 0;
     int height = 0;
+    int x = 0, y = 0;
 };
 
 }  // namespace bl::render

@@ -8,6 +8,8 @@
 #include <cstring>
 
 #include "core/boundaries/crs.hpp"
+#include "core/boundaries/geometry_ops.hpp"
+#include "engine/overlays.hpp"
 #include "render/framebuffer.hpp"
 
 namespace bl::render {
@@ -117,6 +119,10 @@ Camera exportCamera(const ExportSpec& spec, const FontSet& fonts) {
     Camera cam;
     cam.width = spec.width;
     cam.height = spec.height;
+    if (spec.frameIsImage) {  // the viewer's view: the image is the frame, annotations over it
+        cam.fitInto(spec.frame, 0, 0, 0, 0);
+        return cam;
+    }
     const double m = 24 * s;
     const double left = std::min(m, spec.width / 4.0), right = left;
     const double top = std::min(b.header + m, spec.height / 2.0), bottom = std::min(b.footer + m, spec.height / 4.0);
@@ -131,6 +137,61 @@ double northAngle(const Camera& camera) {
     // Screen y points down; the angle is clockwise from up.
     return std::atan2(b.x - a.x, b.y - a.y);
 }
+
+namespace {
+
+// Whether segment a-b has a part inside `b` (Liang–Barsky).
+bool segmentMeets(Vec2 a, Vec2 b, const Box& box) {
+    double t0 = 0, t1 = 1;
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    for (const auto& [p, q] : {std::pair{-dx, a.x - box.minX}, std::pair{dx, box.maxX - a.x},
+                               std::pair{-dy, a.y - box.minY}, std::pair{dy, box.maxY - a.y}}) {
+        if (p == 0) {
+            if (q < 0) return false;
+        } else if (p < 0) {
+            t0 = std::max(t0, q / p);
+        } else {
+            t1 = std::min(t1, q / p);
+        }
+        if (t0 > t1) return false;
+    }
+    return true;
+}
+
+// Whether a line strip (MapGeometry::border) runs through `view`: a segment
+// of one of its polylines meets it. The jump from one polyline to the next,
+// after a repeated vertex (LineStrip::append), is not drawn and not counted.
+bool stripMeets(const LineStrip& strip, Vec2 origin, const Box& view) {
+    const auto& v = strip.vertices;
+    auto at = [&](size_t i) { return Vec2{v[i].x + origin.x, v[i].y + origin.y}; };
+    auto same = [&](size_t i, size_t j) {
+        return v[i].x == v[j].x && v[i].y == v[j].y && v[i].mx == v[j].mx && v[i].my == v[j].my;
+    };
+    for (size_t i = 0; i < v.size(); ++i) {
+        const Vec2 p = at(i);
+        if (p.x >= view.minX && p.x <= view.maxX && p.y >= view.minY && p.y <= view.maxY) return true;
+        if (i == 0 || (v[i].x == v[i - 1].x && v[i].y == v[i - 1].y)) continue;
+        const bool jump = i >= 2 && same(i - 1, i - 2);
+        if (!jump && segmentMeets(at(i - 1), p, view)) return true;
+    }
+    return false;
+}
+
+// A neighbouring country (context) shows in `view`: a vertex of it lies in
+// the view, or the view lies inside it.
+bool neighbourInView(const MapGeometry& g, const Box& view) {
+    for (const auto& f : g.contextFeatures()) {
+        if (f.own || !f.bounds.intersects(view)) continue;
+        for (const auto& poly : f.geometry.polygons)
+            for (const auto& ring : poly.rings)
+                for (const Vec2& p : ring)
+                    if (p.x >= view.minX && p.x <= view.maxX && p.y >= view.minY && p.y <= view.maxY) return true;
+        if (contains(f.geometry, view.center())) return true;
+    }
+    return false;
+}
+
+}  // namespace
 
 std::vector<LegendEntry> legendFor(const Dataset& data, const MapGeometry& g, const Scene& scene, const Camera& cam) {
     std::vector<LegendEntry> out;
@@ -163,21 +224,37 @@ std::vector<LegendEntry> legendFor(const Dataset& data, const MapGeometry& g, co
             e.text = std::string(names[c]) + (vintage[c].empty() ? "" : " (" + vintage[c] + " units)");
             out.push_back(e);
         }
-    bool border = false;
-    if (!g.borderBounds.empty())
-        for (const LineVertex& v : g.border(kLodCount - 1).vertices)
-            if (view.intersects(Box{v.x + g.origin.x, v.y + g.origin.y, v.x + g.origin.x, v.y + g.origin.y})) {
-                border = true;
-                break;
-            }
-    if (border) {
+    if (neighbourInView(g, view)) {
+        const ContextLook look = contextLook();
+        LegendEntry e;
+        e.kind = LegendEntry::Kind::Fill;
+        e.fill = look.neighbourFill;
+        e.line = look.border;
+        e.text = "Neighbouring countries";
+        out.push_back(e);
+    }
+    if (!g.borderBounds.empty() && stripMeets(g.border(kLodCount - 1), g.origin, view)) {
         LegendEntry e;
         e.kind = LegendEntry::Kind::Line;
         e.line = borderColour();
         e.fill = {1, 1, 1, 0.85f};  // casing
         e.widthPx = 3.2f;
-        e.text = "International border";
+        e.text = "Viet Nam\u2013Laos border";
         out.push_back(e);
+        // Where the sources disagree by more than the border's casing, the
+        // Vietnamese provinces' line shows beside it.
+        const LayerLook vn = lookFor(Country::VN, Level::Province);
+        const double seen = (3.0 + vn.widthPx / 2) * scaledMpp;
+        const auto& apart = g.borderApart();
+        if (level[int(Level::Province)][0] && std::any_of(apart.begin(), apart.end(), [&](const LabelAnchor& a) {
+                return a.radiusM > seen && a.position.x >= view.minX && a.position.x <= view.maxX &&
+                       a.position.y >= view.minY && a.position.y <= view.maxY;
+            })) {
+            e.beside = vn.outline;
+            e.besideWidthPx = vn.widthPx;
+            e.text = "Viet Nam\u2013Laos border, sources disagree";
+            out.push_back(e);
+        }
     }
     const char* levelNames[3] = {"Province boundary", "District boundary", "Commune / ward boundary"};
     for (Level lv : {Level::Province, Level::District, Level::Commune})
@@ -194,6 +271,69 @@ std::vector<LegendEntry> legendFor(const Dataset& data, const MapGeometry& g, co
             out.push_back(e);
         }
     return out;
+}
+
+std::vector<LegendEntry> overlayLegend(const Dataset& data, const Scene& scene, const Camera& cam) {
+    std::vector<LegendEntry> legend;
+    const auto& o = scene.overlay;
+    const Box view = cam.visibleBox();
+    if (const AdminUnit* u = data.unitOf(scene.selected)) {
+        LegendEntry e;
+        e.kind = LegendEntry::Kind::Fill;
+        e.line = engine::kFocusColour;  // the selection's colour on the map
+        e.fill = e.line;
+        e.fill.a = 0.35f;
+        e.text = "Selected: " + u->name;
+        legend.push_back(e);
+    }
+    if (!o.highlights.empty()) {
+        // A document link's connector carries the link's kind; a shared
+        // border's (the adjacency explorer's) none.
+        const bool linked = std::any_of(o.connectors.begin(), o.connectors.end(),
+                                        [](const OverlayConnector& c) { return !c.label.empty(); });
+        LegendEntry e;
+        e.kind = LegendEntry::Kind::Fill;
+        e.fill = o.highlights.front().colour;
+        e.fill.a = 0.35f;
+        e.line = o.highlights.front().colour;
+        e.text = o.connectors.empty() ? "Highlighted units"
+                 : linked             ? "Linked pair (units, connector)"
+                                      : "Neighbouring pair (units, connector)";
+        legend.push_back(e);
+    }
+    std::vector<std::string> segmentLegends;
+    for (const auto& seg : o.segments) {
+        if (seg.lines.empty()) continue;
+        LegendEntry e;
+        e.kind = LegendEntry::Kind::Line;
+        e.line = seg.colour;
+        e.fill = seg.casing ? Rgba{1, 1, 1, 0.9f} : Rgba{1, 1, 1, 0.0f};
+        e.widthPx = seg.widthPx;
+        e.text = seg.legend.empty() ? "Shared border" + (seg.label.empty() ? "" : " (" + seg.label + ")") : seg.legend;
+        const std::string kind = seg.legend.empty() ? std::string("shared") : seg.legend;
+        if (std::find(segmentLegends.begin(), segmentLegends.end(), kind) != segmentLegends.end()) continue;
+        segmentLegends.push_back(kind);
+        legend.push_back(e);
+    }
+    bool seen[3][2] = {};
+    for (const auto& sym : o.symbols) {
+        if (sym.position.x < view.minX || sym.position.x > view.maxX || sym.position.y < view.minY ||
+            sym.position.y > view.maxY)
+            continue;
+        seen[int(sym.kind)][sym.approximate ? 1 : 0] = true;
+    }
+    const char* symNames[3] = {"Border gate", "Border station", "Place in the documents"};
+    for (int k = 0; k < 3; ++k)
+        for (int a = 0; a < 2; ++a)
+            if (seen[k][a]) {
+                LegendEntry e;
+                e.kind = LegendEntry::Kind::Symbol;
+                e.symbol = SymbolKind(k);
+                e.approximate = a == 1;
+                e.text = std::string(symNames[k]) + (a ? ", approximate position" : "");
+                legend.push_back(e);
+            }
+    return legend;
 }
 
 namespace {
@@ -300,7 +440,6 @@ void addScaleBar(Sheet& sh) {
 
 // The legend (bottom right, above the attribution): what is drawn in the frame.
 Box addLegend(Sheet& sh, const Dataset& data, const MapGeometry& geometry) {
-    const ExportSpec& spec = sh.spec;
     const FontSet& fonts = sh.fonts;
     Painter& p = sh.p;
     const float s = sh.s;
@@ -310,48 +449,7 @@ Box addLegend(Sheet& sh, const Dataset& data, const MapGeometry& geometry) {
     const double mapBottom = sh.mapBottom;
     Box legendBox;
     std::vector<LegendEntry> legend = legendFor(data, geometry, scene, cam);
-    const auto& o = scene.overlay;
-    const Box view = cam.visibleBox();
-    if (!o.highlights.empty()) {
-        LegendEntry e;
-        e.kind = LegendEntry::Kind::Fill;
-        e.fill = o.highlights.front().colour;
-        e.fill.a = 0.35f;
-        e.line = o.highlights.front().colour;
-        e.text = spec.scene.overlay.connectors.empty() ? "Highlighted units" : "Linked pair (units, connector)";
-        legend.push_back(e);
-    }
-    std::vector<std::string> segmentLegends;
-    for (const auto& seg : o.segments) {
-        LegendEntry e;
-        e.kind = LegendEntry::Kind::Line;
-        e.line = seg.colour;
-        e.fill = seg.casing ? Rgba{1, 1, 1, 0.9f} : Rgba{1, 1, 1, 0.0f};
-        e.widthPx = seg.widthPx;
-        e.text = seg.legend.empty() ? "Shared border" + (seg.label.empty() ? "" : " (" + seg.label + ")") : seg.legend;
-        const std::string kind = seg.legend.empty() ? std::string("shared") : seg.legend;
-        if (std::find(segmentLegends.begin(), segmentLegends.end(), kind) != segmentLegends.end()) continue;
-        segmentLegends.push_back(kind);
-        legend.push_back(e);
-    }
-    bool seen[3][2] = {};
-    for (const auto& sym : o.symbols) {
-        if (sym.position.x < view.minX || sym.position.x > view.maxX || sym.position.y < view.minY ||
-            sym.position.y > view.maxY)
-            continue;
-        seen[int(sym.kind)][sym.approximate ? 1 : 0] = true;
-    }
-    const char* symNames[3] = {"Border gate", "Border station", "Place in the documents"};
-    for (int k = 0; k < 3; ++k)
-        for (int a = 0; a < 2; ++a)
-            if (seen[k][a]) {
-                LegendEntry e;
-                e.kind = LegendEntry::Kind::Symbol;
-                e.symbol = SymbolKind(k);
-                e.approximate = a == 1;
-                e.text = std::string(symNames[k]) + (a ? ", approximate position" : "");
-                legend.push_back(e);
-            }
+    for (auto& e : overlayLegend(data, scene, cam)) legend.push_back(std::move(e));
     if (!legend.empty()) {
         const double rowH = std::max(20.0 * s, double(fonts.label.lineHeight) + 6.0 * s), sw = 30.0 * s;
         double tw = fonts.labelBold.textWidth("Legend");
@@ -371,9 +469,11 @@ Box addLegend(Sheet& sh, const Dataset& data, const MapGeometry& geometry) {
                 p.rect(sb, e.fill);
                 p.frame(sb, 1.5 * s, e.line);
             } else if (e.kind == LegendEntry::Kind::Line) {
+                const double ly = e.beside.a > 0 ? cy - 2 * s : cy;  // room for the line beside, under it
                 if (e.fill.a > 0 && (e.fill.r != 0 || e.fill.g != 0 || e.fill.b != 0))
-                    p.line({cx, cy}, {cx + sw, cy}, (e.widthPx + 3) * s, e.fill);
-                p.line({cx, cy}, {cx + sw, cy}, e.widthPx * s, e.line);
+                    p.line({cx, ly}, {cx + sw, ly}, (e.widthPx + 3) * s, e.fill);
+                p.line({cx, ly}, {cx + sw, ly}, e.widthPx * s, e.line);
+                if (e.beside.a > 0) p.line({cx, cy + 4 * s}, {cx + sw, cy + 4 * s}, e.besideWidthPx * s, e.beside);
             } else {
                 drawSymbol(p, {cx + sw / 2, cy}, e.symbol, e.approximate, s);
             }

@@ -1,6 +1,7 @@
-// The geometry passes of MapRenderer::draw: fills, highlight fills,
-// outlines (with the international border and highlight outlines) and the
-// overlay's lines, all drawn through the tile's camera.
+// The geometry passes of MapRenderer::draw: the context countries under
+// everything, fills, highlight fills, outlines (with the Viet Nam–Laos
+// border and highlight outlines) and the overlay's lines, all drawn through
+// the tile's camera.
 #include "core/boundaries/geometry_ops.hpp"
 #include "render/map_renderer_impl.hpp"
 
@@ -48,6 +49,41 @@ bool validUnit(const Frame& f, UnitKey k) {
 }
 
 }  // namespace
+
+// The context countries, under the boundary layers: neighbours in grey,
+// the map's own countries as land (the layers' fills cover it, except where
+// the coarse context reaches past them), then the neighbours' borders.
+void MapRenderer::Impl::drawContext(Frame& f) {
+    if (!f.context || !contextFill[f.contextLevel].vao) return;
+    const ContextLook look = contextLook();
+    const auto& features = f.geometry->contextFeatures();
+    glDisable(GL_BLEND);
+    glUseProgram(fillProg.id());
+    glUniform2fv(fillOffset, 1, f.offset);
+    glUniform2fv(fillScale, 1, f.scale);
+    glUniform1f(fillShade, 0.0f);
+    glBindVertexArray(contextFill[f.contextLevel].vao.id());
+    for (size_t i = 0; i < features.size() && i < f.context->fillRanges.size(); ++i) {
+        const Range r = f.context->fillRanges[i];
+        if (!features[i].bounds.intersects(f.view) || r.count == 0) continue;
+        const Rgba c = features[i].own ? look.ownLand : look.neighbourFill;
+        glUniform4f(fillColour, c.r, c.g, c.b, 1.0f);
+        glDrawArrays(GL_TRIANGLES, GLint(r.first), GLsizei(r.count));
+        f.stats.fillVertices += r.count;
+    }
+    glEnable(GL_BLEND);
+    if (const GpuStrip& b = contextOutline[f.contextLevel]; b.count) {
+        glUseProgram(lineProg.id());
+        glUniform2fv(lineOffset, 1, f.offset);
+        glUniform2fv(lineScale, 1, f.scale);
+        glUniform1f(lineMpp, float(f.mpp));
+        glUniform4f(lineColour, look.border.r, look.border.g, look.border.b, look.border.a);
+        glUniform1f(lineHalf, float(look.borderWidthPx * f.s / 2.0));
+        glBindVertexArray(b.vao.id());
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, GLsizei(b.count));
+        f.stats.outlineVertices += b.count;
+    }
+}
 
 // Fills: opaque, so without blending (cheaper on software renderers).
 void MapRenderer::Impl::drawFills(Frame& f) {

@@ -21,6 +21,23 @@ LayerLook lookFor(Country c, Level l) {
 
 Rgba borderColour() { return {0.33f, 0.08f, 0.36f, 1.0f}; }
 
+ContextLook contextLook() {
+    return {
+        {0.84f, 0.84f, 0.83f, 1}, {0.96f, 0.95f, 0.91f, 1}, {0.56f, 0.56f, 0.58f, 1}, 1.0f, {0.40f, 0.40f, 0.43f, 1}};
+}
+
+std::string contextLabelText(const std::string& name) {
+    std::string out;
+    std::string_view rest(name);
+    while (!rest.empty()) {
+        char32_t c = popCodePoint(rest);
+        if (c >= U'a' && c <= U'z') c -= U'a' - U'A';
+        if (!out.empty()) appendCodePoint(out, U'\u2009');
+        appendCodePoint(out, c);
+    }
+    return out;
+}
+
 SymbolLook symbolLook(SymbolKind kind, float s) {
     switch (kind) {
         case SymbolKind::BorderGate:
@@ -93,6 +110,9 @@ void MapRenderer::setData(std::shared_ptr<const Dataset> data, std::shared_ptr<c
     m_geometry = std::move(geometry);
     m->layers.clear();
     for (auto& b : m->border) b = {};
+    for (auto& c : m->contextFill) c = {};
+    for (auto& c : m->contextOutline) c = {};
+    m->contextLabels.clear();
     m->labelWidths.clear();
     m->highlightFills.clear();
     if (!m_data || !m_geometry) {
@@ -107,6 +127,11 @@ void MapRenderer::setData(std::shared_ptr<const Dataset> data, std::shared_ptr<c
         std::vector<float> widths;
         for (const auto& u : layer.units) widths.push_back(float(font.textWidth(detail::labelText(u))));
         m->labelWidths.push_back(std::move(widths));
+    }
+    for (const auto& c : m_geometry->contextFeatures()) {
+        std::string text = contextLabelText(c.name);
+        const float width = float(m->fonts->label.textWidth(text));
+        m->contextLabels.emplace_back(std::move(text), width);
     }
 }
 
@@ -170,6 +195,19 @@ void MapRenderer::chooseLevels(Frame& f) {
     if (border && !m.border[level].vao)
         m.upload(m.border[level], border->vertices.data(), border->vertices.size() * sizeof(LineVertex),
                  border->vertices.size(), true);
+    if (g.contextFeatures().empty()) return;
+    const auto [context, contextLevel] = pickLevel<LayerLod>(
+        f.lod, background, [&](size_t l) { return g.contextIfReady(l); },
+        [&](size_t l) { g.requestContext(l, m_onReady); }, [&](size_t l) -> const LayerLod& { return g.context(l); },
+        m_stats.levelsMissing);
+    f.context = context;
+    f.contextLevel = contextLevel;
+    if (context && !m.contextFill[contextLevel].vao) {
+        m.upload(m.contextFill[contextLevel], context->fill.data(), context->fill.size() * sizeof(FillVertex),
+                 context->fill.size(), false);
+        m.upload(m.contextOutline[contextLevel], context->outline.vertices.data(),
+                 context->outline.vertices.size() * sizeof(LineVertex), context->outline.vertices.size(), true);
+    }
 }
 
 // The passes in order; each is one function (map_passes.cpp,
@@ -181,10 +219,13 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
     m_stats = {};
     m_labelBoxes.clear();
     glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
-    glViewport(0, 0, target.width, target.height);
+    glViewport(target.x, target.y, target.width, target.height);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
-    glDisable(GL_SCISSOR_TEST);
+    // The clear (and every pass) stays inside the viewport: the window's
+    // panels around the map are not touched.
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(target.x, target.y, target.width, target.height);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     const Rgba bg = scene.style.background;
@@ -209,19 +250,24 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
         f.view = f.gcam.visibleBox().expanded(f.mpp * 4);
         m.collectHighlights(f);
         chooseLevels(f);
+        m.drawContext(f);
         m.drawFills(f);
         m.drawHighlightFills(f);
         m.drawOutlines(f);
         m.drawOverlayLines(f);
         m.addOverlayLabels(f);
         m.addSymbols(f);
-        if (scene.style.labels) m.addUnitLabels(f);
+        if (scene.style.labels) {
+            m.addContextLabels(f);
+            m.addUnitLabels(f);
+        }
     }
     m_stats.labelCandidates = f.candidates.size();
     m.addScaleBarAndAttribution(f);
     m.placeLabels(f);
     m.addDecorations(f);
     m.flushScreen(f, target);
+    glDisable(GL_SCISSOR_TEST);
 }
 
 }  // namespace bl::render

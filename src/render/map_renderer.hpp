@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -81,7 +82,23 @@ struct LayerLook {
     float widthPx = 1.0f;
 };
 LayerLook lookFor(Country country, Level level);
+// The Viet Nam–Laos border (MapGeometry::border), over a white casing.
 Rgba borderColour();
+
+// The context countries (MapGeometry::contextFeatures), drawn under the
+// map: neighbours in grey with their borders and names, the map's own
+// countries as plain land under their layers (so no sea shows where the
+// coarse context and the boundary layers disagree).
+struct ContextLook {
+    Rgba neighbourFill;
+    Rgba ownLand;
+    Rgba border;  // the neighbours' borders with other countries
+    float borderWidthPx = 1.0f;
+    Rgba label;
+};
+ContextLook contextLook();
+// A neighbour's label: its name in capitals, letter-spaced (thin spaces).
+std::string contextLabelText(const std::string& name);
 
 // How a symbol is drawn, at style scale `s` (the map and the legend alike).
 struct SymbolLook {

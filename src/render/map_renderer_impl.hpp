@@ -147,8 +147,10 @@ struct Frame {
     long group = 0;
     std::vector<const LayerLod*> lods;     // per layer, the level drawn (null: none prepared yet)
     std::vector<size_t> levels;            // per layer, its index
-    const LineStrip* border = nullptr;     // the international border at the level drawn
+    const LineStrip* border = nullptr;     // the Viet Nam–Laos border at the level drawn
     size_t borderLevel = 0;
+    const LayerLod* context = nullptr;     // the context countries at the level drawn (null: none)
+    size_t contextLevel = 0;
 
     // Layer li is shown and its level is drawn at this scale (at 96 dpi equivalent).
     bool visible(size_t li) const {
@@ -179,6 +181,8 @@ struct MapRenderer::Impl {
     GpuStrip screen, dynamicLines, dynamicFill;
     std::vector<GpuLayer> layers;
     GpuStrip border[kLodCount];
+    GpuStrip contextFill[kLodCount], contextOutline[kLodCount];
+    std::vector<std::pair<std::string, float>> contextLabels;              // per context feature: text, width
     std::vector<std::vector<float>> labelWidths;                            // per layer, per unit
     std::map<std::pair<int, int>, std::vector<FillVertex>> highlightFills;  // lazily triangulated
 
@@ -207,12 +211,14 @@ struct MapRenderer::Impl {
     // The passes of MapRenderer::draw, in order (map_passes.cpp: geometry;
     // map_screen_passes.cpp: labels, symbols and screen decorations).
     void collectHighlights(Frame& f);
+    void drawContext(Frame& f);
     void drawFills(Frame& f);
     void drawHighlightFills(Frame& f);
     void drawOutlines(Frame& f);
     void drawOverlayLines(Frame& f);
     void addOverlayLabels(Frame& f);
     void addSymbols(Frame& f);
+    void addContextLabels(Frame& f);
     void addUnitLabels(Frame& f);
     void addScaleBarAndAttribution(Frame& f);
     void placeLabels(Frame& f);

@@ -71,6 +71,49 @@ void MapRenderer::Impl::addSymbols(Frame& f) {
     }
 }
 
+// Neighbouring countries' names, muted and letter-spaced, at the site with
+// the most room of each in the open part of the frame (less the bands that
+// panels or an export's title reserve along its edges; see
+// MapGeometry::contextLabelSites): placed before the units' names, which
+// rarely compete (they lie in other countries).
+void MapRenderer::Impl::addContextLabels(Frame& f) {
+    const auto& features = f.geometry->contextFeatures();
+    if (features.empty() || contextLabels.size() != features.size()) return;
+    const Font& font = fonts->label;
+    const double h = font.lineHeight;
+    Box open{0, 0, double(f.cam.width), double(f.cam.height)};
+    for (const Box& r : f.scene.reservedAreas) {
+        const bool across = r.minX <= open.minX + 1 && r.maxX >= open.maxX - 1;
+        const bool down = r.minY <= open.minY + 1 && r.maxY >= open.maxY - 1;
+        if (across && r.minY <= open.minY + 1)
+            open.minY = std::max(open.minY, r.maxY);
+        else if (across && r.maxY >= open.maxY - 1)
+            open.maxY = std::min(open.maxY, r.minY);
+        else if (down && r.minX <= open.minX + 1)
+            open.minX = std::max(open.minX, r.maxX);
+        else if (down && r.maxX >= open.maxX - 1)
+            open.maxX = std::min(open.maxX, r.minX);
+    }
+    if (open.maxX - open.minX < 1 || open.maxY - open.minY < 1) return;
+    Box view;
+    view.extend(f.cam.toWorld({open.minX, open.minY}));
+    view.extend(f.cam.toWorld({open.maxX, open.maxY}));
+    std::vector<engine::ContextLabelSite> sites = f.geometry->contextLabelSites(view);
+    std::stable_sort(
+        sites.begin(), sites.end(),
+        [](const engine::ContextLabelSite& a, const engine::ContextLabelSite& b) { return a.radiusM > b.radiusM; });
+    std::vector<long> groups(features.size(), -1);
+    for (const engine::ContextLabelSite& site : sites) {
+        const auto& [text, w] = contextLabels[site.feature];
+        const double rPx = site.radiusM / f.mpp;
+        // Room for most of the name inside the country.
+        if (rPx < h || 2 * rPx < 0.5 * w) continue;
+        if (groups[site.feature] < 0) groups[site.feature] = f.group++;
+        f.addLabel(font, f.cam.toScreen(site.position), text, w, 2, 1e6 + rPx, contextLook().label, false, {},
+                   groups[site.feature]);
+    }
+}
+
 // Unit names where the unit is large enough on screen: centred on the pole
 // of inaccessibility, else nudged within the inscribed circle.
 void MapRenderer::Impl::addUnitLabels(Frame& f) {

@@ -9,7 +9,13 @@
 namespace bl::ui {
 
 void InspectorPanel::drawContent(const Dataset& data, ViewerState& state, const std::vector<NeighbourRow>* neighbours,
-                                 const std::string& pendingNote, const std::vector<std::string>& succession) {
+                                 const std::string& pendingNote, const std::vector<std::string>& succession,
+                                 const std::string& note) {
+    if (!note.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.85f, 0.35f, 1.0f));
+        ImGui::TextWrapped("%s", note.c_str());
+        ImGui::PopStyleColor();
+    }
     const AdminUnit* u = data.unitOf(state.selected);
     const Layer* l = data.layerOf(state.selected);
     if (!u || !l) {
@@ -18,7 +24,7 @@ void InspectorPanel::drawContent(const Dataset& data, ViewerState& state, const 
     }
     ImGui::TextUnformatted(u->name.c_str());
     if (ImGui::BeginTable("attrs", 2)) {
-        ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, 64.0f);
+        ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, 4.0f * ImGui::GetFontSize());
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
         auto row = [](const char* k, const std::string& v) {
             ImGui::TableNextRow();
@@ -44,7 +50,7 @@ void InspectorPanel::drawContent(const Dataset& data, ViewerState& state, const 
         ImGui::EndTable();
     }
     for (const auto& line : succession) ImGui::TextWrapped("%s", line.c_str());
-    if (ImGui::Button("Fit to selection")) state.selectRequest = state.selected;
+    if (ImGui::Button("Fit to selection (F)")) state.selectRequest = state.selected;
     ImGui::Separator();
     ImGui::TextUnformatted("Neighbours");
     if (!neighbours) {
@@ -62,6 +68,7 @@ void InspectorPanel::drawContent(const Dataset& data, ViewerState& state, const 
         std::snprintf(line, sizeof line, "%s%s  %.1f km  (%s)", n->crossBorder ? "[border] " : "", n->name.c_str(),
                       n->sharedKm, n->detail.c_str());
         if (ImGui::Selectable(line)) state.selectRequest = n->unit;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", n->name.c_str(), n->sides.c_str());
     }
     if (rows.empty()) ImGui::TextDisabled("none");
 }

@@ -6,15 +6,7 @@
 namespace bl::ui {
 
 void LayersPanel::drawContent(const io::Catalog& catalog, const Dataset& data, ViewerState& state) {
-    ImGui::TextUnformatted("Vietnamese vintage");
-    for (const auto& sys : catalog.vintages.systems) {
-        ImGui::SameLine();
-        if (ImGui::RadioButton(sys.label.c_str(), state.vnVintage == sys.label))
-            showVintage(data, catalog.vintages, sys.label, state);
-        if (!sys.description.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", sys.description.c_str());
-    }
-    ImGui::Checkbox("Labels", &state.labels);
-    ImGui::Separator();
+    ImGui::TextDisabled("Vietnamese system %s (switch it in the toolbar or with V)", state.vnVintage.c_str());
     state.layerVisible.resize(data.layers.size(), 0);
     for (size_t i = 0; i < data.layers.size(); ++i) {
         const LayerSpec& s = data.layers[i].spec;

@@ -1,5 +1,6 @@
 #pragma once
-// Layers: toggle layers, choose the Vietnamese system (those of the catalog), and see
+// Layers: toggle the layers of the shown Vietnamese system (chosen in the
+// toolbar) and the Lao layers, and see
 // every layer's source, licence and known gaps from the catalog.
 #include "core/boundaries/model.hpp"
 #include "io/catalog.hpp"

@@ -4,42 +4,52 @@
 
 namespace bl::ui {
 
+// One entry of two lines per link (the pair; kind, date and verdict), so a
+// narrow sidebar cuts nothing that matters; the selected link's details
+// (succession, nearest gate, finer verdicts) above the list.
 void PairsPanel::drawContent(const std::vector<TwinnedPairRow>* rows, ViewerState& state) {
+    m_rowRects.clear();
     if (!rows) {
         ImGui::TextDisabled("not available yet (documents)");
         return;
     }
-    if (m_selected >= 0 && size_t(m_selected) < rows->size())
-        for (const auto& d : (*rows)[size_t(m_selected)].details) ImGui::TextWrapped("%s", d.c_str());
-    if (ImGui::BeginTable("pairs", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable)) {
-        ImGui::TableSetupColumn("Vietnam / Laos");
-        ImGui::TableSetupColumn("kind");
-        ImGui::TableSetupColumn("date");
-        ImGui::TableSetupColumn("adjacency");
-        ImGui::TableHeadersRow();
-        for (size_t i = 0; i < rows->size(); ++i) {
-            const auto& r = (*rows)[i];
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            const std::string label = r.unitA + " – " + r.unitB + "##" + std::to_string(i);
-            if (ImGui::Selectable(label.c_str(), m_selected == int(i), ImGuiSelectableFlags_SpanAllColumns)) {
-                m_selected = int(i);
-                state.pairRequest = i;
-            }
-            if (!r.details.empty() && ImGui::IsItemHovered()) {
-                ImGui::BeginTooltip();
-                for (const auto& d : r.details) ImGui::TextUnformatted(d.c_str());
-                ImGui::EndTooltip();
-            }
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.kind.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.date.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.verdict.c_str());
-        }
-        ImGui::EndTable();
+    if (m_selected >= 0 && size_t(m_selected) < rows->size()) {
+        const auto& r = (*rows)[size_t(m_selected)];
+        ImGui::TextWrapped("%s – %s", r.unitA.c_str(), r.unitB.c_str());
+        ImGui::TextWrapped("%s, %s: %s", r.kind.c_str(), r.date.c_str(), r.verdict.c_str());
+        for (const auto& d : r.details) ImGui::BulletText("%s", d.c_str());
+        ImGui::Separator();
     }
+    ImGui::TextDisabled("%zu links from the documents; click one to fly to it", rows->size());
+    if (!ImGui::BeginChild("pairs")) {
+        ImGui::EndChild();
+        return;
+    }
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    for (size_t i = 0; i < rows->size(); ++i) {
+        const auto& r = (*rows)[i];
+        ImGui::PushID(int(i));
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("##pair", m_selected == int(i), 0, ImVec2(0, 2 * line))) {
+            m_selected = int(i);
+            state.pairRequest = i;
+        }
+        const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+        m_rowRects.push_back({lo.x, lo.y, hi.x - lo.x, hi.y - lo.y});
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::Text("%s – %s", r.unitA.c_str(), r.unitB.c_str());
+            ImGui::Text("%s, %s", r.kind.c_str(), r.date.c_str());
+            ImGui::TextUnformatted(r.verdict.c_str());
+            for (const auto& d : r.details) ImGui::TextUnformatted(d.c_str());
+            ImGui::EndTooltip();
+        }
+        ImGui::SetCursorScreenPos(at);
+        ImGui::Text("%zu  %s – %s", i, r.unitA.c_str(), r.unitB.c_str());
+        ImGui::TextDisabled("    %s · %s · %s", r.kind.c_str(), r.date.c_str(), r.verdict.c_str());
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
 }
 
 }  // namespace bl::ui

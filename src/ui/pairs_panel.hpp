@@ -2,6 +2,7 @@
 // Twinned pairs: every link found in the documents; clicking a row flies to
 // the pair (ViewerState::pairRequest) and shows its adjacency verdict. The
 // app converts the documents model into rows; null = not available yet.
+#include <array>
 #include <string>
 #include <vector>
 
@@ -20,9 +21,13 @@ struct TwinnedPairRow {
 class PairsPanel {
 public:
     void drawContent(const std::vector<TwinnedPairRow>* rows, ViewerState& state);
+    // Each row's rectangle on screen in the last frame (x, y, w, h in
+    // points; empty when the tab was not drawn): the UI tests click them.
+    const std::vector<std::array<float, 4>>& rowRects() const { return m_rowRects; }
 
 private:
     int m_selected = -1;
+    std::vector<std::array<float, 4>> m_rowRects;
 };
 
 }  // namespace bl::ui

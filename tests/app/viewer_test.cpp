@@ -4,12 +4,10 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <fcntl.h>
-#include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
 #include <set>
 
+#include "app/virtual_display.hpp"
 #include "io/png_image.hpp"
 #include "skip.hpp"
 #include "support.hpp"
@@ -18,8 +16,6 @@ using namespace bl::test;
 
 namespace {
 
-bool haveXvfbRun() { return std::system("command -v Xvfb >/dev/null 2>&1") == 0; }
-constexpr const char* kNoXvfbRun = "Xvfb is not installed (install xvfb; CI has it)";
 
 std::string slurp(const std::string& path) {
     std::string s;
@@ -40,49 +36,6 @@ RunResult runWrapped(const std::string& prefix, const std::string& args) {
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(tmp.file("out")), slurp(tmp.file("err"))};
 }
 
-// A private X server for one run: Xvfb picks a free display itself
-// (-displayfd), so tests running at once never race for one (xvfb-run -a
-// does, and then fails or leaves its server behind); stopped at scope exit.
-class VirtualDisplay {
-public:
-    explicit VirtualDisplay(const char* screen) {
-        int fds[2];
-        if (pipe(fds) != 0) return;
-        m_pid = fork();
-        if (m_pid == 0) {
-            close(fds[0]);
-            const int devnull = open("/dev/null", O_WRONLY);
-            dup2(devnull, 1);
-            dup2(devnull, 2);
-            const std::string fd = std::to_string(fds[1]);
-            execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", screen, "-nolisten", "tcp",
-                   static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        close(fds[1]);
-        std::string number;
-        char c = 0;
-        while (read(fds[0], &c, 1) == 1 && c != '\n') number += c;
-        close(fds[0]);
-        if (!number.empty()) m_display = ":" + number;
-    }
-    ~VirtualDisplay() {
-        if (m_pid <= 0) return;
-        kill(m_pid, SIGTERM);
-        waitpid(m_pid, nullptr, 0);
-    }
-    VirtualDisplay(const VirtualDisplay&) = delete;
-    VirtualDisplay& operator=(const VirtualDisplay&) = delete;
-
-    // The command prefix that runs a program on this display.
-    std::string prefix() const { return "env DISPLAY=" + (m_display.empty() ? std::string(":none") : m_display); }
-
-private:
-    pid_t m_pid = -1;
-    std::string m_display;
-};
-
-
 std::string fixtureArgs() {
     return "-q --catalog " + fixture("catalog.json") + " --data-root " + std::string(BORDERLENS_FIXTURES);
 }
@@ -90,7 +43,7 @@ std::string fixtureArgs() {
 }  // namespace
 
 TEST_CASE("borderlens view --screenshot saves the window under xvfb-run", "[app][xvfb]") {
-    if (!haveXvfbRun()) BL_SKIP(kNoXvfbRun);
+    if (!haveXvfb()) BL_SKIP(kNoXvfb);
     TempDir tmp;
     const std::string png = tmp.file("shot.png");
     const RunResult r = runWrapped(VirtualDisplay("1600x1000x24").prefix(),
@@ -118,7 +71,7 @@ TEST_CASE("borderlens view --screenshot saves the window under xvfb-run", "[app]
 }
 
 TEST_CASE("borderlens view --select with an unknown name fails in screenshot mode", "[app][xvfb]") {
-    if (!haveXvfbRun()) BL_SKIP(kNoXvfbRun);
+    if (!haveXvfb()) BL_SKIP(kNoXvfb);
     TempDir tmp;
     const RunResult r =
         runWrapped(VirtualDisplay("1024x768x24").prefix(),
@@ -139,7 +92,7 @@ TEST_CASE("borderlens view without a display says how to run it and exits non-ze
 
 TEST_CASE("borderlens view --screenshot on the real data selects, waits for adjacency and highlights a border",
           "[app][xvfb][real]") {
-    if (!haveXvfbRun()) BL_SKIP(kNoXvfbRun);
+    if (!haveXvfb()) BL_SKIP(kNoXvfb);
     TempDir tmp;
     const std::string png = tmp.file("real.png");
     const RunResult r = runWrapped(VirtualDisplay("1600x1000x24").prefix(),
@@ -158,7 +111,7 @@ TEST_CASE("borderlens view --screenshot on the real data selects, waits for adja
 }
 
 TEST_CASE("borderlens view --pair shows a document link: both units, connector and shared border", "[app][xvfb][real]") {
-    if (!haveXvfbRun()) BL_SKIP(kNoXvfbRun);
+    if (!haveXvfb()) BL_SKIP(kNoXvfb);
     TempDir tmp;
     const std::string png = tmp.file("pair.png");
     const RunResult r = runWrapped(VirtualDisplay("1600x1000x24").prefix(),
@@ -180,7 +133,7 @@ TEST_CASE("borderlens view --pair shows a document link: both units, connector a
 }
 
 TEST_CASE("borderlens view survives a malformed alias table with a message naming it", "[app][xvfb]") {
-    if (!haveXvfbRun()) BL_SKIP(kNoXvfbRun);
+    if (!haveXvfb()) BL_SKIP(kNoXvfb);
     TempDir tmp;
     std::filesystem::copy_file(fixture("catalog.json"), tmp.file("catalog.json"));
     std::ofstream(tmp.file("aliases.json")) << "{\"groups\": [[\"a\", 7]]}";

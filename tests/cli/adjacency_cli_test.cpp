@@ -1,12 +1,16 @@
 // `borderlens adjacency` end to end on the shared data.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/adjacency_memo.hpp"
+#include "engine/figures.hpp"
+#include "engine/session.hpp"
 #include "support.hpp"
 
 using namespace bl::test;
@@ -147,4 +151,56 @@ TEST_CASE("adjacency with duplicate unit ids: cached runs equal --no-cache", "[c
     std::set<std::string> ids;
     for (const auto& p : pairs) ids.insert({p["a_id"].get<std::string>(), p["b_id"].get<std::string>()});
     CHECK(ids == std::set<std::string>{"D1", "D1#2", "D3"});
+}
+
+TEST_CASE("adjacency CLI: a pair's shared_km is the engine's shown figure and rows are sorted by it", "[cli][real][adjacency][figures]") {
+    TempDir cache;
+    const ScopedEnv xdg("XDG_CACHE_HOME", cache.path().string());
+    const RunResult r = runBorderlens("-q adjacency --unit 'huong hoa' --vintage 2023 --format json");
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    const json rows = json::parse(r.out);
+
+    auto s = bl::engine::Session::open({});
+    REQUIRE(s);
+    auto data = (*s)->load({"vn_adm2_2023", "la_adm2_2019"});
+    REQUIRE(data);
+    bl::engine::AdjacencyMemo memo(*data, false);  // computed afresh, not read from the CLI's entry
+    const bl::SharedBorder* border = nullptr;
+    for (const auto& b : memo.between(*(*data)->layer("vn_adm2_2023"), *(*data)->layer("la_adm2_2019")))
+        if (b.a->name == "Huyện Hướng Hóa" && b.b->name == "Sepone") border = &b;
+    REQUIRE(border);
+
+    const json* sepone = nullptr;
+    for (const auto& row : rows)
+        if (row["b_name"] == "Sepone") sepone = &row;
+    REQUIRE(sepone);
+    CHECK((*sepone)["shared_km"].get<double>() == Approx(std::round(bl::shownKm(*border) * 1000) / 1000).margin(1e-9));
+    CHECK((*sepone)["shared_km_a_side"].get<double>() == Approx(border->sharedKm).margin(5e-4));
+    CHECK((*sepone)["shared_km_b_side"].get<double>() == Approx(border->sharedKmB).margin(5e-4));
+    CHECK(bl::engine::kmText((*sepone)["shared_km"].get<double>()) == "77.7 km");
+    // Cross-border first, then by the shown figure, never by one side.
+    for (size_t i = 1; i < rows.size(); ++i) {
+        INFO(rows[i]["b_name"]);
+        if (rows[i]["kind"] != rows[i - 1]["kind"]) {
+            CHECK(rows[i]["kind"] == "domestic");
+            continue;
+        }
+        CHECK(rows[i]["shared_km"].get<double>() <= rows[i - 1]["shared_km"].get<double>());
+    }
+}
+
+TEST_CASE("adjacency at commune level lists the Lao districts' own neighbours too", "[cli][real][adjacency][levels]") {
+    TempDir cache;
+    const ScopedEnv xdg("XDG_CACHE_HOME", cache.path().string());
+    const RunResult r = runBorderlens("adjacency --level commune --unit Sepone --format json");
+    REQUIRE(r.exitCode == 0);
+    CHECK_THAT(r.err, Catch::Contains("la_adm2_2019 x la_adm2_2019"));
+    size_t lao = 0, vietnamese = 0;
+    for (const auto& row : json::parse(r.out)) {
+        CHECK(row["a_name"] == "Sepone");
+        (row["b_country"] == "LA" ? lao : vietnamese) += 1;
+    }
+    CHECK(lao >= 3);
+    CHECK(vietnamese >= 5);
 }

@@ -262,3 +262,24 @@ TEST_CASE("export stopped by SIGTERM while writing leaves no temporary", "[cli][
     for (const auto& e : fs::directory_iterator(tmp.path()))
         CHECK(e.path().filename().string().rfind("big.png.tmp-", 0) != 0);
 }
+
+TEST_CASE("export --focus draws the system its unit belongs to unless --vintage says otherwise", "[cli][export][real]") {
+    TempDir tmp;
+    // Hướng Hóa is a 2023 district; 2025 is the system shown by default.
+    RunResult r = runBorderlens("export --focus \"Hướng Hóa\" --size 400x300 -o " + tmp.file("hh.png"));
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK_THAT(r.err, Catch::Contains("Hướng Hóa is a district of the 2023 system: drawing the 2023 system"));
+    CHECK(fs::exists(tmp.file("hh.png")));
+    // -q keeps the note: it says what was drawn instead of what was asked.
+    r = runBorderlens("-q export --focus \"Hướng Hóa\" --size 400x300 -o " + tmp.file("hh-q.png"));
+    CHECK_THAT(r.err, Catch::Contains("drawing the 2023 system"));
+    r = runBorderlens("export --focus \"Hướng Hóa\" --vintage 2025 --size 400x300 -o " + tmp.file("hh2025.png"));
+    CHECK(r.exitCode == 2);
+    CHECK_THAT(r.err, Catch::Contains("'Hướng Hóa' is a 2023 district; --vintage 2023 shows it, or choose its 2025 "
+                                      "successor Tỉnh Quảng Trị"));
+    CHECK_FALSE(fs::exists(tmp.file("hh2025.png")));
+    r = runBorderlens("export --focus \"Hướng Hóa\" --vintage 2023 --size 400x300 -o " + tmp.file("hh2023.png"));
+    CHECK(r.exitCode == 0);
+    CHECK_THAT(r.err, !Catch::Contains("system:"));
+}

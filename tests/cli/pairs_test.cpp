@@ -73,3 +73,26 @@ TEST_CASE("pairs on a document without cross-border links says so", "[cli][pairs
     CHECK(r.exitCode == 0);
     CHECK_THAT(r.out, Catch::Contains("no cross-border links"));
 }
+
+TEST_CASE("pairs: a date without a year reads as words in text and stays ISO in JSON (lengths as shown)",
+          "[cli][real][pairs][figures][display]") {
+    TempDir tmp;
+    std::ofstream(tmp.file("ties.txt"))
+        << "Hướng Hóa and Sepone renew their ties\n\n"
+           "On January 15, Hướng Hóa district of Quảng Trị province and Sepone district of Savannakhet province, "
+           "Laos, signed a twinning agreement.\n";
+    const std::string doc = tmp.file("ties.txt");
+    const RunResult text = runBorderlens("-q pairs " + doc);
+    const RunResult js = runBorderlens("-q pairs --json " + doc);
+    INFO(text.err);
+    REQUIRE(text.exitCode == 0);
+    REQUIRE(js.exitCode == 0);
+    const json links = json::parse(js.out)["links"];
+    REQUIRE(links.size() == 1);
+    CHECK(links[0]["date"] == "--01-15");
+    CHECK_THAT(text.out, Catch::Contains(" 15 January (year not given) ") && !Catch::Contains("--01-15"));
+    const json* v = verdict(links[0], "2023", "Huyện Hướng Hóa");
+    REQUIRE(v);
+    CHECK((*v)["shared_km"].get<double>() == Approx(77.7).margin(1e-9));  // the mean of 77.6 and 77.8
+    CHECK_THAT(text.out, Catch::Contains("Huyện Hướng Hóa x Sepone: share 77.7 km of border"));
+}

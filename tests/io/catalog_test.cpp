@@ -231,3 +231,61 @@ TEST_CASE("Catalog: parent_layer links that go round in a circle are refused wit
     CHECK(ok->layer("c")->parentLayer == "d");
     CHECK(ok->layer("d")->parentLayer == "p");
 }
+
+TEST_CASE("The project catalog declares the context layer apart from the boundary layers", "[catalog][context]") {
+    const io::Catalog& cat = realCatalog();
+    REQUIRE(cat.context.size() == 1);
+    const io::ContextLayerSpec& c = cat.context.front();
+    CHECK(c.id == "ne_countries_10m");
+    CHECK(c.nameField == "name");
+    CHECK(c.countries.at(Country::VN) == "704");
+    CHECK(c.countries.at(Country::LA) == "418");
+    CHECK_FALSE(c.license.empty());
+    CHECK(cat.layer(c.id) == nullptr);  // never a layer: no adjacency, gazetteer or documents
+    CHECK(cat.attribution.find("Natural Earth") != std::string::npos);
+}
+
+TEST_CASE("Catalog context entries are checked like layers, errors naming the file and the field",
+          "[catalog][context][bad-input]") {
+    const std::string layer = R"({"id": "x", "path": "a.geojson", "country": "VN", "level": "province",
+                                  "vintage": {"label": "1"}, "fields": {"id": "a", "name": "b"}})";
+    auto parse = [&](const std::string& context) {
+        return io::parseCatalog("/data/cat.json", R"({"layers": [)" + layer + R"(], "context": )" + context + "}");
+    };
+    const std::string good = R"({"id": "ne", "path": "ne.gpkg", "fields": {"id": "iso", "name": "name"},
+                                 "countries": {"VN": "704", "LA": "418"}, "attribution": "Natural Earth"})";
+    auto ok = parse("[" + good + "]");
+    REQUIRE(ok);
+    REQUIRE(ok->context.size() == 1);
+    CHECK(ok->context[0].idField == "iso");
+    CHECK(ok->context[0].countries.size() == 2);
+    CHECK(ok->attribution == "Natural Earth");
+    CHECK(ok->layers.size() == 1);
+
+    struct Bad {
+        std::string context, says;
+    };
+    for (const Bad& bad : std::vector<Bad>{
+             {R"({"id": "ne"})", "\"context\" must be an array"},
+             {R"(["ne"])", "context entry 1 must be an object"},
+             {R"([{"path": "ne.gpkg", "fields": {"name": "n"}}])", "context entry 1: missing \"id\""},
+             {R"([{"id": "ne", "fields": {"name": "n"}}])", "context \"ne\": missing \"path\""},
+             {R"([{"id": "ne", "path": "ne.gpkg"}])", "\"fields\" must name at least \"name\""},
+             {R"([{"id": "ne", "path": "ne.gpkg", "fields": ["name"]}])", "\"fields\" must be an object"},
+             {R"([{"id": "ne", "path": 7, "fields": {"name": "n"}}])", "\"path\" must be a string"},
+             {R"([{"id": "ne", "path": "ne.gpkg", "fields": {"name": 1}}])", "\"name\" must be a string"},
+             {R"([{"id": "ne", "path": "ne.gpkg", "fields": {"id": "i", "name": "n"}, "countries": {"TH": "764"}}])",
+              "\"TH\" is not a country of the map"},
+             {R"([{"id": "ne", "path": "ne.gpkg", "fields": {"id": "i", "name": "n"}, "countries": {"VN": 704}}])",
+              "\"VN\" must be a string"},
+             {R"([{"id": "ne", "path": "ne.gpkg", "fields": {"name": "n"}, "countries": {"VN": "704"}}])",
+              "\"fields\" must name \"id\""},
+             {R"([{"id": "x", "path": "ne.gpkg", "fields": {"name": "n"}}])", "also a layer's"},
+             {"[" + good + "," + good + "]", "context \"ne\": the id is used twice"},
+         }) {
+        auto r = parse(bad.context);
+        INFO(bad.context);
+        REQUIRE_FALSE(r);
+        CHECK_THAT(r.error().message, Catch::Contains("/data/cat.json") && Catch::Contains(bad.says));
+    }
+}

@@ -5,6 +5,7 @@
 // and look at it before committing.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -14,6 +15,8 @@
 #include "render/scene_fixtures.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_export.hpp"
+#include "engine/map_data.hpp"
+#include "engine/overlays.hpp"
 
 using namespace bl;
 using namespace bl::render;
@@ -151,7 +154,9 @@ TEST_CASE("The legend lists exactly what the frame shows", "[render][export]") {
     auto all = texts();
     CHECK(has(all, "Viet Nam (2025 units)"));
     CHECK(has(all, "Laos (2019 units)"));
-    CHECK(has(all, "International border"));
+    CHECK(has(all, "Viet Nam\u2013Laos border"));
+    CHECK_FALSE(has(all, "Viet Nam\u2013Laos border, sources disagree"));  // the two sides coincide here
+    CHECK_FALSE(has(all, "Neighbouring countries"));                       // no context in this fixture
     CHECK(has(all, "District boundary"));
     CHECK_FALSE(has(all, "Commune"));
     // Hiding the Lao layer removes its fill and its boundary.
@@ -183,4 +188,114 @@ TEST_CASE("A 192-dpi export scales text and symbols with the DPI", "[render][exp
     const Camera a = exportCamera(lo.spec, *lo.fonts), b = exportCamera(hi.spec, *hi.fonts);
     // The same ground in twice the pixels.
     CHECK(b.metresPerPixel == Approx(a.metresPerPixel / 2).epsilon(0.01));
+}
+
+TEST_CASE("The legend of a viewer export lists its selection, pair, shared border and gates", "[render][export][real]") {
+    auto session = engine::Session::open({});
+    REQUIRE(session);
+    engine::MapRequest req;
+    req.news = true;  // every layer and the documents, as the viewer has them
+    auto map = engine::prepareMap(**session, req);
+    REQUIRE(map);
+    const engine::MapData& m = **map;
+    const std::string vintage = (*session)->vintages().current;
+    const engine::LinkOverlay lo = engine::linkOverlay(m, 0, vintage, engine::kLinkColour);
+    REQUIRE(lo.drawn);
+    REQUIRE(lo.drawn->border);
+    auto fonts = loadFonts(1.0f);
+    REQUIRE(fonts);
+    auto legendOf = [&](const engine::Overlay& overlay, UnitKey selected) {
+        engine::ExportRequest r;
+        r.output = "map.png";
+        r.vintage = vintage;
+        r.frame = lo.frame;
+        r.overlay = overlay;
+        r.selected = selected;
+        auto spec = engine::buildExportSpec(r, m);
+        if (!spec) FAIL(spec.error().message);
+        const Camera cam = exportCamera(*spec, *fonts);
+        std::vector<std::string> texts;
+        for (const auto& e : legendFor(*m.dataset, *m.geometry, spec->scene, cam)) texts.push_back(e.text);
+        for (const auto& e : overlayLegend(*m.dataset, spec->scene, cam)) texts.push_back(e.text);
+        return texts;
+    };
+    auto has = [](const std::vector<std::string>& v, const std::string& text) {
+        return std::find(v.begin(), v.end(), text) != v.end();
+    };
+    // The viewer with pair 0 shown and its Vietnamese unit selected.
+    engine::Overlay shown = lo.overlay;
+    engine::addSymbols(shown, engine::gateSymbols(*m.curated));
+    shown.segments.push_back(engine::gateUncertainty(*m.curated));
+    const UnitKey selected = m.dataset->keyOf(lo.drawn->vn);
+    auto texts = legendOf(shown, selected);
+    std::string all;
+    for (const auto& t : texts) all += t + "; ";
+    INFO(all);
+    CHECK(has(texts, "Selected: " + lo.drawn->vn->name));
+    CHECK(has(texts, "Linked pair (units, connector)"));
+    CHECK(has(texts, "Shared border (" + lo.overlay.segments.front().label + ")"));
+    CHECK((has(texts, "Border gate") || has(texts, "Border gate, approximate position")));
+    CHECK(has(texts, "Border gate position uncertainty"));
+    // The adjacency explorer's shared border: a neighbouring pair, no selection, no gates.
+    texts = legendOf(engine::sharedBorderOverlay(*lo.drawn->border, *m.dataset, *m.geometry, engine::kPairColour), {});
+    CHECK(has(texts, "Neighbouring pair (units, connector)"));
+    CHECK_FALSE(has(texts, "Linked pair (units, connector)"));
+    CHECK(std::none_of(texts.begin(), texts.end(), [](const std::string& t) { return t.rfind("Selected", 0) == 0; }));
+    CHECK(std::none_of(texts.begin(), texts.end(), [](const std::string& t) { return t.rfind("Border gate", 0) == 0; }));
+}
+
+TEST_CASE("The legend lists neighbouring countries, and both border lines only where they are seen apart",
+          "[render][export][context]") {
+    context();
+    const double km = 1000.0;
+    auto d = std::make_shared<Dataset>();
+    d->layers.push_back(
+        layer("vn_p", Country::VN, Level::Province, "2025", {unit("1", "Đắk Ếp", rect(0, 0, 100 * km, 100 * km))}));
+    // The Lao side leaves Viet Nam's line by 2.5 km for 10 km: still the border (bridged), drawn apart.
+    MultiPolygon lao;
+    lao.polygons.push_back({{{{-100 * km, 0},
+                              {0, 0},
+                              {0, 45 * km},
+                              {-2.5 * km, 45 * km},
+                              {-2.5 * km, 55 * km},
+                              {0, 55 * km},
+                              {0, 100 * km},
+                              {-100 * km, 100 * km},
+                              {-100 * km, 0}}}});
+    d->layers.push_back(layer("la_p", Country::LA, Level::Province, "2019", {unit("L1", "Muang Xé", lao)}));
+    GeometryOptions opt;
+    io::ContextLayer countries;
+    io::ContextFeature west;
+    west.name = "Westland";
+    west.geometry = rect(-300 * km, 0, -100 * km, 100 * km);
+    west.bounds = west.geometry.bounds();
+    countries.features.push_back(west);
+    opt.context.push_back(countries);
+    const MapGeometry g(d, opt);
+    auto fonts = loadFonts(1.0f);
+    REQUIRE(fonts);
+    ExportSpec spec;
+    spec.width = 640;
+    spec.height = 400;
+    spec.scene.layerVisible = {1, 1};
+    auto texts = [&](const Box& frame) {
+        spec.frame = frame;
+        std::vector<std::string> out;
+        for (const auto& e : legendFor(*d, g, spec.scene, exportCamera(spec, *fonts))) out.push_back(e.text);
+        return out;
+    };
+    auto has = [](const std::vector<std::string>& v, const std::string& text) {
+        return std::find(v.begin(), v.end(), text) != v.end();
+    };
+    auto near = texts({-20 * km, 35 * km, 20 * km, 65 * km});  // about 80 m a pixel: 2.5 km is 30 pixels
+    CHECK(has(near, "Viet Nam\u2013Laos border"));
+    CHECK(has(near, "Viet Nam\u2013Laos border, sources disagree"));
+    CHECK_FALSE(has(near, "Neighbouring countries"));
+    auto far = texts({-350 * km, -100 * km, 150 * km, 200 * km});  // about 1 km a pixel: 2.5 km hides under the casing
+    CHECK(has(far, "Viet Nam\u2013Laos border"));
+    CHECK_FALSE(has(far, "Viet Nam\u2013Laos border, sources disagree"));
+    CHECK(has(far, "Neighbouring countries"));
+    // A view of the bump's other end only: no border stretch apart in it.
+    auto south = texts({-20 * km, 5 * km, 20 * km, 35 * km});
+    CHECK_FALSE(has(south, "Viet Nam\u2013Laos border, sources disagree"));
 }

@@ -135,9 +135,13 @@ TEST_CASE("The fixture scene renders as its golden image", "[render][golden]") {
     const auto la = pixel(img, fx.camera.toScreen({-95000, 3000}));
     CHECK(vn[0] > vn[2] + 20);
     CHECK(la[1] > la[0] + 10);
-    // The international border (outline of Laos) is the darkest line.
-    const auto border = pixel(img, fx.camera.toScreen({-100000, 20000}));
+    // The Viet Nam–Laos border (x = 0) is the darkest line, in the border's purple.
+    const auto border = pixel(img, fx.camera.toScreen({0, 20000}));
     CHECK(border[0] + border[1] + border[2] < 300);
+    CHECK(border[2] > border[1] + 40);
+    // Laos's other sides are only its province outline (green), not the border.
+    const auto west = pixel(img, fx.camera.toScreen({-100000, 20000}));
+    CHECK(west[1] > west[2]);
     CHECK(renderer->lastStats().labelsPlaced >= 3);
     checkGolden(img, "fixture_scene");
 }

@@ -421,6 +421,11 @@ void addPointContacts(const Layer& a, const Layer& b, bool same, double tol, Adj
 
 }  // namespace
 
+double shownKm(const SharedBorder& s) {
+    if (s.sharedKm > 0 && s.sharedKmB > 0) return (s.sharedKm + s.sharedKmB) / 2;
+    return std::max(s.sharedKm, s.sharedKmB);
+}
+
 double effectiveToleranceM(const Layer& a, const Layer& b, const AdjacencyOptions& opt) {
     if (opt.toleranceM >= 0) return opt.toleranceM;
     return a.spec.country == b.spec.country ? kDefaultDomesticToleranceM : kDefaultInternationalToleranceM;
@@ -472,7 +477,7 @@ std::vector<SharedBorder> computeAdjacency(const Layer& a, const Layer& b, const
             // Shorter than the corridor half-width: indistinguishable from a
             // corner contact at this tolerance.
             if (shared * 1000.0 < std::max(tol, 1.0) && !opt.includePointContacts) continue;
-            if (shared < opt.minSharedKm) continue;
+            if (shownKm(s) < opt.minSharedKm) continue;
             out.push_back(std::move(s));
         }
     };
@@ -496,7 +501,7 @@ std::vector<SharedBorder> computeAdjacency(const Layer& a, const Layer& b, const
     }
     if (opt.includePointContacts) addPointContacts(a, b, same, std::max(tol, 1e-6), kind, out);
     std::sort(out.begin(), out.end(), [](const SharedBorder& x, const SharedBorder& y) {
-        const double kx = std::max(x.sharedKm, x.sharedKmB), ky = std::max(y.sharedKm, y.sharedKmB);
+        const double kx = shownKm(x), ky = shownKm(y);
         if (kx != ky) return kx > ky;
         return x.a->id + x.b->id < y.a->id + y.b->id;
     });

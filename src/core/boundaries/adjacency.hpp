@@ -7,7 +7,8 @@
 // border the two countries' sources disagree (typically 40-160 m, up to
 // ~2.4 km), so international adjacency uses a tolerance corridor: the part of
 // A's boundary lying within toleranceM of B's boundary (and vice versa) is
-// their shared border; its length is A's side, measured geodesically.
+// their shared border, measured geodesically on each side; the length shown
+// for it everywhere is shownKm (the mean of the two sides).
 #include <functional>
 #include <string>
 #include <vector>
@@ -47,8 +48,16 @@ struct SharedBorder {
     std::vector<LineString> segments;  // A's boundary along the stretch, working CRS
 };
 
+// The one length of a shared border every output shows (CLI, verdicts,
+// overlay labels, exports, the viewer), km: the mean of both sides'
+// measurements where both saw the stretch (across the border the two sources
+// digitise it differently), else the one side that did. Sides differ across
+// the border (e.g. Huyện Hướng Hóa / Sepone: 77.6 and 77.8 km, shown 77.7).
+double shownKm(const SharedBorder& s);
+
 // All pairs between layers a and b (a == b: domestic pairs within one layer,
-// each unordered pair once). Sorted by descending sharedKm.
+// each unordered pair once). Sorted by descending shownKm (ties by the units'
+// ids); minSharedKm applies to shownKm too.
 std::vector<SharedBorder> computeAdjacency(const Layer& a, const Layer& b, const AdjacencyOptions& opt = {});
 
 // The tolerance in force for a pair of layers under these options.

@@ -187,6 +187,49 @@ bool isCalendarDate(int year, int month, int day) {
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
+namespace {
+
+// The number written by `digits` ASCII digits at `at`, else -1.
+int digitsAt(std::string_view s, size_t at, size_t digits) {
+    if (at + digits > s.size()) return -1;
+    int v = 0;
+    for (size_t i = at; i < at + digits; ++i) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+const char* monthName(int m) {
+    static const char* const kNames[12] = {"January", "February", "March",     "April",   "May",      "June",
+                                           "July",    "August",   "September", "October", "November", "December"};
+    return m >= 1 && m <= 12 ? kNames[m - 1] : nullptr;
+}
+
+}  // namespace
+
+std::string displayDate(std::string_view iso) {
+    if (iso.empty() || iso == "unknown") return "date unknown";
+    const bool noYear = iso.rfind("--", 0) == 0;
+    const int year = noYear ? 0 : digitsAt(iso, 0, 4);
+    const size_t m = noYear ? 2 : 5;  // where the month starts
+    if (!noYear && year < 0) return std::string(iso);
+    if (!noYear && iso.size() == 4) return std::string(iso);
+    if (!noYear && iso[4] != '-') return std::string(iso);
+    const int month = digitsAt(iso, m, 2);
+    if (!monthName(month)) return std::string(iso);
+    std::string text = monthName(month);
+    text += ' ';
+    text += noYear ? std::string("(year not given)") : std::to_string(year);
+    if (iso.size() == m + 2) return text;  // "January 2024"
+    const int day = iso.size() == m + 5 && iso[m + 2] == '-' ? digitsAt(iso, m + 3, 2) : -1;
+    if (day < 0 || !isCalendarDate(year, month, day)) return std::string(iso);
+    if (!noYear) return std::string(iso);
+    std::string out = std::to_string(day);
+    out += ' ';
+    return out + text;  // "15 January (year not given)"
+}
+
 DocDate findDate(std::string_view text, Span range, const Lexicon& lexicon) {
     news::FoldCache fc;
     for (const Sentence& s : splitSentences(text, range, lexicon)) {

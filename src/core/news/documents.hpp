@@ -6,6 +6,7 @@
 // No I/O here; io/document_reader fills Document, core/extract fills Corpus.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/boundaries/crs.hpp"
@@ -33,6 +34,14 @@ struct DocDate {
     std::string note;             // how it was found, e.g. "weekday before the document date"
     int year = 0, month = 0, day = 0;  // 0 = not known
 };
+
+// How an ISO date reads to people, the one form every text output and panel
+// shows (CSV and JSON keep the ISO form):
+//   "2024-01-15" -> "2024-01-15"          "--01-15" -> "15 January (year not given)"
+//   "2024-01"    -> "January 2024"        "--01"    -> "January (year not given)"
+//   "2024"       -> "2024"                "unknown", "" -> "date unknown"
+// Anything else (not a calendar date, another form) is returned unchanged.
+std::string displayDate(std::string_view iso);
 
 // One article as read from disk. `text` holds the file's bytes (valid UTF-8).
 struct Document {

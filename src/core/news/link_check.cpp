@@ -65,7 +65,7 @@ AdjacencyVerdict verdict(const std::string& vintage, UnitInLayer vn, UnitInLayer
     for (const auto& s : adjacency(*vn.layer, *la.layer)) {
         if (s.a == vn.unit && s.b == la.unit) {
             v.touches = true;
-            v.sharedKm = s.sharedKm > 0 && s.sharedKmB > 0 ? (s.sharedKm + s.sharedKmB) / 2 : std::max(s.sharedKm, s.sharedKmB);
+            v.sharedKm = shownKm(s);
             v.border = &s;
             return v;
         }

@@ -23,7 +23,7 @@ struct AdjacencyVerdict {
     const Layer* laLayer = nullptr;
     const AdminUnit* la = nullptr;
     bool touches = false;
-    double sharedKm = 0.0;      // when touching
+    double sharedKm = 0.0;      // when touching: shownKm of `border`
     double distanceKm = 0.0;    // when not: geodesic distance between the nearest points
     const SharedBorder* border = nullptr;  // the shared stretch, owned by the lookup's results
 };

@@ -206,3 +206,48 @@ TEST_CASE("One stray unit far away does not size the index by the extent", "[adj
     CHECK(x.size() == 20);
     for (const auto& p : x) CHECK(p.b->id == "E");
 }
+
+TEST_CASE("shownKm is the mean of both sides or the one side that saw the stretch", "[adjacency][figures]") {
+    SharedBorder s;
+    s.sharedKm = 77.6;
+    s.sharedKmB = 77.8;
+    CHECK(shownKm(s) == Approx(77.7));
+    s.sharedKmB = 0.0;  // B's line lies beyond the corridor along this stretch
+    CHECK(shownKm(s) == Approx(77.6));
+    s.sharedKm = 0.0;
+    s.sharedKmB = 0.8;
+    CHECK(shownKm(s) == Approx(0.8));
+}
+
+TEST_CASE("Results come in the order of the shown figure (the mean of both sides)", "[adjacency][figures]") {
+    // V1 / L1: V1's straight 10 km edge faces L1's edge, straight for 2 km
+    // at each end and 45-degree teeth 500 m deep between (6 km of teeth,
+    // 8.5 km of line): sides about 10 and 12.5 km, mean about 11.2. The teeth
+    // stay farther than the tolerance from V1's other edges. V2 / L2: 11.8 km
+    // straight on both sides, far away.
+    Ring teeth = {{10000, 0}, {20000, 0}, {20000, 10000}, {10000, 10000}, {10000, 8000}};
+    for (int i = 1; i <= 12; ++i) teeth.push_back({10000.0 + (i % 2 ? 500.0 : 0.0), 8000.0 - i * 500.0});
+    teeth.push_back({10000, 0});
+    Layer vn = layer(Country::VN, {unit("V1", {{{rect(0, 0, 10000, 10000)}}}), unit("V2", {{{rect(0, 50000, 10000, 61800)}}})});
+    Layer la = layer(Country::LA, {unit("L1", {{{teeth}}}), unit("L2", {{{rect(10100, 50000, 20000, 61800)}}})});
+    const auto r = computeAdjacency(vn, la);
+    REQUIRE(r.size() == 2);
+    const SharedBorder* zigzag = pairOf(r, "V1", "L1");
+    const SharedBorder* straight = pairOf(r, "V2", "L2");
+    REQUIRE(zigzag);
+    REQUIRE(straight);
+    CHECK(zigzag->sharedKm == Approx(10.0).margin(0.2));
+    CHECK(zigzag->sharedKmB == Approx(12.5).margin(0.3));
+    CHECK(shownKm(*straight) == Approx(11.8).margin(0.15));
+    // The longer side alone would put the zig-zag first; the shown figure does not.
+    CHECK(std::max(zigzag->sharedKm, zigzag->sharedKmB) > shownKm(*straight));
+    CHECK(r[0].a->id == "V2");
+    CHECK(shownKm(r[0]) > shownKm(r[1]));
+    // minSharedKm applies to the shown figure too (the zig-zag's longer side is above it).
+    AdjacencyOptions opt;
+    opt.minSharedKm = (shownKm(*zigzag) + shownKm(*straight)) / 2;
+    CHECK(std::max(zigzag->sharedKm, zigzag->sharedKmB) > opt.minSharedKm);
+    const auto kept = computeAdjacency(vn, la, opt);
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].a->id == "V2");
+}

@@ -38,3 +38,26 @@ TEST_CASE("Dates in the text: an impossible day is not a date, the next real one
         CHECK(findDate(t, {0, t.size()}, lexicon()).iso == c.iso);
     }
 }
+
+TEST_CASE("Dates read as people write them: in full or in words when the year or day is missing", "[dates][display]") {
+    CHECK(displayDate("2024-01-15") == "2024-01-15");
+    CHECK(displayDate("--01-15") == "15 January (year not given)");
+    CHECK(displayDate("--02-29") == "29 February (year not given)");  // a day some year has
+    CHECK(displayDate("2024-01") == "January 2024");
+    CHECK(displayDate("--12") == "December (year not given)");
+    CHECK(displayDate("2024") == "2024");
+    CHECK(displayDate("unknown") == "date unknown");
+    CHECK(displayDate("") == "date unknown");
+    // Not a date of the calendar, or another form: shown as it is.
+    for (const char* odd : {"2023-02-29", "--02-30", "2024-13", "--13-01", "2024-1-15", "24-01-15", "2024-01-15T10:00",
+                            "January 2024", "--1-15"})
+        CHECK(displayDate(odd) == odd);
+}
+
+TEST_CASE("A partial date found in the text displays without the ISO dashes", "[dates][display]") {
+    const std::string t = "The pair was twinned on January 15 at the border gate.";
+    const DocDate d = findDate(t, {0, t.size()}, lexicon());
+    CHECK(d.iso == "--01-15");  // the machine form JSON and CSV keep
+    CHECK(d.status == DateStatus::Partial);
+    CHECK(displayDate(d.iso) == "15 January (year not given)");
+}
