@@ -103,20 +103,12 @@ void ViewerApp::handleShortcuts() {
             if (pressed('1' + t)) {
                 m_tabRequest = SidebarTab(t);
                 m_wishes.sidebarShown = true;
-                ImGui::SetWindowFocus("##sidebar");  // Tab, arrows and Space work in it at once
             }
     if (pressedNamed(ImGuiKey_Escape) && m_help) {
         m_help = false;
         return;
     }
     if (io.WantCaptureKeyboard || text) return;
-    // A panel with the keyboard's focus (navigated with Tab and arrows)
-    // keeps the arrows; Escape gives the keyboard back to the map.
-    const bool panelFocused = io.NavActive;
-    if (panelFocused && pressedNamed(ImGuiKey_Escape)) {
-        ImGui::SetWindowFocus(nullptr);
-        return;
-    }
     if (typed('/')) {
         m_tabRequest = SidebarTab::Search;
         m_wishes.sidebarShown = true;
@@ -135,7 +127,7 @@ void ViewerApp::handleShortcuts() {
         }
         if (pressedNamed(ImGuiKey_RightArrow))
             if (auto v = m_history.forward()) goTo(*v);
-    } else if (!panelFocused) {
+    } else {
         if (pressedNamed(ImGuiKey_LeftArrow)) m_cam.pan({m_cam.width * pan, 0});
         if (pressedNamed(ImGuiKey_RightArrow)) m_cam.pan({-m_cam.width * pan, 0});
         if (pressedNamed(ImGuiKey_UpArrow)) m_cam.pan({0, m_cam.height * pan});
@@ -152,6 +144,18 @@ void ViewerApp::handleShortcuts() {
     if (pressed('F'))
         if (const AdminUnit* u = m_data->dataset->unitOf(m_state.selected)) flyTo(u->bounds, 40.0);
     if (pressed('L')) m_state.labels = !m_state.labels;
+    // N / Shift+N: the next / previous twinned pair, flown to; R: its document.
+    const size_t links = m_data->news ? m_data->news->corpus.links.size() : 0;
+    if (pressed('N') && links > 0) {
+        const size_t at = m_shownLink ? *m_shownLink : (io.KeyShift ? 0 : links - 1);
+        m_state.pairRequest = io.KeyShift ? (at + links - 1) % links : (at + 1) % links;
+        m_tabRequest = SidebarTab::Pairs;
+    }
+    if (pressed('R') && m_shownLink && m_data->news) {
+        m_documentsPanel.open(m_data->news->corpus.links[*m_shownLink].document);
+        m_tabRequest = SidebarTab::Documents;
+        m_wishes.sidebarShown = true;
+    }
     if (pressed('M')) {
         m_measure.active = !m_measure.active;
         if (m_measure.active) m_measure.points.clear();

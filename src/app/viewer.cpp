@@ -301,10 +301,6 @@ int runViewer(const ViewerOptions& opt) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
-    // Panels by keyboard (Tab, arrows, Space, Enter) without taking the
-    // keyboard from the map: the app pans with the arrows only when no panel
-    // has the keyboard's focus (ImGuiIO::NavActive).
-    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NavNoCaptureKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(window.get(), true);
     ImGui_ImplOpenGL3_Init("#version 330");
 

@@ -74,13 +74,14 @@ std::vector<ui::DocumentRow> documentRows(const engine::News& news, std::optiona
     for (size_t i = 0; i < news.corpus.documents.size(); ++i) {
         const Document& doc = news.corpus.documents[i];
         ui::DocumentRow row{doc.title.empty() ? std::string("(no headline)") : doc.title, displayDate(doc.date.iso),
-                            doc.file, {}, &doc.text, {}};
+                            doc.file, {}, &doc.text, {}, 0};
         for (size_t k = 0; k < news.corpus.links.size(); ++k) {
             const Link& l = news.corpus.links[k];
             if (l.document != i || l.span.end <= l.span.begin || l.span.end > doc.text.size()) continue;
             const bool selected = link && *link == k;
             if (selected) row.evidence = doc.text.substr(l.span.begin, l.span.end - l.span.begin);
             row.spans.push_back({l.span.begin, l.span.end, selected});
+            ++row.links;
         }
         // In text order, one span per sentence (links from one sentence share it).
         std::sort(row.spans.begin(), row.spans.end(), [](const auto& a, const auto& b) {

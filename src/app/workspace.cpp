@@ -143,7 +143,7 @@ void ViewerApp::drawSidebar(std::optional<Box>& exportPreview) {
             case SidebarTab::Pairs:
                 if (!m_data->newsNote.empty()) ImGui::TextWrapped("%s", m_data->newsNote.c_str());
                 m_pairsPanel.drawContent(m_data->news && !m_data->news->corpus.links.empty() ? &m_pairRows : nullptr,
-                                         m_state);
+                                         m_state, m_shownLink);
                 break;
             case SidebarTab::Documents:
                 m_documentsPanel.drawContent(m_data->news && !m_data->news->corpus.documents.empty() ? &m_docRows
@@ -323,7 +323,8 @@ void ViewerApp::writeUiState(const FrameSize& size) {
     json results = json::array();
     for (const auto& r : m_searchPanel.results()) results.push_back(r.ref.unit->name);
     j["search"] = {{"query", m_searchPanel.query()}, {"results", results}, {"highlighted", m_searchPanel.highlighted()}};
-    j["keyboard_in_panel"] = ImGui::GetIO().NavActive || ImGui::GetIO().WantTextInput;
+    j["keyboard_in_panel"] = ImGui::GetIO().WantTextInput;
+    j["reading"] = m_documentsPanel.reading();
     json rows = json::array();
     for (const auto& r : m_pairsPanel.rowRects()) rows.push_back({r[0], r[1], r[2], r[3]});
     j["pair_rows"] = rows;

@@ -29,15 +29,14 @@ void AdjacencyPanel::drawContent(const std::vector<SharedBorderRow>* rows, Viewe
     }
     if (m_level >= 0 && std::find(levels.begin(), levels.end(), Level(m_level)) == levels.end()) m_level = -1;
     const float fs = ImGui::GetFontSize();
-    ImGui::SetNextItemWidth(7.5f * fs);
+    ImGui::SetNextItemWidth(-6.0f * fs);
     if (ImGui::BeginCombo("level", m_level < 0 ? "any" : toString(Level(m_level)))) {
         if (ImGui::Selectable("any", m_level < 0)) m_level = -1;
         for (Level l : levels)
             if (ImGui::Selectable(toString(l), m_level == int(l))) m_level = int(l);
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(7.5f * fs);
+    ImGui::SetNextItemWidth(-6.0f * fs);
     ImGui::Combo("countries", &m_countries, "any\0VN-LA\0domestic\0");
     ImGui::SetNextItemWidth(-6.0f * fs);
     ImGui::SliderFloat("min km", &m_minKm, 0.0f, 200.0f, "%.1f");

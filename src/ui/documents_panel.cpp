@@ -69,7 +69,7 @@ void DocumentsPanel::drawContent(const std::vector<DocumentRow>* rows) {
             ImGui::SameLine();
         }
         ImGui::TextWrapped("%s  %s", d.date.c_str(), d.title.c_str());
-        ImGui::TextDisabled("%zu link%s, %s", d.spans.size(), d.spans.size() == 1 ? "" : "s", d.source.c_str());
+        ImGui::TextDisabled("%zu link%s, %s", d.links, d.links == 1 ? "" : "s", d.source.c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", d.source.c_str());
         if (!d.evidence.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, kEvidence);

@@ -24,6 +24,7 @@ struct DocumentRow {
     std::string evidence;  // the sentence supporting the selected link, empty if none
     const std::string* text = nullptr;  // the whole text (owned by the corpus)
     std::vector<TextSpan> spans;        // evidence of every link from it, in order, not overlapping
+    size_t links = 0;                   // links found in it (several may share a sentence)
 };
 
 class DocumentsPanel {

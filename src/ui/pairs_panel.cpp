@@ -7,8 +7,9 @@ namespace bl::ui {
 // One entry of two lines per link (the pair; kind, date and verdict), so a
 // narrow sidebar cuts nothing that matters; the selected link's details
 // (succession, nearest gate, finer verdicts) above the list.
-void PairsPanel::drawContent(const std::vector<TwinnedPairRow>* rows, ViewerState& state) {
+void PairsPanel::drawContent(const std::vector<TwinnedPairRow>* rows, ViewerState& state, std::optional<size_t> shown) {
     m_rowRects.clear();
+    m_selected = shown ? int(*shown) : -1;
     if (!rows) {
         ImGui::TextDisabled("not available yet (documents)");
         return;

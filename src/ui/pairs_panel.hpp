@@ -3,6 +3,7 @@
 // the pair (ViewerState::pairRequest) and shows its adjacency verdict. The
 // app converts the documents model into rows; null = not available yet.
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,8 @@ struct TwinnedPairRow {
 
 class PairsPanel {
 public:
-    void drawContent(const std::vector<TwinnedPairRow>* rows, ViewerState& state);
+    // `shown`: the pair the map shows (chosen here or by a key), marked selected.
+    void drawContent(const std::vector<TwinnedPairRow>* rows, ViewerState& state, std::optional<size_t> shown = {});
     // Each row's rectangle on screen in the last frame (x, y, w, h in
     // points; empty when the tab was not drawn): the UI tests click them.
     const std::vector<std::array<float, 4>>& rowRects() const { return m_rowRects; }

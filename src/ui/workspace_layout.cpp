@@ -18,9 +18,9 @@ WorkspaceLayout layoutWorkspace(float width, float height, const LayoutWishes& w
     float right = w.inspectorShown ? std::max(w.inspectorWidth, kMinPanelWidth) : 0.0f;
     l.splitter = std::min(w.splitter, width / 50);
     const float gaps = (left > 0) * l.splitter + (right > 0) * l.splitter;
-    // The panels may take at most two thirds of the width; narrowed in
-    // proportion, but not below the minimum while the window allows it.
-    const float panelsMax = std::max(0.0f, width * 2 / 3 - gaps);
+    // The panels may take at most half the width; narrowed in proportion,
+    // but not below the minimum while the window allows it.
+    const float panelsMax = std::max(0.0f, width / 2 - gaps);
     if (left + right > panelsMax && left + right > 0) {
         const float k = panelsMax / (left + right);
         const float floor = std::min(kMinPanelWidth, panelsMax / ((left > 0) + (right > 0)));

@@ -3,7 +3,7 @@
 // sidebar (tabs) on the left, the inspector on the right, a status bar at
 // the bottom, and the map in the rectangle left between them. Pure
 // arithmetic, so it is tested at every window size: the parts never overlap
-// and never leave the window, and the map keeps at least a third of the width.
+// and never leave the window, and the map keeps at least half the width.
 #include <vector>
 
 namespace bl::ui {
@@ -27,7 +27,7 @@ struct LayoutWishes {
 };
 
 // The layout of a `width` x `height` window. Panel widths are narrowed (in
-// proportion) when the map would get less than a third of the width, and
+// proportion) when the map would get less than half the width, and
 // never below kMinPanelWidth unless the window itself is that narrow.
 inline constexpr float kMinPanelWidth = 160.0f;
 WorkspaceLayout layoutWorkspace(float width, float height, const LayoutWishes& wishes);

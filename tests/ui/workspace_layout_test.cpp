@@ -1,5 +1,5 @@
 // The workspace layout at every window size: inside the window, no overlaps,
-// the map keeps a third of the width, the user's widths kept when they fit.
+// the map keeps half the width, the user's widths kept when they fit.
 #include <catch2/catch.hpp>
 
 #include "ui/workspace_layout.hpp"
@@ -35,7 +35,7 @@ TEST_CASE("workspace layout: the parts tile the window without overlapping at an
                         CHECK(r.bottom() <= h + 0.01f);
                         for (size_t k = i + 1; k < parts.size(); ++k) CHECK_FALSE(overlap(r, parts[k]));
                     }
-                    CHECK(l.map.w >= w / 3 - 1);
+                    CHECK(l.map.w >= w / 2 - 1);
                     CHECK(l.map.h > 0);
                     CHECK((l.sidebar.w > 0) == left);
                     CHECK((l.inspector.w > 0) == right);
@@ -51,9 +51,9 @@ TEST_CASE("workspace layout: widths the user dragged are kept while they fit and
     CHECK(wide.inspector.w == Approx(300));
     CHECK(wide.map.x == Approx(400 + wide.splitter));
     CHECK(wide.map.right() == Approx(1600 - 300 - wide.splitter));
-    // 1100 wide: 700 + gaps is more than two thirds; both narrowed in proportion.
+    // 1100 wide: 700 + gaps is more than half; both narrowed in proportion.
     const WorkspaceLayout narrow = layoutWorkspace(1100, 700, wishes);
-    CHECK(narrow.sidebar.w + narrow.inspector.w <= 1100.0f * 2 / 3);
+    CHECK(narrow.sidebar.w + narrow.inspector.w <= 1100.0f / 2);
     CHECK(narrow.sidebar.w / narrow.inspector.w == Approx(400.0 / 300.0).epsilon(0.01));
     CHECK(narrow.sidebar.w >= kMinPanelWidth);
     // Hiding the inspector gives the map its width.
