@@ -3,7 +3,8 @@
 // shows now (the same list the export draws), one swatch and line each.
 #include <vector>
 
-#include "render/map_export.hpp"
+#include "render/map_legend.hpp"
+#include "render/map_renderer.hpp"
 
 namespace bl::ui {
 
