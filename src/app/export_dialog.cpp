@@ -80,8 +80,7 @@ std::string pairName(const ExportView& v) {
     const auto& checks = v.data->news->checks;
     if (const AdjacencyVerdict* d =
             *v.shownLink < checks.size() ? engine::drawnVerdict(checks[*v.shownLink], v.vnVintage) : nullptr) {
-        auto shortName = [](const AdminUnit* u) { return u->shortName.empty() ? u->name : u->shortName; };
-        return shortName(d->vn) + " – " + shortName(d->la);
+        return d->vn->briefName() + " – " + d->la->briefName();
     }
     const Link& l = v.data->news->corpus.links[*v.shownLink];
     return l.vn.name + " – " + l.la.name;

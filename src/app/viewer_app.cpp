@@ -258,7 +258,7 @@ void ViewerApp::handleRequests() {
     }
     if (m_data->news && m_docRows.empty()) m_docRows = documentRows(*m_data->news, m_shownLink);
 
-    const bool adjacencyCurrent = m_adjacency && m_adjacency->vintage == m_state.vnVintage;
+    const bool adjacencyCurrent = complete();  // the adjacency of the system shown
     if (adjacencyCurrent && !(m_neighboursOf == m_state.selected)) {
         m_neighbours = neighbourRows(*m_adjacency, ds, m_state.selected);
         m_neighboursOf = m_state.selected;
@@ -287,22 +287,35 @@ ExportView ViewerApp::exportView() const {
     v.layerVisible = m_state.layerVisible;
     v.selected = m_state.selected;
     v.shownLink = m_shownLink;
-    v.overlay = m_highlight;
-    engine::addSymbols(v.overlay, m_gateSymbols);
-    v.overlay.segments.push_back(m_gateCircles);
-    measureOverlay(v.overlay);
+    v.overlay = shownOverlay();
     v.labels = m_state.labels;
     return v;
+}
+
+// What the map draws over the layers (and an export of it draws): the pair
+// or shared border shown, the gates with their circles, the measurement.
+engine::Overlay ViewerApp::shownOverlay() const {
+    engine::Overlay o = m_highlight;
+    engine::addSymbols(o, m_gateSymbols);
+    o.segments.push_back(m_gateCircles);
+    measureOverlay(o);
+    return o;
+}
+
+// Why the neighbours and the explorer are not there yet (or failed).
+std::string ViewerApp::adjacencyNote() const {
+    if (!m_adjacencyError.empty()) return "adjacency failed: " + m_adjacencyError;
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "computing adjacency (%s)… %.0f%%", m_state.vnVintage.c_str(),
+                  m_adjacencyJob ? 100.0 * m_adjacencyJob->fraction() : 0.0);
+    return buf;
 }
 
 void ViewerApp::buildScene(const std::optional<Box>& exportPreview) {
     m_scene.layerVisible = m_state.layerVisible;
     m_scene.selected = m_state.selected;
     m_scene.hovered = m_state.hovered;
-    m_scene.overlay = m_highlight;
-    engine::addSymbols(m_scene.overlay, m_gateSymbols);
-    m_scene.overlay.segments.push_back(m_gateCircles);
-    measureOverlay(m_scene.overlay);
+    m_scene.overlay = shownOverlay();
     if (exportPreview) engine::addFrameOutline(m_scene.overlay, *exportPreview, engine::kFrameColour, "export frame");
     m_scene.style.labels = m_state.labels;
     m_scene.style.scale = m_uiScale;  // lines, symbols and labels as big as the panels' text

@@ -103,6 +103,8 @@ private:
     void flyTo(const Box& box, double marginPx);
     void clearOverlays();
     ExportView exportView() const;
+    engine::Overlay shownOverlay() const;
+    std::string adjacencyNote() const;
     void buildScene(const std::optional<Box>& exportPreview);
     void drawLoading(const FrameSize& size);
     // workspace.cpp

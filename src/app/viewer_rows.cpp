@@ -117,8 +117,7 @@ std::string systemNote(const Dataset& data, UnitKey key) {
     const Layer* l = data.layerOf(key);
     const AdminUnit* u = data.unitOf(key);
     if (!l || !u || l->spec.country != Country::VN) return {};
-    return u->name + " is a " + toString(l->spec.level) + " of the " + l->spec.vintage.label +
-           " system: the map shows that system now (V switches back).";
+    return engine::unitSystemText(*l, *u) + ": the map shows that system now (V switches back).";
 }
 
 }  // namespace bl::app

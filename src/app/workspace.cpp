@@ -131,7 +131,7 @@ void ViewerApp::drawSidebar(std::optional<Box>& exportPreview) {
     place(m_layout.sidebar);
     ImGui::Begin("##sidebar", nullptr, kPanelFlags);
     const Dataset& ds = *m_data->dataset;
-    const bool adjacencyCurrent = m_adjacency && m_adjacency->vintage == m_state.vnVintage;
+    const bool adjacencyCurrent = complete();  // the adjacency of the system shown
     if (ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
         for (int t = 0; t < int(SidebarTab::Count); ++t) {
             const bool wanted = m_tabRequest && int(*m_tabRequest) == t;
@@ -157,11 +157,7 @@ void ViewerApp::drawSidebar(std::optional<Box>& exportPreview) {
                         if (l.available()) levels.push_back(l.level);
                         if (!l.note.empty()) notes += std::string(notes.empty() ? "" : "\n") + toString(l.level) + ": " + l.note;
                     }
-                char pending[200];
-                std::snprintf(pending, sizeof pending, "computing adjacency (%s)… %.0f%%", m_state.vnVintage.c_str(),
-                              m_adjacencyJob ? 100.0 * m_adjacencyJob->fraction() : 0.0);
-                m_adjacencyPanel.drawContent(adjacencyCurrent ? &m_borderRows : nullptr, m_state,
-                                             m_adjacencyError.empty() ? pending : "adjacency failed: " + m_adjacencyError,
+                m_adjacencyPanel.drawContent(adjacencyCurrent ? &m_borderRows : nullptr, m_state, adjacencyNote(),
                                              levels, adjacencyCurrent ? notes : std::string());
                 break;
             }
@@ -183,23 +179,14 @@ void ViewerApp::drawInspector() {
     if (!m_wishes.inspectorShown) return;
     place(m_layout.inspector);
     ImGui::Begin("##inspector", nullptr, kPanelFlags);
-    const bool adjacencyCurrent = m_adjacency && m_adjacency->vintage == m_state.vnVintage;
+    const bool adjacencyCurrent = complete();  // the adjacency of the system shown
     if (!(m_successionOf == m_state.selected)) {
         m_successionOf = m_state.selected;
         m_successionNotes = successionNotes(*m_data, m_state.selected);
     }
-    std::string pending;
-    if (!m_adjacencyError.empty())
-        pending = "adjacency failed: " + m_adjacencyError;
-    else {
-        char buf[160];
-        std::snprintf(buf, sizeof buf, "computing adjacency (%s)… %.0f%%", m_state.vnVintage.c_str(),
-                      m_adjacencyJob ? 100.0 * m_adjacencyJob->fraction() : 0.0);
-        pending = buf;
-    }
     ImGui::SetNextItemOpen(true, ImGuiCond_Once);
     if (ImGui::CollapsingHeader("Inspector"))
-        m_inspectorPanel.drawContent(*m_data->dataset, m_state, adjacencyCurrent ? &m_neighbours : nullptr, pending,
+        m_inspectorPanel.drawContent(*m_data->dataset, m_state, adjacencyCurrent ? &m_neighbours : nullptr, adjacencyNote(),
                                      m_successionNotes, m_note);
     ImGui::SetNextItemOpen(m_legendOpen, ImGuiCond_Once);
     m_legendOpen = ImGui::CollapsingHeader("Legend");

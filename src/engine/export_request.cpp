@@ -41,7 +41,6 @@ Box boxOf(const std::array<double, 4>& b) {
     return out;
 }
 
-const std::string& shortOf(const AdminUnit& u) { return u.shortName.empty() ? u.name : u.shortName; }
 
 std::string vintageOf(const ExportRequest& r, const VintagePolicy& vintages) {
     return r.vintage.empty() ? vintages.current : r.vintage;
@@ -92,7 +91,7 @@ Result<std::string> framePair(const ExportRequest& r, const MapData& map, Export
     spec.scene.overlay.segments = lo.overlay.segments;
     addSymbols(spec.scene.overlay, lo.overlay.symbols);
     spec.frame = lo.frame;
-    what = shortOf(*v->vn) + " – " + shortOf(*v->la);
+    what = v->vn->briefName() + " – " + v->la->briefName();
 
     const Link& link = map.news->corpus.links[size_t(r.pair)];
     const std::string date = displayDate(link.date.iso);
@@ -215,8 +214,7 @@ Result<GazetteerMatch> chooseFocus(const ExportRequest& r, const MapData& map, s
     if (std::string note = guessNote("--focus", r.focus, chosen); !note.empty()) notes.push_back(std::move(note));
     if (const Layer& l = *chosen.ref.layer; !ofSystem(l, vintage)) {
         vintage = l.spec.vintage.label;
-        notes.push_back(shortOf(*chosen.ref.unit) + " is a " + toString(l.spec.level) + " of the " + vintage +
-                        " system: drawing the " + vintage + " system");
+        notes.push_back(unitSystemText(l, *chosen.ref.unit) + ": drawing the " + vintage + " system");
     }
     return chosen;
 }

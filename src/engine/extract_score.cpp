@@ -49,7 +49,7 @@ std::string provinceOf(const Dataset& data, const std::vector<ResolvedUnit>& uni
         layer = parent;
     }
     if (!u) return "";
-    return foldName(u->shortName.empty() ? u->name : u->shortName);
+    return foldName(u->briefName());
 }
 
 using Key = std::vector<std::string>;

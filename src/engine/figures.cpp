@@ -12,7 +12,7 @@ std::string sideName(const SharedBorder& b, bool sideA) {
     const Layer* layer = sideA ? b.layerA : b.layerB;
     const AdminUnit* unit = sideA ? b.a : b.b;
     if (b.kind == AdjacencyKind::International) return layer->spec.country == Country::VN ? "Viet Nam" : "Lao";
-    return unit->shortName.empty() ? unit->name : unit->shortName;
+    return unit->briefName();
 }
 
 std::string gapText(double metres) {
@@ -43,6 +43,10 @@ std::string sidesText(const SharedBorder& b) {
                       kmText(b.sharedKmB);
     if (b.kind == AdjacencyKind::International) out += ", lines " + gapText(b.medianGapM) + " apart (median)";
     return out;
+}
+
+std::string unitSystemText(const Layer& layer, const AdminUnit& unit) {
+    return unit.briefName() + " is a " + toString(layer.spec.level) + " of the " + layer.spec.vintage.label + " system";
 }
 
 }  // namespace bl::engine

@@ -23,4 +23,8 @@ std::string shownKmText(const SharedBorder& border);
 //                      "measured on the Lao side only (0.8 km)".
 std::string sidesText(const SharedBorder& border);
 
+// "Hướng Hóa is a district of the 2023 system": why a map shows the system
+// of a unit asked for (export --focus, the viewer's selection).
+std::string unitSystemText(const Layer& layer, const AdminUnit& unit);
+
 }  // namespace bl::engine

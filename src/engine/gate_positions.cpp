@@ -22,7 +22,7 @@ const AdminUnit* findDistrict(const Layer& layer, const std::string& district, c
     const AdminUnit* any = nullptr;
     int count = 0;
     for (const auto& u : layer.units) {
-        if (foldName(u.shortName.empty() ? u.name : u.shortName) != d && foldName(u.name) != d) continue;
+        if (foldName(u.briefName()) != d && foldName(u.name) != d) continue;
         const std::string parent = foldName(u.parentName);
         if (parent == p || parent.find(p) != std::string::npos) return &u;
         any = &u;
@@ -71,12 +71,11 @@ Stretch stretchOf(const AdminUnit* unit, const std::vector<SharedBorder>& shared
         if (anyInProvince ? foldName(other->parentName) != foldName(laProvince) : other != ld) continue;
         for (const auto& seg : s.segments) out.pieces.push_back(&seg);
         out.lengthKm += shownKm(s);
-        out.with = anyInProvince ? laProvince : ld->shortName.empty() ? ld->name : ld->shortName;
+        out.with = anyInProvince ? laProvince : ld->briefName();
     }
     return out;
 }
 
-const std::string& shortOf(const AdminUnit& u) { return u.shortName.empty() ? u.name : u.shortName; }
 
 }  // namespace
 
@@ -104,7 +103,7 @@ GatePlacementReport placeGates(std::vector<CuratedGate>& gates, const Layer& vnD
         std::string unitName, layerIds;
         if (communes && ld && !vn.commune2025.empty()) {
             for (const auto& c : communes->layer->units) {
-                if (foldName(shortOf(c)) != foldName(vn.commune2025)) continue;
+                if (foldName(c.briefName()) != foldName(vn.commune2025)) continue;
                 Stretch cs = stretchOf(&c, *communes->shared, ld, la.province, false);
                 const auto mid = middleOf(cs.pieces);
                 if (!mid) continue;
@@ -114,7 +113,7 @@ GatePlacementReport placeGates(std::vector<CuratedGate>& gates, const Layer& vnD
                                                      {mid->x - 1, mid->y - 1}}}});
                 if (distanceKm(vd->geometry, dot) > 1.0) continue;
                 st = std::move(cs);
-                unitName = "the " + communes->layer->spec.vintage.label + " commune " + shortOf(c);
+                unitName = "the " + communes->layer->spec.vintage.label + " commune " + c.briefName();
                 layerIds = communes->layer->spec.id + " and " + laDistricts.spec.id;
                 break;
             }
@@ -122,7 +121,7 @@ GatePlacementReport placeGates(std::vector<CuratedGate>& gates, const Layer& vnD
         for (int pass = 0; pass < 2 && st.pieces.empty(); ++pass) {
             if (pass == 0 && !ld) continue;
             st = stretchOf(vd, shared, ld, la.province, pass == 1);
-            unitName = shortOf(*vd);
+            unitName = vd->briefName();
             layerIds = vnDistricts.spec.id + " and " + laDistricts.spec.id;
         }
         const auto mid = middleOf(st.pieces);
@@ -152,7 +151,7 @@ Layer unitsAround(const Layer& layer, const std::vector<std::string>& names, dou
         if (!n.empty()) wanted.insert(foldName(n));
     std::vector<Box> near;
     for (const auto& u : layer.units)
-        if (wanted.count(foldName(shortOf(u))) || wanted.count(foldName(u.name)))
+        if (wanted.count(foldName(u.briefName())) || wanted.count(foldName(u.name)))
             near.push_back(u.bounds.expanded(marginM));
     Layer out;
     out.spec = layer.spec;

@@ -84,15 +84,24 @@ Result<AliasTable> aliasesFrom(const json& j, const std::string& path) {
     return table;
 }
 
+// The id of an entry of "layers" or "context", named `where` in errors: the
+// entry must be an object with a non-empty string "id".
+Result<std::string> entryId(const json& e, const std::string& where) {
+    if (!e.is_object()) return makeError(where + " must be an object (it is " + jsonTypeName(e) + ")");
+    std::optional<Error> error;
+    std::string id = FieldReader{e, where, &error}.str("id");
+    if (error) return *error;
+    if (id.empty()) return makeError(where + ": missing \"id\"");
+    return id;
+}
+
 // One entry of "layers"; `index` is 0-based.
 Result<LayerSpec> layerFrom(const json& l, size_t index, const std::string& file) {
-    const std::string where = file + ", layer " + std::to_string(index + 1);
-    if (!l.is_object()) return makeError(where + " must be an object (it is " + jsonTypeName(l) + ")");
+    auto id = entryId(l, file + ", layer " + std::to_string(index + 1));
+    if (!id) return id.error();
     std::optional<Error> error;
     LayerSpec s;
-    s.id = FieldReader{l, where, &error}.str("id");
-    if (error) return *error;
-    if (s.id.empty()) return makeError(where + ": missing \"id\"");
+    s.id = *id;
     const std::string here = file + ", layer \"" + s.id + "\"";
     FieldReader r{l, here, &error};
     s.path = r.str("path");
@@ -135,13 +144,11 @@ Result<LayerSpec> layerFrom(const json& l, size_t index, const std::string& file
 // One entry of "context"; `index` is 0-based. Its id must differ from every
 // layer's (and earlier context entry's): both name entries of the store.
 Result<ContextLayerSpec> contextFrom(const json& c, size_t index, const std::string& file, const Catalog& cat) {
-    const std::string where = file + ", context entry " + std::to_string(index + 1);
-    if (!c.is_object()) return makeError(where + " must be an object (it is " + jsonTypeName(c) + ")");
+    auto id = entryId(c, file + ", context entry " + std::to_string(index + 1));
+    if (!id) return id.error();
     std::optional<Error> error;
     ContextLayerSpec s;
-    s.id = FieldReader{c, where, &error}.str("id");
-    if (error) return *error;
-    if (s.id.empty()) return makeError(where + ": missing \"id\"");
+    s.id = *id;
     const std::string here = file + ", context \"" + s.id + "\"";
     FieldReader r{c, here, &error};
     s.path = r.str("path");

@@ -125,7 +125,7 @@ void MapRenderer::setData(std::shared_ptr<const Dataset> data, std::shared_ptr<c
         const Layer& layer = m_data->layers[li];
         const Font& font = layer.spec.level == Level::Province ? m->fonts->labelBold : m->fonts->label;
         std::vector<float> widths;
-        for (const auto& u : layer.units) widths.push_back(float(font.textWidth(detail::labelText(u))));
+        for (const auto& u : layer.units) widths.push_back(float(font.textWidth(u.briefName())));
         m->labelWidths.push_back(std::move(widths));
     }
     for (const auto& c : m_geometry->contextFeatures()) {

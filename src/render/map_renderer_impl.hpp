@@ -105,8 +105,6 @@ inline Vec2 pointAlong(const LineString& line, double f) {
     return line.back();
 }
 
-// The label shown for a unit: its name without the type prefix.
-inline const std::string& labelText(const AdminUnit& u) { return u.shortName.empty() ? u.name : u.shortName; }
 
 }  // namespace bl::render::detail
 

@@ -146,7 +146,7 @@ void MapRenderer::Impl::addUnitLabels(Frame& f) {
                            Vec2{w / 4, 0}, Vec2{-w / 4, -h / 2}, Vec2{w / 4, -h / 2}, Vec2{-w / 4, h / 2},
                            Vec2{w / 4, h / 2}}) {
                 if (std::hypot(d.x, d.y) > reach) continue;
-                f.addLabel(font, {p.x + d.x, p.y + d.y}, detail::labelText(layer.units[u]), w, priority, rPx, colour,
+                f.addLabel(font, {p.x + d.x, p.y + d.y}, layer.units[u].briefName(), w, priority, rPx, colour,
                            false, {}, grp);
             }
         }

@@ -20,7 +20,12 @@ using nlohmann::json;
 
 namespace {
 
-bool haveXdotool() { return std::system("command -v xdotool >/dev/null 2>&1") == 0; }
+// What these tests need and this machine lacks ("" when nothing).
+std::string missingTool() {
+    if (!haveXvfb()) return kNoXvfb;
+    if (std::system("command -v xdotool >/dev/null 2>&1") != 0) return "xdotool is not installed (scripts/setup installs it)";
+    return "";
+}
 
 // Under ASan everything is several times slower.
 constexpr auto kLoadTimeout = std::chrono::seconds(240);
@@ -162,8 +167,7 @@ std::string cliKm(const std::string& unit, const std::string& neighbour, const s
 TEST_CASE("viewer by keyboard: search, Enter selects a 2023 district while 2025 is shown, the map switches system "
           "and the inspector lists the CLI's cross-border figures",
           "[app][xvfb][ui][real]") {
-    if (!haveXvfb()) BL_SKIP(kNoXvfb);
-    if (!haveXdotool()) BL_SKIP("xdotool is not installed (scripts/setup installs it)");
+    if (const std::string missing = missingTool(); !missing.empty()) BL_SKIP(missing);
     VirtualDisplay display("1600x1000x24");
     TempDir tmp;
     DrivenViewer v(display, tmp);
@@ -243,8 +247,7 @@ TEST_CASE("viewer by keyboard: search, Enter selects a 2023 district while 2025 
 TEST_CASE("viewer: a click on a twinned pair flies to it, a resize keeps every panel inside the window, Ctrl+Q keeps "
           "the workspace for the next start",
           "[app][xvfb][ui][real]") {
-    if (!haveXvfb()) BL_SKIP(kNoXvfb);
-    if (!haveXdotool()) BL_SKIP("xdotool is not installed (scripts/setup installs it)");
+    if (const std::string missing = missingTool(); !missing.empty()) BL_SKIP(missing);
     VirtualDisplay display("1600x1000x24");
     TempDir tmp;
     {

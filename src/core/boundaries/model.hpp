@@ -60,6 +60,10 @@ struct AdminUnit {
     std::string parentName;  // display name of the parent (or the country)
     MultiPolygon geometry;   // working CRS, valid (repaired if needed)
     Box bounds;
+
+    // The name without its type prefix when there is one ("Hướng Hóa" for
+    // "Huyện Hướng Hóa"): map labels, brief texts.
+    const std::string& briefName() const { return shortName.empty() ? name : shortName; }
 };
 
 struct Layer {
