@@ -214,9 +214,6 @@ void ViewerApp::drawStatusBar() {
     } else {
         ImGui::TextDisabled("pointer off the map");
     }
-    ImGui::SameLine();
-    const render::ScaleBar bar = render::scaleBarFor(m_cam, 100.0);
-    ImGui::TextDisabled("| %s = %.0f px", render::scaleBarText(bar).c_str(), bar.pixels);
     if (m_measure.active || !m_measure.points.empty()) {
         ImGui::SameLine();
         ImGui::Text("| Measure: %s (%zu points)%s", engine::kmText(measuredKm()).c_str(), m_measure.points.size(),
@@ -317,6 +314,9 @@ void ViewerApp::writeUiState(const FrameSize& size) {
     j["pair_rows"] = rows;
     j["shown_pair"] = m_shownLink ? json(*m_shownLink) : json(nullptr);
     j["highlight_frame"] = m_highlightFrame.empty() ? json(nullptr) : lonLatBox(m_highlightFrame);
+    const ImGuiIO& io = ImGui::GetIO();
+    j["mouse"] = {io.MousePos.x, io.MousePos.y, io.MouseDown[0]};
+    j["measuring"] = m_measure.active;
     j["measure_km"] = measuredKm();
     j["measure_points"] = m_measure.points.size();
     j["history"] = {m_history.position(), m_history.size()};

@@ -19,7 +19,9 @@ void InspectorPanel::drawContent(const Dataset& data, ViewerState& state, const 
     const AdminUnit* u = data.unitOf(state.selected);
     const Layer* l = data.layerOf(state.selected);
     if (!u || !l) {
-        ImGui::TextDisabled("Click a unit on the map or pick one in Search.");
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("Click a unit on the map or pick one in Search (Ctrl+F).");
+        ImGui::PopTextWrapPos();
         return;
     }
     ImGui::TextUnformatted(u->name.c_str());

@@ -18,14 +18,14 @@ WorkspaceLayout layoutWorkspace(float width, float height, const LayoutWishes& w
     float right = w.inspectorShown ? std::max(w.inspectorWidth, kMinPanelWidth) : 0.0f;
     l.splitter = std::min(w.splitter, width / 50);
     const float gaps = (left > 0) * l.splitter + (right > 0) * l.splitter;
-    // The panels may take at most half the width; narrowed in proportion,
-    // but not below the minimum while the window allows it.
+    // The panels may take at most half the width. The inspector gives way
+    // first (the sidebar's six tabs need their room), then the sidebar, not
+    // below the minimum while the window allows it.
     const float panelsMax = std::max(0.0f, width / 2 - gaps);
     if (left + right > panelsMax && left + right > 0) {
-        const float k = panelsMax / (left + right);
         const float floor = std::min(kMinPanelWidth, panelsMax / ((left > 0) + (right > 0)));
-        left = left > 0 ? std::max(left * k, floor) : 0.0f;
-        right = right > 0 ? std::max(right * k, floor) : 0.0f;
+        if (right > 0) right = std::max(floor, panelsMax - left);
+        if (left > 0 && left + right > panelsMax) left = std::max(floor, panelsMax - right);
         if (left + right > panelsMax) {  // the floor pushed past the budget: share it equally
             const float each = panelsMax / ((left > 0) + (right > 0));
             left = left > 0 ? each : 0.0f;

@@ -26,8 +26,9 @@ struct LayoutWishes {
     bool sidebarShown = true, inspectorShown = true;
 };
 
-// The layout of a `width` x `height` window. Panel widths are narrowed (in
-// proportion) when the map would get less than half the width, and
+// The layout of a `width` x `height` window. Panel widths are narrowed (the
+// inspector first, then the sidebar) when the map would get less than half
+// the width, and
 // never below kMinPanelWidth unless the window itself is that narrow.
 inline constexpr float kMinPanelWidth = 160.0f;
 WorkspaceLayout layoutWorkspace(float width, float height, const LayoutWishes& wishes);

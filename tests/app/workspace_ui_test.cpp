@@ -58,6 +58,19 @@ public:
         return a;
     }
 
+    // A key whose effect the window shows: pressed again (up to three times)
+    // while `done` does not hold, as a person presses a key again that a
+    // busy machine dropped.
+    json tapUntil(const std::string& chord, const std::function<bool(const json&)>& done) {
+        json j;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            tap(chord);
+            j = waitFor(done, std::chrono::seconds(5));
+            if (j.is_object() && done(j)) break;
+        }
+        return j;
+    }
+
     // Waits until `ok` holds for the dump (or the timeout); returns the last dump.
     json waitFor(const std::function<bool(const json&)>& ok, std::chrono::seconds timeout = kStepTimeout) {
         const auto until = std::chrono::steady_clock::now() + timeout;
@@ -99,13 +112,17 @@ public:
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     void type(const std::string& text) { run("type --delay 60 '" + text + "'"); }
+    // A click as a person makes it: the pointer moved there and seen by the
+    // window, the button held until the window has seen it down, released.
     void click(double x, double y) {
-        run("mousemove --window " + window() + " " + std::to_string(int(x)) + " " + std::to_string(int(y)));
-        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        const int ix = int(x), iy = int(y);
+        run("mousemove --window " + window() + " " + std::to_string(ix) + " " + std::to_string(iy));
+        waitFor([&](const json& j) { return j["mouse"][0] == double(ix) && j["mouse"][1] == double(iy); },
+                std::chrono::seconds(10));
         run("mousedown 1");
-        std::this_thread::sleep_for(std::chrono::milliseconds(120));
+        waitFor([](const json& j) { return j["mouse"][2] == true; }, std::chrono::seconds(10));
         run("mouseup 1");
-        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        waitFor([](const json& j) { return j["mouse"][2] == false; }, std::chrono::seconds(10));
     }
     void resize(int w, int h) { run("windowsize " + window() + " " + std::to_string(w) + " " + std::to_string(h)); }
     bool ended() { return m_process.ended(); }
@@ -175,7 +192,8 @@ TEST_CASE("viewer by keyboard: search, Enter selects a 2023 district while 2025 
     REQUIRE(s["vintage"] == "2025");  // the catalog's current system
 
     // Ctrl+F, type, Down to the district, Enter.
-    v.tap("ctrl+f");
+    s = v.tapUntil("ctrl+f", [](const json& j) { return j["keyboard_in_panel"] == true; });
+    REQUIRE(s["keyboard_in_panel"] == true);  // the search field has the keyboard
     v.type("huyen huong hoa");
     s = v.waitFor([](const json& j) { return j["search"]["query"] == "huyen huong hoa"; });
     const json results = s["search"]["results"];
@@ -217,11 +235,9 @@ TEST_CASE("viewer by keyboard: search, Enter selects a 2023 district while 2025 
 
     // F1 shows the shortcuts, Escape closes them; Escape again gives the keys
     // back to the map if a panel had them, and clears the selection.
-    v.tap("F1");
-    s = v.waitFor([](const json& j) { return j["help"] == true; });
+    s = v.tapUntil("F1", [](const json& j) { return j["help"] == true; });
     CHECK(s["help"] == true);
-    v.tap("Escape");
-    s = v.waitFor([](const json& j) { return j["help"] == false; });
+    s = v.tapUntil("Escape", [](const json& j) { return j["help"] == false; });
     CHECK(s["help"] == false);
     if (s["keyboard_in_panel"] == true) v.tap("Escape");
     v.tap("Escape");
@@ -235,7 +251,8 @@ TEST_CASE("viewer by keyboard: search, Enter selects a 2023 district while 2025 
     v.tap("minus");
     s = v.waitFor([&](const json& j) { return j["camera"]["metres_per_pixel"].get<double>() > mpp * 1.2; });
     CHECK(s["camera"]["metres_per_pixel"].get<double>() == Approx(mpp * 1.5).epsilon(0.01));
-    v.tap("m");
+    s = v.tapUntil("m", [](const json& j) { return j["measuring"] == true; });
+    REQUIRE(s["measuring"] == true);
     v.click(mx - 100, my + 100);
     v.click(mx + 100, my + 100);
     s = v.waitFor([](const json& j) { return j["measure_points"] == 2; });
@@ -253,8 +270,7 @@ TEST_CASE("viewer: a click on a twinned pair flies to it, a resize keeps every p
     {
         DrivenViewer v(display, tmp);
         json s = waitUntilReady(v);
-        v.tap("ctrl+3");
-        s = v.waitFor([](const json& j) { return j["tab"] == "Pairs" && !j["pair_rows"].empty(); });
+        s = v.tapUntil("ctrl+3", [](const json& j) { return j["tab"] == "Pairs" && !j["pair_rows"].empty(); });
         REQUIRE(s["tab"] == "Pairs");
         REQUIRE_FALSE(s["pair_rows"].empty());
         // By keyboard: N and Shift+N step through the pairs, R opens the pair's document.
@@ -267,12 +283,10 @@ TEST_CASE("viewer: a click on a twinned pair flies to it, a resize keeps every p
         v.tap("shift+n");
         s = v.waitFor([](const json& j) { return j["shown_pair"] == 0; });
         CHECK(s["shown_pair"] == 0);
-        v.tap("r");
-        s = v.waitFor([](const json& j) { return j["tab"] == "Docs" && j["reading"] >= 0; });
+        s = v.tapUntil("r", [](const json& j) { return j["tab"] == "Docs" && j["reading"] >= 0; });
         CHECK(s["tab"] == "Docs");
         CHECK(s["reading"] >= 0);
-        v.tap("ctrl+3");
-        s = v.waitFor([](const json& j) { return j["tab"] == "Pairs" && !j["pair_rows"].empty(); });
+        s = v.tapUntil("ctrl+3", [](const json& j) { return j["tab"] == "Pairs" && !j["pair_rows"].empty(); });
         // By mouse: a pair other than the one shown.
         const int target = s["shown_pair"] == 0 ? 1 : 0;
         const json row = s["pair_rows"][target];

@@ -51,11 +51,16 @@ TEST_CASE("workspace layout: widths the user dragged are kept while they fit and
     CHECK(wide.inspector.w == Approx(300));
     CHECK(wide.map.x == Approx(400 + wide.splitter));
     CHECK(wide.map.right() == Approx(1600 - 300 - wide.splitter));
-    // 1100 wide: 700 + gaps is more than half; both narrowed in proportion.
+    // 1100 wide: 700 + gaps is more than half; the inspector gives way to
+    // its minimum first, then the sidebar.
     const WorkspaceLayout narrow = layoutWorkspace(1100, 700, wishes);
-    CHECK(narrow.sidebar.w + narrow.inspector.w <= 1100.0f / 2);
-    CHECK(narrow.sidebar.w / narrow.inspector.w == Approx(400.0 / 300.0).epsilon(0.01));
-    CHECK(narrow.sidebar.w >= kMinPanelWidth);
+    CHECK(narrow.sidebar.w + narrow.inspector.w == Approx(1100.0f / 2 - 2 * narrow.splitter));
+    CHECK(narrow.inspector.w == Approx(kMinPanelWidth));
+    CHECK(narrow.sidebar.w == Approx(1100.0f / 2 - 2 * narrow.splitter - kMinPanelWidth));
+    // With the defaults only the inspector narrows at 1100: the sidebar keeps its 340.
+    const WorkspaceLayout defaults = layoutWorkspace(1100, 700, LayoutWishes{});
+    CHECK(defaults.sidebar.w == Approx(340));
+    CHECK(defaults.inspector.w < 320);
     // Hiding the inspector gives the map its width.
     wishes.inspectorShown = false;
     const WorkspaceLayout noInspector = layoutWorkspace(1600, 1000, wishes);
