@@ -20,6 +20,14 @@ int main(int argc, char** argv) {
     app.add_flag("-q,--quiet", shared.global.quiet, "No progress output on stderr");
     app.add_flag("--no-cache", shared.global.noCache,
                  "Neither read nor write the prepared-data store and the adjacency cache (see borderlens cache)");
+    auto* store = app.add_option("--store", shared.global.store,
+                                 "Corpus store: a GeoPackage file or a PG: connection (default: "
+                                 "$XDG_DATA_HOME/borderlens/corpus.gpkg); ingest writes to it, pairs, export and view "
+                                 "read from it (from the default one when it exists)")
+                      ->check(bl::cli::NonEmpty);
+    app.add_flag("--no-store", shared.global.noStore,
+                 "No corpus store: ingest only prints what it extracts, the others read the document files")
+        ->excludes(store);
     app.fallthrough();
     bl::cli::addLayersCommand(app, shared);
     bl::cli::addFindCommand(app, shared);
@@ -29,6 +37,7 @@ int main(int argc, char** argv) {
     bl::cli::addIngestCommand(app, shared);
     bl::cli::addSuccessionCommand(app, shared);
     bl::cli::addCacheCommand(app, shared);
+    bl::cli::addStoreCommand(app, shared);
 #ifdef BORDERLENS_WITH_GUI
     bl::cli::addViewCommand(app, shared);
 #endif

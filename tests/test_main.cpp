@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <mutex>
 #include <set>
 #include <string>
@@ -74,6 +76,19 @@ void recordSkip(const std::string& reason) {
 static constexpr int kSkipReturnCode = 77;
 
 int main(int argc, char* argv[]) {
+    // A corpus store of the developer's (the default one, under
+    // $XDG_DATA_HOME) must not change what the documents give in tests, nor
+    // may tests write into it: a data home of the run's own, removed at exit.
+    char dataHome[] = "/tmp/borderlens-test-data-XXXXXX";
+    if (!mkdtemp(dataHome)) return 1;
+    setenv("XDG_DATA_HOME", dataHome, 1);
+    struct Remove {
+        std::string dir;
+        ~Remove() {
+            std::error_code ec;
+            std::filesystem::remove_all(dir, ec);
+        }
+    } removeAtExit{dataHome};
     Catch::Session session;
     if (const int rc = session.applyCommandLine(argc, argv); rc != 0) return rc;
     const int failed = session.run();

@@ -9,6 +9,7 @@ namespace bl::app {
 struct ViewerOptions {
     std::string catalogPath;  // empty = default catalog
     std::string dataRoot;     // empty = default data root
+    std::string store;        // corpus store the documents come from; empty = the document files
     int width = 1600, height = 1000;
     // Screenshot mode: render `frames` frames once the data is shown, save the
     // window as a PNG, exit.

@@ -18,12 +18,14 @@ ViewerApp::ViewerApp(const ViewerOptions& options, const render::FontSet& fonts)
     : m_options(options), m_fonts(fonts), m_export(fonts), m_screenshot(!options.screenshot.empty()) {
     const engine::SessionOptions so{options.catalogPath, options.dataRoot};
     using MapPtr = std::shared_ptr<const engine::MapData>;
-    m_loader = std::make_unique<engine::Job<MapPtr>>("loading the map", [so](engine::JobControl& c) -> Result<MapPtr> {
+    const std::string store = options.store;
+    m_loader = std::make_unique<engine::Job<MapPtr>>("loading the map", [so, store](engine::JobControl& c) -> Result<MapPtr> {
         c.progress(0.0f, "reading the catalog");
         auto session = engine::Session::open(so);
         if (!session) return session.error();
         engine::MapRequest req;
         req.news = true;  // every layer: both systems can be shown, links resolve in both
+        req.newsRequest.store = store;
         return engine::prepareMap(**session, req, &c);
     });
     // Screenshots are reproducible: no remembered workspace.

@@ -1,8 +1,11 @@
 #include "app/viewer_rows.hpp"
 
 #include <algorithm>
+#include <deque>
+#include <unordered_map>
 
 #include "core/boundaries/adjacency_plan.hpp"
+#include "core/names/names.hpp"
 #include "core/news/documents.hpp"
 #include "engine/figures.hpp"
 
@@ -69,19 +72,103 @@ std::vector<ui::TwinnedPairRow> pairRows(const engine::News& news, const std::st
     return rows;
 }
 
+namespace {
+
+// The province each resolved unit lies in (itself when a province), found
+// once per unit through the layers' parents, named by its brief name. One
+// name per province across systems ("Thanh Hóa" 2023 and "Thanh Hoá" 2025,
+// folded alike, read as the first met), so the filter lists it once.
+class ProvinceNames {
+public:
+    explicit ProvinceNames(const Dataset* data) : m_data(data) {}
+
+    const ui::DocumentProvince* of(const ResolvedUnit& u) {
+        const std::string key = u.layerId + '\n' + u.unitId;
+        auto it = m_byUnit.find(key);
+        if (it == m_byUnit.end()) it = m_byUnit.emplace(key, find(u)).first;
+        return it->second ? &m_names[*it->second] : nullptr;
+    }
+
+private:
+    std::optional<size_t> find(const ResolvedUnit& u) {
+        if (!m_data) return std::nullopt;
+        const Layer* layer = m_data->layer(u.layerId);
+        const AdminUnit* unit = layer ? layer->find(u.unitId) : nullptr;
+        // Up at most two levels (commune, district, province), whatever the catalog says.
+        for (int steps = 0; layer && unit && layer->spec.level != Level::Province; ++steps) {
+            const Layer* up = steps < 2 ? enclosing(*layer) : nullptr;
+            const AdminUnit* parent = up ? up->find(unit->parentId) : nullptr;
+            if (up && !parent) {
+                auto named = std::find_if(up->units.begin(), up->units.end(),
+                                          [&](const AdminUnit& p) { return p.name == unit->parentName; });
+                parent = named == up->units.end() ? nullptr : &*named;
+            }
+            layer = up, unit = parent;
+        }
+        if (!layer || !unit) return std::nullopt;
+        const std::string folded = std::string(toString(layer->spec.country)) + ' ' + foldName(unit->briefName());
+        auto [it, added] = m_byName.emplace(folded, m_names.size());
+        if (added) m_names.push_back({unit->briefName(), layer->spec.country});
+        return it->second;
+    }
+
+    // The layer of the level above: the catalog's parent layer, else the
+    // one of the same country and system.
+    const Layer* enclosing(const Layer& l) const {
+        if (const Layer* p = m_data->layer(l.spec.parentLayer)) return p;
+        for (const Layer& p : m_data->layers)
+            if (p.spec.country == l.spec.country && p.spec.vintage.label == l.spec.vintage.label &&
+                int(p.spec.level) + 1 == int(l.spec.level))
+                return &p;
+        return nullptr;
+    }
+
+    const Dataset* m_data;
+    std::unordered_map<std::string, std::optional<size_t>> m_byUnit;  // layer id, unit id -> m_names
+    std::unordered_map<std::string, size_t> m_byName;                 // country, folded name -> m_names
+    std::deque<ui::DocumentProvince> m_names;
+};
+
+void addProvinces(ProvinceNames& names, const Party& party, std::vector<ui::DocumentProvince>& out) {
+    for (const ResolvedUnit& u : party.units)
+        if (const ui::DocumentProvince* p = names.of(u); p && std::find(out.begin(), out.end(), *p) == out.end())
+            out.push_back(*p);
+}
+
+}  // namespace
+
+// Links grouped by document first: O(documents + links), as a corpus of
+// 10,000 articles needs (rows are made again for each link selected).
 std::vector<ui::DocumentRow> documentRows(const engine::News& news, std::optional<size_t> link) {
+    const Corpus& corpus = news.corpus;
+    std::vector<std::vector<size_t>> linksOf(corpus.documents.size());
+    for (size_t k = 0; k < corpus.links.size(); ++k)
+        if (corpus.links[k].document < linksOf.size()) linksOf[corpus.links[k].document].push_back(k);
+    ProvinceNames provinces(news.dataset.get());
     std::vector<ui::DocumentRow> rows;
-    for (size_t i = 0; i < news.corpus.documents.size(); ++i) {
-        const Document& doc = news.corpus.documents[i];
-        ui::DocumentRow row{doc.title.empty() ? std::string("(no headline)") : doc.title, displayDate(doc.date.iso),
-                            doc.file, {}, &doc.text, {}, 0};
-        for (size_t k = 0; k < news.corpus.links.size(); ++k) {
-            const Link& l = news.corpus.links[k];
-            if (l.document != i || l.span.end <= l.span.begin || l.span.end > doc.text.size()) continue;
+    rows.reserve(corpus.documents.size());
+    for (size_t i = 0; i < corpus.documents.size(); ++i) {
+        const Document& doc = corpus.documents[i];
+        ui::DocumentRow row;
+        row.title = doc.title.empty() ? std::string("(no headline)") : doc.title;
+        row.date = displayDate(doc.date.iso);
+        row.source = doc.file;
+        row.text = &doc.text;
+        row.year = doc.date.year;
+        row.searchKey = ui::documentSearchKey(row.title, row.source);
+        for (size_t k : linksOf[i]) {
+            const Link& l = corpus.links[k];
+            row.linkYears.push_back(l.date.year);
+            (l.kind == LinkKind::Twinning          ? row.kinds.twinning
+             : l.kind == LinkKind::CooperationPlan ? row.kinds.cooperationPlan
+                                                   : row.kinds.other) = true;
+            addProvinces(provinces, l.vn, row.provinces);
+            addProvinces(provinces, l.la, row.provinces);
+            ++row.links;
+            if (l.span.end <= l.span.begin || l.span.end > doc.text.size()) continue;
             const bool selected = link && *link == k;
             if (selected) row.evidence = doc.text.substr(l.span.begin, l.span.end - l.span.begin);
             row.spans.push_back({l.span.begin, l.span.end, selected});
-            ++row.links;
         }
         // In text order, one span per sentence (links from one sentence share it).
         std::sort(row.spans.begin(), row.spans.end(), [](const auto& a, const auto& b) {

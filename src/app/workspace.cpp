@@ -146,8 +146,8 @@ void ViewerApp::drawSidebar(std::optional<Box>& exportPreview) {
                                          m_state, m_shownLink);
                 break;
             case SidebarTab::Documents:
-                m_documentsPanel.drawContent(m_data->news && !m_data->news->corpus.documents.empty() ? &m_docRows
-                                                                                                     : nullptr);
+                m_documentsPanel.drawContent(
+                    m_data->news && !m_data->news->corpus.documents.empty() ? &m_docRows : nullptr, m_data->news);
                 break;
             case SidebarTab::Adjacency: {
                 std::vector<Level> levels;

@@ -200,6 +200,9 @@ void benchAdjacency(Shared& shared, int repeat) {
 
 }  // namespace
 
+// `bench ingest` (cmd_bench_ingest.cpp).
+void addBenchIngestCommand(CLI::App& bench, Shared& shared);
+
 void addBenchCommand(CLI::App& app, Shared& shared) {
     auto* bench = app.add_subcommand("bench", "Benchmarks that print figures and compare with a peer");
     bench->require_subcommand(1);
@@ -212,6 +215,7 @@ void addBenchCommand(CLI::App& app, Shared& shared) {
     adj->add_option("--repeat", *adjRepeat, "Runs; the median is reported")->check(CLI::Range(1, 50));
     adj->callback([&shared, adjRepeat] { benchAdjacency(shared, *adjRepeat); });
     addBenchExtractCommand(*bench, shared);
+    addBenchIngestCommand(*bench, shared);
 #ifdef BORDERLENS_WITH_RENDER
     addBenchRenderCommand(*bench, shared);
     addBenchExportCommand(*bench, shared);

@@ -32,6 +32,7 @@ std::unique_ptr<engine::Job<std::shared_ptr<const engine::MapData>>> startLoadin
             request.layers = engine::layersNeeded(r, ctx.session());
             request.news = r.pair >= 0;
             request.newsRequired = true;
+            request.newsRequest.store = ctx.store();
             return engine::prepareMap(ctx.session(), request, &control);
         });
 }

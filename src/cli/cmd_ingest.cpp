@@ -13,6 +13,7 @@
 #include "cli/text_output.hpp"
 #include "core/news/extract.hpp"
 #include "core/news/resolve.hpp"
+#include "engine/ingest.hpp"
 #include "io/data_root.hpp"
 #include "io/document_reader.hpp"
 #include "io/json_text.hpp"
@@ -138,10 +139,27 @@ std::string corpusText(const Corpus& c) {
     return out;
 }
 
+// What an ingest did: one line of text, or JSON.
+std::string ingestReportText(const engine::IngestReport& r, bool asJson) {
+    if (asJson)
+        return io::dumpJson(json{{"store", r.store}, {"documents", r.documents}, {"added", r.added}, {"replaced", r.replaced},
+                                 {"unchanged", r.unchanged}, {"links", r.links}, {"places", r.places},
+                                 {"seconds", std::round(r.seconds * 100) / 100}},
+                            2) +
+               "\n";
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%zu documents: %zu new, %zu changed, %zu unchanged; %zu links and %zu places written; %.2f s\n",
+                  r.documents, r.added, r.replaced, r.unchanged, r.links, r.places, r.seconds);
+    return printable(r.store) + ": " + buf;
+}
+
 }  // namespace
 
 void addIngestCommand(CLI::App& app, Shared& shared) {
-    auto* cmd = app.add_subcommand("ingest", "Extract twinned units, cooperation plans and border gates from news articles");
+    auto* cmd = app.add_subcommand(
+        "ingest",
+        "Extract twinned units, cooperation plans and border gates from news articles into the corpus store "
+        "(--store, default $XDG_DATA_HOME/borderlens/corpus.gpkg); with --no-store, print what is extracted");
     struct Opts {
         std::vector<std::string> paths;
         OutputOptions out;
@@ -149,13 +167,22 @@ void addIngestCommand(CLI::App& app, Shared& shared) {
     };
     auto o = std::make_shared<Opts>();
     cmd->add_option("PATH", o->paths, "Article files or directories (default: the shared documents folder)");
-    cmd->add_flag("--json", o->json, "JSON output: documents, links, places");
+    cmd->add_flag("--json", o->json, "JSON output: the ingest report (with --no-store: documents, links, places)");
     addOutputOptions(*cmd, o->out);
     cmd->callback([&shared, o] {
         if (!outputWritable(o->out, shared.exitCode, o->json ? "json" : "text")) return;
         auto ctx = Context::open(shared.global);
         if (!ctx) { shared.exitCode = fail(ctx.error()); return; }
-        auto news = ctx->news(o->paths, false);
+        if (!shared.global.noStore) {
+            engine::IngestRequest request{o->paths, shared.global.storeToWrite(), !shared.global.noCache, {}};
+            if (!shared.global.quiet)
+                request.progress = [](const std::string& line) { std::fprintf(stderr, "ingest: %s\n", line.c_str()); };
+            auto report = engine::ingestIntoStore(ctx->session(), request);
+            if (!report) { shared.exitCode = fail(report.error()); return; }
+            shared.exitCode = emitOutput(o->out, ingestReportText(*report, o->json));
+            return;
+        }
+        auto news = ctx->news(o->paths, false, false);
         if (!news) { shared.exitCode = fail(news.error()); return; }
         const Corpus& corpus = (*news)->corpus;
         const std::string text = o->json ? io::dumpJson(corpusJson(corpus), 2) + "\n" : corpusText(corpus);

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/text_output.hpp"
+#include "io/connection_text.hpp"
 #include "io/json_text.hpp"
 #include "io/output_file.hpp"
 
@@ -103,7 +104,7 @@ int runLayers(Shared& shared, bool json) {
                                {"repaired", l.repaired},
                                {"skipped_empty", l.skippedEmpty},
                                {"load_seconds", l.loadSeconds},
-                               {"path", l.spec.path},
+                               {"path", io::maskSecrets(l.spec.path)},
                                {"source", l.spec.source},
                                {"license", l.spec.license}});
             }

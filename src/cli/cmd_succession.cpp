@@ -8,6 +8,7 @@
 #include "cli/options.hpp"
 #include "cli/text_output.hpp"
 #include "engine/succession.hpp"
+#include "io/connection_text.hpp"
 #include "io/output_file.hpp"
 
 namespace bl::cli {
@@ -55,7 +56,7 @@ int runSuccession(Shared& shared, const SuccessionOpts& o) {
     if (!o.write.empty()) {
         std::string madeWith = "borderlens succession --write, from the catalog's Vietnamese layers:";
         for (const auto& l : ctx->catalog().layers)
-            if (l.country == Country::VN) madeWith += " " + l.id + " (" + l.path + ")";
+            if (l.country == Country::VN) madeWith += " " + l.id + " (" + io::maskSecrets(l.path) + ")";
         if (auto w = io::writeFileAtomically(o.write, io::successionJson(*table, madeWith), o.force); !w)
             return fail(w.error());
         std::fprintf(stderr, "borderlens: wrote %s (%zu units)\n", o.write.c_str(), table->units.size());

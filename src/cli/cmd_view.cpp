@@ -22,6 +22,7 @@ int runView(Shared& shared, const app::ViewerOptions& base) {
     app::ViewerOptions o = base;
     o.catalogPath = shared.global.catalog;
     o.dataRoot = shared.global.dataRoot;
+    o.store = shared.global.storeToRead();
     return app::runViewer(o);
 }
 

@@ -23,6 +23,8 @@ void addBenchCommand(CLI::App& app, Shared& shared);
 void addIngestCommand(CLI::App& app, Shared& shared);
 void addSuccessionCommand(CLI::App& app, Shared& shared);
 void addCacheCommand(CLI::App& app, Shared& shared);
+// `store info|vacuum|export-geojson` (cmd_store.cpp).
+void addStoreCommand(CLI::App& app, Shared& shared);
 // `bench render` (cmd_bench_render.cpp), registered by addBenchCommand.
 void addBenchRenderCommand(CLI::App& bench, Shared& shared);
 // `bench extract` (cmd_bench_extract.cpp), registered by addBenchCommand.

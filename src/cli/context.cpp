@@ -1,5 +1,7 @@
 #include "cli/context.hpp"
 
+#include "io/corpus_store.hpp"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -30,8 +32,11 @@ Result<Context> Context::open(const GlobalOptions& g) {
     c.m_session = *session;
     c.m_quiet = g.quiet;
     c.m_noCache = g.noCache;
+    c.m_store = g.storeToRead();
     return c;
 }
+
+std::string GlobalOptions::storeToWrite() const { return store.empty() ? io::defaultCorpusStore() : store; }
 
 Result<std::shared_ptr<const Dataset>> Context::load(const std::vector<std::string>& only) {
     engine::LayerProgress progress;
@@ -46,10 +51,15 @@ Result<std::shared_ptr<const Dataset>> Context::load(const std::vector<std::stri
     return data;
 }
 
-Result<std::shared_ptr<const engine::News>> Context::news(std::vector<std::string> paths, bool checkLinks) {
+Result<std::shared_ptr<const engine::News>> Context::news(std::vector<std::string> paths, bool checkLinks,
+                                                          bool fromStore) {
     // Documents are read before any layer: a bad file stops it all at once.
-    auto news = engine::readNews(*m_session, {std::move(paths), checkLinks, !m_noCache});
+    const bool stored = paths.empty() && fromStore && !m_store.empty();
+    auto news = engine::readNews(*m_session, {std::move(paths), checkLinks, !m_noCache, fromStore ? m_store : ""});
     if (!news) return news.error();
+    if (stored && !m_quiet)
+        std::fprintf(stderr, "borderlens: %zu documents from the corpus store %s (--no-store reads the files)\n",
+                     (*news)->corpus.documents.size(), (*news)->root.c_str());
     printWarnings(*(*news)->dataset);
     warnUnplacedGates();
     return news;

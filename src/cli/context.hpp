@@ -17,6 +17,14 @@ struct GlobalOptions {
     std::string catalog;
     bool quiet = false;
     bool noCache = false;  // neither read nor write the prepared-data store and the adjacency cache
+    // --store STORE: the corpus store (GeoPackage path or PG:...).
+    // --no-store: none, even when the default store exists.
+    std::string store;
+    bool noStore = false;
+    // The store documents are read from ("" = none: the files).
+    std::string storeToRead() const { return noStore ? std::string() : engine::corpusStoreToRead(store); }
+    // The store ingest writes to: the one given, else the default.
+    std::string storeToWrite() const;
 };
 
 // A command's view of the engine: the session opened from the global
@@ -28,6 +36,8 @@ public:
     engine::Session& session() { return *m_session; }
     const io::Catalog& catalog() const { return m_session->catalog(); }
     const std::string& dataRoot() const { return m_session->dataRoot(); }
+    // The corpus store the documents come from ("" = the files).
+    const std::string& store() const { return m_store; }
 
     // Loads these layers (all when `only` is empty) and their parents.
     Result<std::shared_ptr<const Dataset>> load(const std::vector<std::string>& only = {});
@@ -35,7 +45,9 @@ public:
     // The documents (files or directories; none = the documents root),
     // extracted and resolved; with checkLinks, every link checked against
     // adjacency (through the on-disk cache unless --no-cache).
-    Result<std::shared_ptr<const engine::News>> news(std::vector<std::string> paths, bool checkLinks);
+    // Without paths, from the corpus store when there is one (fromStore).
+    Result<std::shared_ptr<const engine::News>> news(std::vector<std::string> paths, bool checkLinks,
+                                                     bool fromStore = true);
 
     // Prints the gates of the catalogue the session could not place (none
     // on our data), once per call.
@@ -49,6 +61,7 @@ private:
     std::shared_ptr<engine::Session> m_session;
     bool m_quiet = false;
     bool m_noCache = false;
+    std::string m_store;  // GlobalOptions::storeToRead()
 };
 
 // Splits "a,b,c".

@@ -25,16 +25,25 @@ struct News {
     Corpus corpus;
     std::vector<LinkCheck> checks;            // parallel to corpus.links; empty unless asked for
     std::shared_ptr<AdjacencyMemo> adjacency; // the checks point into it
-    std::string root;                         // the folder read when no paths were given
+    std::string root;                         // the folder (or store) read when no paths were given
 };
 
 struct NewsRequest {
     std::vector<std::string> paths;  // files or directories; empty = the documents root
     bool checkLinks = true;          // run the adjacency checks
     bool useCache = true;            // adjacency through the on-disk cache
+    // A corpus store (io/corpus_store.hpp) to read the documents, links and
+    // places from, as ingest extracted them; used when `paths` is empty.
+    std::string store;
 };
 
-// Reads every document first (a bad file stops it all, naming the file),
+// The store the documents are read from: `option` when given, else the
+// default store when it exists, else none ("").
+std::string corpusStoreToRead(const std::string& option);
+
+// From a store: its documents, links and places, resolved as they were
+// ingested, then checked against adjacency like freshly extracted ones.
+// Otherwise: reads every document first (a bad file stops it all, naming the file),
 // then loads every layer through the session, extracts and resolves, and
 // checks the links.
 Result<std::shared_ptr<const News>> readNews(Session& session, const NewsRequest& request,

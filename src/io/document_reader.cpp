@@ -170,13 +170,13 @@ Result<Document> parseDocument(const std::string& file, std::string bytes, const
 }
 
 Result<Document> readDocument(const std::string& path, const Lexicon& lexicon) {
-    auto bytes = readRegularFile(path, "document", kMaxDocumentBytes);
+    auto bytes = readDocumentBytes(path);
     if (!bytes) return bytes.error();
     return parseDocument(path, std::move(*bytes), lexicon);
 }
 
-Result<std::vector<Document>> readDocuments(const std::vector<std::string>& paths, const Lexicon& lexicon) {
-    std::vector<Document> out;
+Result<std::vector<std::string>> listDocumentFiles(const std::vector<std::string>& paths) {
+    std::vector<std::string> out;
     for (const auto& p : paths) {
         std::error_code ec;
         std::vector<std::string> files;
@@ -184,7 +184,7 @@ Result<std::vector<Document>> readDocuments(const std::vector<std::string>& path
             for (const auto& e : fs::directory_iterator(p, ec)) {
                 const std::string name = e.path().filename().string();
                 // Not recursive: subdirectories are passed over. Anything else
-                // (a FIFO, a device) is read, so readDocument refuses it by name.
+                // (a FIFO, a device) is listed, so readDocument refuses it by name.
                 if (!name.empty() && name[0] != '.' && !e.is_directory(ec)) files.push_back(e.path().string());
             }
             if (ec) return makeError("documents directory " + p + " cannot be read: " + ec.message());
@@ -193,11 +193,23 @@ Result<std::vector<Document>> readDocuments(const std::vector<std::string>& path
         } else {
             files.push_back(p);
         }
-        for (const auto& f : files) {
-            auto d = readDocument(f, lexicon);
-            if (!d) return d.error();
-            out.push_back(std::move(*d));
-        }
+        out.insert(out.end(), files.begin(), files.end());
+    }
+    return out;
+}
+
+Result<std::string> readDocumentBytes(const std::string& path) {
+    return readRegularFile(path, "document", kMaxDocumentBytes);
+}
+
+Result<std::vector<Document>> readDocuments(const std::vector<std::string>& paths, const Lexicon& lexicon) {
+    auto files = listDocumentFiles(paths);
+    if (!files) return files.error();
+    std::vector<Document> out;
+    for (const auto& f : *files) {
+        auto d = readDocument(f, lexicon);
+        if (!d) return d.error();
+        out.push_back(std::move(*d));
     }
     return out;
 }

@@ -25,6 +25,15 @@ Result<Document> parseDocument(const std::string& file, std::string bytes, const
 
 Result<Document> readDocument(const std::string& path, const Lexicon& lexicon);
 
+// The files these paths name: files as given, a directory's files (sorted,
+// not recursive, hidden files skipped), in the order given. A directory
+// that cannot be read or holds no file is an error naming it.
+Result<std::vector<std::string>> listDocumentFiles(const std::vector<std::string>& paths);
+
+// A document file's bytes, unchecked as text (parseDocument checks them);
+// what is not a regular file, too large or unreadable is refused by name.
+Result<std::string> readDocumentBytes(const std::string& path);
+
 // Files and directories (their files, sorted, not recursive, hidden files
 // skipped) in the order given. Stops at the first bad file: a FIFO or a
 // device inside a directory is refused by name, never read.

@@ -9,6 +9,8 @@
 #include <deque>
 #include <mutex>
 
+#include "io/connection_text.hpp"
+
 namespace bl::io {
 
 namespace {
@@ -36,7 +38,7 @@ struct GdalMessagesAccess {
 namespace {
 
 void CPL_STDCALL handler(CPLErr type, CPLErrorNum, const char* message) {
-    std::string text = message ? message : "";
+    std::string text = maskSecrets(message ? message : "");  // libpq and GDAL may quote a connection string
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
     if (type == CE_Debug) {  // only produced when CPL_DEBUG asks for it
         std::fprintf(stderr, "GDAL: %s\n", text.c_str());

@@ -18,6 +18,7 @@
 
 #include "core/boundaries/crs.hpp"
 #include "core/boundaries/geometry_ops.hpp"
+#include "io/connection_text.hpp"
 #include "io/gdal_messages.hpp"
 #include "io/prepared_store.hpp"
 #include "io/regular_file.hpp"
@@ -169,8 +170,9 @@ Result<std::monostate> checkLayerFile(const LayerSpec& spec, const fs::path& p) 
     return std::monostate{};
 }
 
-// Our words for a file GDAL cannot open, by what it should be.
-std::string unreadableBecause(const fs::path& p) {
+// Our words for a source GDAL cannot open, by what it should be.
+std::string unreadableBecause(const fs::path& p, bool database) {
+    if (database) return "cannot connect to the database or read from it";
     std::string ext = p.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     if (ext == ".geojson" || ext == ".json") return "the GeoJSON is truncated or malformed";
@@ -183,19 +185,29 @@ std::string unreadableBecause(const fs::path& p) {
 Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std::stop_token stop) {
     initGdal();
     const auto start = std::chrono::steady_clock::now();
-    const fs::path p = fs::path(spec.path).is_absolute() ? fs::path(spec.path) : fs::path(dataRoot) / spec.path;
-    const std::string file = p.string();
-    if (auto ok = checkLayerFile(spec, p); !ok) return ok.error();
+    // A PostgreSQL connection string is opened as written: no data root, no
+    // file checks; messages name it with its password hidden.
+    const bool database = isPostgresSource(spec.path);
+    const fs::path p = database || fs::path(spec.path).is_absolute() ? fs::path(spec.path) : fs::path(dataRoot) / spec.path;
+    const std::string source = database ? spec.path : p.string();
+    const std::string file = maskSecrets(source);
+    if (!database)
+        if (auto ok = checkLayerFile(spec, p); !ok) return Error{maskSecrets(ok.error().message), ok.error().kind};
 
     GdalMessages gdal;  // the library's words go after ours, never to stderr
     std::unique_ptr<GDALDataset, DatasetCloser> ds(
-        GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-    if (!ds) return makeError("layer " + spec.id + ": cannot read " + file + ": " + unreadableBecause(p) + gdal.detail());
+        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!ds) {
+        std::string detail = gdal.detail();  // libpq's words come in lines
+        std::replace(detail.begin(), detail.end(), '\n', ' ');
+        return makeError("layer " + spec.id + ": cannot read " + file + ": " + unreadableBecause(p, database) + detail);
+    }
     OGRLayer* ogr = spec.gdalLayer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(spec.gdalLayer.c_str());
     if (!ogr) {
         std::string names;
         for (int i = 0; i < ds->GetLayerCount(); ++i) names += std::string(i ? ", " : "") + ds->GetLayer(i)->GetName();
-        return makeError("layer " + spec.id + ": " + file + " has no layer \"" + spec.gdalLayer + "\" (it has: " + names + ")");
+        return makeError("layer " + spec.id + ": " + file + " has no " + (database ? "table" : "layer") + " \"" +
+                         spec.gdalLayer + "\" (it has: " + (names.empty() ? "none" : names) + ")");
     }
     if (ogr->GetFeatureCount(TRUE) == 0)
         return makeError("layer " + spec.id + ": " + file + " holds no features (no polygon features to load)");
@@ -284,7 +296,7 @@ Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std:
         layer.units.push_back(std::move(u));
     }
     if (!reading.errors().empty())
-        return makeError("layer " + spec.id + ": cannot read " + file + " to the end: " + unreadableBecause(p) +
+        return makeError("layer " + spec.id + ": cannot read " + file + " to the end: " + unreadableBecause(p, database) +
                          reading.detail());
     if (auto note = makeIdsUnique(layer.units); !note.empty()) layer.warnings.push_back(file + ": " + note);
     if (layer.units.empty())
@@ -327,6 +339,10 @@ std::vector<Result<Layer>> loadLayers(const std::vector<const LayerSpec*>& specs
                                       const LoadOptions& opt) {
     std::vector<uint64_t> bytes(specs.size());
     for (size_t i = 0; i < specs.size(); ++i) {
+        if (isPostgresSource(specs[i]->path)) {  // size unknown, and the server may be slow: start it first
+            bytes[i] = UINT64_MAX;
+            continue;
+        }
         std::error_code ec;
         const fs::path p = fs::path(specs[i]->path).is_absolute() ? fs::path(specs[i]->path) : fs::path(dataRoot) / specs[i]->path;
         const auto n = fs::file_size(p, ec);

@@ -15,6 +15,9 @@ namespace bl::io {
 
 // One layer; `dataRoot` resolves a relative spec.path. Errors name the file
 // and the problem (missing, unreadable, no such layer, missing field, ...).
+// A spec.path that is a PostgreSQL connection string ("PG:...", see
+// io/connection_text.hpp) is opened as written, spec.gdalLayer naming the
+// table; errors name it with its password hidden.
 // A stop request (`stop`) ends it between features with an error.
 Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std::stop_token stop = {});
 

@@ -15,6 +15,7 @@
 
 #include "core/boundaries/crs.hpp"
 #include "io/byte_codec.hpp"
+#include "io/connection_text.hpp"
 #include "io/layer_loader.hpp"
 #include "io/output_file.hpp"
 #include "io/regular_file.hpp"
@@ -84,6 +85,31 @@ std::optional<uint64_t> hashFile(const std::string& path, uint64_t size) {
     return h;
 }
 
+// The rest of a layer's identity: its catalog entry, the working CRS and
+// the store and loader versions.
+std::string catalogEntryKey(const LayerSpec& spec) {
+    std::ostringstream key;
+    const FieldMapping& f = spec.fields;
+    key << "gdal layer '" << spec.gdalLayer << "' country " << toString(spec.country) << " level "
+        << toString(spec.level) << " parent '" << spec.parentLayer << "'\n";
+    key << "fields id '" << f.id << "' name '" << f.name << "' short '" << f.shortName << "' ascii '" << f.asciiName
+        << "' parent '" << f.parentId << "' alt";
+    for (const auto& a : f.altNames) key << " '" << a << "'";
+    key << "\ncrs " << kWorkingCrs << "\nformat " << kStoreFormat << " loader " << kLoaderRevision << '\n';
+    return key.str();
+}
+
+// A database table has no file identity to check before reading it: once
+// read, it is identified by what was read (the units as the store would
+// encode them), so what is derived from it is kept and reused exactly while
+// the table's contents stay the same. The connection string is named with
+// its password hidden: keys are written into store entries.
+std::string databaseLayerIdentity(const Layer& layer) {
+    const LayerSpec& spec = layer.spec;
+    return "layer " + spec.id + " from database " + maskSecrets(spec.path) + "\ncontent xxh3 " +
+           contentHash(encodeLayer(layer)) + '\n' + catalogEntryKey(spec);
+}
+
 }  // namespace
 
 std::string defaultCacheDir() {
@@ -95,6 +121,9 @@ std::string defaultCacheDir() {
 std::string contentHash(std::string_view bytes) { return hex(XXH3_64bits(bytes.data(), bytes.size())); }
 
 Result<std::string> layerIdentity(const LayerSpec& spec, const std::string& dataRoot, const PreparedStore* store) {
+    if (isPostgresSource(spec.path))
+        return makeError("layer " + spec.id + ": " + maskSecrets(spec.path) +
+                         " is a database, not a file; its layer is identified by its contents once loaded");
     const fs::path p = sourcePath(spec, dataRoot);
     std::ostringstream key;
     key << "layer " << spec.id << " from " << fs::absolute(p).string() << '\n';
@@ -122,14 +151,7 @@ Result<std::string> layerIdentity(const LayerSpec& spec, const std::string& data
         if (store) (void)store->write(memoName, statKey.str(), std::string_view(reinterpret_cast<const char*>(&*hash), sizeof *hash));
     }
     key << "size " << st.st_size << " mtime " << st.st_mtim.tv_sec << '.' << st.st_mtim.tv_nsec << " xxh3 "
-        << hex(*hash) << '\n';
-    const FieldMapping& f = spec.fields;
-    key << "gdal layer '" << spec.gdalLayer << "' country " << toString(spec.country) << " level "
-        << toString(spec.level) << " parent '" << spec.parentLayer << "'\n";
-    key << "fields id '" << f.id << "' name '" << f.name << "' short '" << f.shortName << "' ascii '" << f.asciiName
-        << "' parent '" << f.parentId << "' alt";
-    for (const auto& a : f.altNames) key << " '" << a << "'";
-    key << "\ncrs " << kWorkingCrs << "\nformat " << kStoreFormat << " loader " << kLoaderRevision << '\n';
+        << hex(*hash) << '\n' << catalogEntryKey(spec);
     return key.str();
 }
 
@@ -230,7 +252,9 @@ size_t PreparedStore::clear() const {
 
 std::string entryName(const LayerSpec& spec, const std::string& dataRoot, const std::string& kind) {
     std::error_code ec;
-    const std::string where = fs::absolute(sourcePath(spec, dataRoot), ec).string() + '|' + spec.gdalLayer;
+    const std::string where = (isPostgresSource(spec.path) ? maskSecrets(spec.path)
+                                                           : fs::absolute(sourcePath(spec, dataRoot), ec).string()) +
+                              '|' + spec.gdalLayer;
     return spec.id + "-" + contentHash(where).substr(0, 8) + "." + kind;
 }
 
@@ -285,6 +309,11 @@ std::optional<Layer> decodeLayer(std::string_view payload, const LayerSpec& spec
 Result<Layer> loadLayerPrepared(const LayerSpec& spec, const std::string& dataRoot, const PreparedStore* store,
                                 std::string* notice, std::stop_token stop) {
     const auto start = std::chrono::steady_clock::now();
+    if (isPostgresSource(spec.path)) {  // read every time: the store never holds a database's rows
+        auto layer = loadLayer(spec, dataRoot, stop);
+        if (layer) layer->preparedKey = databaseLayerIdentity(*layer);
+        return layer;
+    }
     auto identity = layerIdentity(spec, dataRoot, store);
     const std::string key = identity ? *identity : std::string();
     const std::string name = entryName(spec, dataRoot, "layer");

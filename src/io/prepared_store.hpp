@@ -47,6 +47,8 @@ class PreparedStore;
 // the file when it cannot be read. Hashing reads the whole file; with a
 // store, the hash of a file whose path, size, modification and change times
 // and inode are unchanged is read back from it instead (as git's index does).
+// A PostgreSQL source (io/connection_text.hpp) has none before it is read:
+// an error.
 Result<std::string> layerIdentity(const LayerSpec& spec, const std::string& dataRoot,
                                   const PreparedStore* store = nullptr);
 
@@ -95,7 +97,11 @@ std::optional<Layer> decodeLayer(std::string_view payload, const LayerSpec& spec
 // GDAL (io/layer_loader.hpp) and stored. `notice` receives one line when an
 // entry existed but was stale or damaged. store null: straight from GDAL.
 // The layer's `preparedKey` is set either way (empty when the source cannot
-// be identified).
+// be identified). A PostgreSQL source is read through GDAL every time and
+// never stored; its `preparedKey` names the connection string with the
+// password hidden and the hash of the units read, so what is derived from
+// the layer (map geometry, adjacency) is still kept, and only reused while
+// the table's contents stay the same.
 Result<Layer> loadLayerPrepared(const LayerSpec& spec, const std::string& dataRoot, const PreparedStore* store,
                                 std::string* notice = nullptr, std::stop_token stop = {});
 

@@ -27,28 +27,35 @@ void PairsPanel::drawContent(const std::vector<TwinnedPairRow>* rows, ViewerStat
         return;
     }
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    for (size_t i = 0; i < rows->size(); ++i) {
-        const auto& r = (*rows)[i];
-        ImGui::PushID(int(i));
-        const ImVec2 at = ImGui::GetCursorScreenPos();
-        if (ImGui::Selectable("##pair", m_selected == int(i), 0, ImVec2(0, 2 * line))) {
-            m_selected = int(i);
-            state.pairRequest = i;
+    // Only the rows in sight are drawn (a corpus store may hold many
+    // thousand links); rows out of sight keep an empty rectangle.
+    ImGuiListClipper clipper;
+    clipper.Begin(int(rows->size()));
+    while (clipper.Step()) {
+        for (size_t i = size_t(clipper.DisplayStart); i < size_t(clipper.DisplayEnd); ++i) {
+            const auto& r = (*rows)[i];
+            ImGui::PushID(int(i));
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            if (ImGui::Selectable("##pair", m_selected == int(i), 0, ImVec2(0, 2 * line))) {
+                m_selected = int(i);
+                state.pairRequest = i;
+            }
+            const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+            if (m_rowRects.size() <= i) m_rowRects.resize(i + 1, {0, 0, 0, 0});
+            m_rowRects[i] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y};
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::Text("%s – %s", r.unitA.c_str(), r.unitB.c_str());
+                ImGui::Text("%s, %s", r.kind.c_str(), r.date.c_str());
+                ImGui::TextUnformatted(r.verdict.c_str());
+                for (const auto& d : r.details) ImGui::TextUnformatted(d.c_str());
+                ImGui::EndTooltip();
+            }
+            ImGui::SetCursorScreenPos(at);
+            ImGui::Text("%zu  %s – %s", i, r.unitA.c_str(), r.unitB.c_str());
+            ImGui::TextDisabled("    %s · %s · %s", r.kind.c_str(), r.date.c_str(), r.verdict.c_str());
+            ImGui::PopID();
         }
-        const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-        m_rowRects.push_back({lo.x, lo.y, hi.x - lo.x, hi.y - lo.y});
-        if (ImGui::IsItemHovered()) {
-            ImGui::BeginTooltip();
-            ImGui::Text("%s – %s", r.unitA.c_str(), r.unitB.c_str());
-            ImGui::Text("%s, %s", r.kind.c_str(), r.date.c_str());
-            ImGui::TextUnformatted(r.verdict.c_str());
-            for (const auto& d : r.details) ImGui::TextUnformatted(d.c_str());
-            ImGui::EndTooltip();
-        }
-        ImGui::SetCursorScreenPos(at);
-        ImGui::Text("%zu  %s – %s", i, r.unitA.c_str(), r.unitB.c_str());
-        ImGui::TextDisabled("    %s · %s · %s", r.kind.c_str(), r.date.c_str(), r.verdict.c_str());
-        ImGui::PopID();
     }
     ImGui::EndChild();
 }

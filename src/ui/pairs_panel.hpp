@@ -24,7 +24,8 @@ public:
     // `shown`: the pair the map shows (chosen here or by a key), marked selected.
     void drawContent(const std::vector<TwinnedPairRow>* rows, ViewerState& state, std::optional<size_t> shown = {});
     // Each row's rectangle on screen in the last frame (x, y, w, h in
-    // points; empty when the tab was not drawn): the UI tests click them.
+    // points; empty when the tab was not drawn, zero for a row out of
+    // sight, which is not drawn): the UI tests click them.
     const std::vector<std::array<float, 4>>& rowRects() const { return m_rowRects; }
 
 private:

@@ -11,7 +11,7 @@ using namespace bl::test;
 using nlohmann::json;
 
 TEST_CASE("ingest --json on the shared documents follows the contract", "[cli][ingest][real]") {
-    const RunResult r = runBorderlens("-q ingest --json");
+    const RunResult r = runBorderlens("-q ingest --no-store --json");
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     const json j = json::parse(r.out);
@@ -43,21 +43,21 @@ TEST_CASE("ingest text output is a table, -o never overwrites without --force", 
     TempDir tmp;
     const std::string out = tmp.file("overlay.json");
     const std::string docs = fixture("documents");
-    RunResult r = runBorderlens("-q ingest " + docs);
+    RunResult r = runBorderlens("-q ingest --no-store " + docs);
     REQUIRE(r.exitCode == 0);
     CHECK_THAT(r.out, Catch::Contains("links (8)"));
-    r = runBorderlens("-q ingest --json -o " + out + " " + docs);
+    r = runBorderlens("-q ingest --no-store --json -o " + out + " " + docs);
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.empty());
     CHECK(json::parse(std::ifstream(out))["links"].size() == 8);
     std::ofstream(out) << "keep me";
-    r = runBorderlens("-q ingest --json -o " + out + " " + docs);
+    r = runBorderlens("-q ingest --no-store --json -o " + out + " " + docs);
     CHECK(r.exitCode != 0);
     CHECK_THAT(r.err, Catch::Contains("--force"));
     std::string kept;
     std::getline(std::ifstream(out), kept);
     CHECK(kept == "keep me");
-    r = runBorderlens("-q ingest --json --force -o " + out + " " + docs);
+    r = runBorderlens("-q ingest --no-store --json --force -o " + out + " " + docs);
     CHECK(r.exitCode == 0);
     CHECK(json::parse(std::ifstream(out))["links"].size() == 8);
     size_t files = 0;
@@ -70,7 +70,7 @@ TEST_CASE("ingest rejects bad files with their name and writes nothing", "[cli][
     const std::string out = tmp.file("out.json");
     auto check = [&](const std::string& name, const std::string& bytes) {
         std::ofstream(tmp.file(name), std::ios::binary) << bytes;
-        const RunResult r = runBorderlens("-q ingest --json -o " + out + " " + tmp.file(name));
+        const RunResult r = runBorderlens("-q ingest --no-store --json -o " + out + " " + tmp.file(name));
         CHECK(r.exitCode == 1);
         CHECK_THAT(r.err, Catch::Contains(name));
         CHECK_FALSE(fs::exists(out));

@@ -38,7 +38,7 @@ TEST_CASE("text output: -o - writes the result to standard output", "[cli][outpu
     CHECK(csv.out.rfind(kHeader, 0) == 0);
     CHECK_THAT(csv.out, Catch::Contains("P1") && Catch::Contains("P2"));
     CHECK_FALSE(fs::exists("-"));
-    const RunResult ingest = runBorderlens(onFixtures("ingest --json -o - " + fixture("documents")));
+    const RunResult ingest = runBorderlens(onFixtures("ingest --no-store --json -o - " + fixture("documents")));
     INFO(ingest.err);
     REQUIRE(ingest.exitCode == 0);
     CHECK(json::parse(ingest.out)["documents"].size() == 5);
@@ -98,7 +98,7 @@ TEST_CASE("text output: -o with an extension of another format than the one writ
         runBorderlens(onFixtures("adjacency --layers fx_provinces --format json -o " + tmp.file("x.csv")));
     CHECK(jsonAsCsv.exitCode == 2);
     const RunResult textAsJson =
-        runBorderlens(onFixtures("ingest -o " + tmp.file("t.json") + " " + fixture("documents")));
+        runBorderlens(onFixtures("ingest --no-store -o " + tmp.file("t.json") + " " + fixture("documents")));
     CHECK(textAsJson.exitCode == 2);
     CHECK_FALSE(fs::exists(tmp.file("t.json")));
     // GeoJSON is JSON; other names say nothing about the format.
@@ -116,7 +116,7 @@ TEST_CASE("ingest --json with a document file name that is not UTF-8 replaces th
     fs::create_directories(tmp.path() / "docs");
     const std::string badName = std::string("kon\xff") + "tum.txt";
     fs::copy_file(fixture("documents/kon_tum_attapeu.txt"), tmp.path() / "docs" / badName);
-    const RunResult r = runBorderlens(onFixtures("ingest --json " + tmp.file("docs")));
+    const RunResult r = runBorderlens(onFixtures("ingest --no-store --json " + tmp.file("docs")));
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     CHECK_THAT(r.err, !Catch::Contains("type_error"));
@@ -124,7 +124,7 @@ TEST_CASE("ingest --json with a document file name that is not UTF-8 replaces th
     REQUIRE(j["documents"].size() == 1);
     CHECK_THAT(j["documents"][0]["file"].get<std::string>(), Catch::EndsWith("kon\xef\xbf\xbdtum.txt"));
     // The text table names it too, with the same replacement.
-    const RunResult text = runBorderlens(onFixtures("ingest " + tmp.file("docs")));
+    const RunResult text = runBorderlens(onFixtures("ingest --no-store " + tmp.file("docs")));
     REQUIRE(text.exitCode == 0);
     CHECK_THAT(text.out, Catch::Contains("kon\xef\xbf\xbdtum.txt"));
     CHECK(text.out.find('\xff') == std::string::npos);

@@ -59,6 +59,12 @@ bool isCalendarDate(int year, int month, int day);
 // required; links need a party on each side anyway.
 bool mentionsVietnamAndLaos(std::string_view text, Span range, const Lexicon& lexicon);
 
+// The version of what extraction and resolution make of a document. A
+// corpus store records it per document; ingest extracts a stored document
+// of another version again. Raise it whenever a change to the extractor,
+// the word lists or the resolver changes the links or places of a text.
+inline constexpr int kExtractorVersion = 1;
+
 // Links and places of one document, appended to `links` and `places`.
 void extractDocument(const Document& doc, size_t index, const Resolver& resolver, const Lexicon& lexicon,
                      std::vector<Link>& links, std::vector<Place>& places);

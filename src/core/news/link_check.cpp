@@ -144,6 +144,21 @@ LinkCheck checkLink(const Link& link, const Dataset& data, const std::vector<Cur
 
 namespace bl {
 
+LinkCheck LinkCheckMemo::check(const Link& link, const Dataset& data, const std::vector<CuratedGate>& gates,
+                               const AdjacencyLookup& adjacency) {
+    std::string key;
+    for (const auto& u : link.vn.units) key += u.vintage + '\x1f' + u.layerId + '\x1f' + u.unitId + '\x1e';
+    key += '\x1d';
+    for (const auto& u : link.la.units) key += u.layerId + '\x1f' + u.unitId + '\x1e';
+    {
+        std::lock_guard lock(m_mutex);
+        if (auto it = m_checks.find(key); it != m_checks.end()) return it->second;
+    }
+    LinkCheck c = checkLink(link, data, gates, adjacency);
+    std::lock_guard lock(m_mutex);
+    return m_checks.try_emplace(std::move(key), std::move(c)).first->second;
+}
+
 std::string describeGate(const GateProximity& g) {
     char buf[96];
     std::string where;

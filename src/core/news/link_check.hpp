@@ -5,6 +5,8 @@
 // they are; which curated border gate is nearest. Used by `borderlens pairs`
 // and the viewer's Twinned pairs panel.
 #include <functional>
+#include <mutex>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +59,19 @@ using AdjacencyLookup = std::function<const std::vector<SharedBorder>&(const Lay
 
 LinkCheck checkLink(const Link& link, const Dataset& data, const std::vector<CuratedGate>& gates,
                     const AdjacencyLookup& adjacency);
+
+// checkLink, remembered by the units the link resolved to (all a check
+// depends on): the links of one pair of units, most of a large corpus, are
+// checked once. One memo per dataset, gate list and lookup. Thread-safe.
+class LinkCheckMemo {
+public:
+    LinkCheck check(const Link& link, const Dataset& data, const std::vector<CuratedGate>& gates,
+                    const AdjacencyLookup& adjacency);
+
+private:
+    std::mutex m_mutex;
+    std::unordered_map<std::string, LinkCheck> m_checks;
+};
 
 // Geodesic distance in km between the nearest points of two geometries
 // (0 when they touch or overlap).
