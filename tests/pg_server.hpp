@@ -5,10 +5,7 @@
 // PostGIS. Started by the constructor (about a second), stopped and removed
 // by the destructor.
 //
-//   PgServer pg;
-//   if (!pg.available()) BL_SKIP(pg.skipReason());
-//   INFO(pg.error());
-//   REQUIRE(pg.running());
+//   BL_START_PG(pg);   // a PgServer named pg: skipped when not installed, required running
 //
 // Roles: superuser() connects over the socket without a password (trust);
 // user() is a login role with password() that may read every table the
@@ -42,6 +39,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "skip.hpp"
 
 namespace bl::test {
 
@@ -317,3 +315,11 @@ private:
 };
 
 }  // namespace bl::test
+
+// In a test case: a PgServer named `name`, running (the case is skipped
+// when PostgreSQL or PostGIS is not installed, except under CI=true).
+#define BL_START_PG(name)                                \
+    ::bl::test::PgServer name;                           \
+    if (!name.available()) BL_SKIP(name.skipReason());   \
+    INFO(name.error());                                  \
+    REQUIRE(name.running())

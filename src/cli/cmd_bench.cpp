@@ -200,9 +200,6 @@ void benchAdjacency(Shared& shared, int repeat) {
 
 }  // namespace
 
-// `bench ingest` (cmd_bench_ingest.cpp).
-void addBenchIngestCommand(CLI::App& bench, Shared& shared);
-
 void addBenchCommand(CLI::App& app, Shared& shared) {
     auto* bench = app.add_subcommand("bench", "Benchmarks that print figures and compare with a peer");
     bench->require_subcommand(1);

@@ -29,6 +29,8 @@ void addStoreCommand(CLI::App& app, Shared& shared);
 void addBenchRenderCommand(CLI::App& bench, Shared& shared);
 // `bench extract` (cmd_bench_extract.cpp), registered by addBenchCommand.
 void addBenchExtractCommand(CLI::App& bench, Shared& shared);
+// `bench ingest` (cmd_bench_ingest.cpp), registered by addBenchCommand.
+void addBenchIngestCommand(CLI::App& bench, Shared& shared);
 // `view` (cmd_view.cpp); runView is also what `borderlens` alone runs.
 void addViewCommand(CLI::App& app, Shared& shared);
 int runView(Shared& shared);

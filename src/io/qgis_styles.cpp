@@ -50,17 +50,24 @@ std::string marker(const std::string& name, const char* shape, const char* fill,
                    {"outline_width_unit", "MM"}, {"size", size}, {"size_unit", "MM"}});
 }
 
-std::string labels(const std::string& field, const char* size) {
+// Labels of a field or an expression, XML-escaped (placement: 0 around a
+// point, 2 along a line).
+std::string labels(const std::string& field, const char* size, const char* placement, bool expression = false) {
     return "<labeling type=\"simple\"><settings calloutType=\"simple\"><text-style fieldName=\"" + field +
-           "\" fontSize=\"" + size +
-           "\" fontSizeUnit=\"Point\" textColor=\"40,40,40,255\" isExpression=\"0\"><text-buffer bufferDraw=\"1\" "
-           "bufferSize=\"0.8\" bufferSizeUnits=\"MM\" bufferColor=\"255,255,255,255\"/></text-style>"
-           "<placement placement=\"2\" dist=\"1\"/></settings></labeling>";
+           "\" isExpression=\"" + (expression ? "1" : "0") + "\" fontFamily=\"Noto Sans\" namedStyle=\"Regular\" fontWeight=\"50\" fontItalic=\"0\" "
+           "fontSize=\"" + size + "\" fontSizeUnit=\"Point\" textColor=\"40,40,40,255\" textOpacity=\"1\" "
+           "blendMode=\"0\" multilineHeight=\"1\"><text-buffer bufferDraw=\"1\" bufferSize=\"0.8\" "
+           "bufferSizeUnits=\"MM\" bufferColor=\"255,255,255,255\" bufferOpacity=\"1\" bufferNoFill=\"1\" "
+           "bufferJoinStyle=\"128\" bufferBlendMode=\"0\"/></text-style><placement placement=\"" + placement +
+           "\" dist=\"1\" distUnits=\"MM\" placementFlags=\"10\" priority=\"5\"/><rendering drawLabels=\"1\" "
+           "obstacle=\"1\" scaleVisibility=\"0\" upsidedownLabels=\"0\" displayAll=\"0\" limitNumLabels=\"0\"/>"
+           "</settings></labeling>";
 }
 
 }  // namespace
 
 std::string qgisStyle(const std::string& table) {
+    // Lengths as everywhere else: one decimal (engine/figures).
     // Colours of render/map_style: links amber (twinning) and blue (plans),
     // shared borders red, gates dark.
     if (table == "link_lines")
@@ -68,12 +75,12 @@ std::string qgisStyle(const std::string& table) {
                                     {line("0", "222,140,20,255", "0.7", "dash"), line("1", "40,110,200,255", "0.7", "dash"),
                                      line("2", "120,120,120,255", "0.5", "dot")}));
     if (table == "pair_borders")
-        return document(single(line("0", "200,30,40,255", "1.2", "solid")), labels("shared_km", "8"));
+        return document(single(line("0", "200,30,40,255", "1.2", "solid")), labels("concat(format_number(&quot;shared_km&quot;, 1), ' km')", "8", "2", true));
     if (table == "places")
         return document(categorized("kind", {{"border_gate", "Border gate (named)"}, {"border_station", "Border station"}},
                                     {marker("0", "triangle", "250,200,60,255", "3"), marker("1", "square", "120,170,90,255", "2.6")}),
-                        labels("name", "8"));
-    if (table == "gates") return document(single(marker("0", "diamond", "30,30,30,255", "3")), labels("name", "8"));
+                        labels("name", "8", "0"));
+    if (table == "gates") return document(single(marker("0", "diamond", "30,30,30,255", "3")), labels("name", "8", "0"));
     return {};
 }
 

@@ -12,6 +12,7 @@
 #include "engine/corpus_generator.hpp"
 #include "engine/news.hpp"
 #include "engine/session.hpp"
+#include "session_support.hpp"
 #include "support.hpp"
 
 using namespace bl;
@@ -21,14 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::shared_ptr<Session> session() {
-    static std::shared_ptr<Session> s = [] {
-        auto r = Session::open({});
-        if (!r) FAIL(r.error().message);
-        return *r;
-    }();
-    return s;
-}
+std::shared_ptr<Session> session() { return bl::test::realSession(); }
 
 const GeneratorSeeds& realSeeds() {
     static const GeneratorSeeds seeds = [] {

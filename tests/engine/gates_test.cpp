@@ -14,6 +14,7 @@
 #include "engine/news.hpp"
 #include "engine/session.hpp"
 #include "ingest_support.hpp"
+#include "session_support.hpp"
 #include "support.hpp"
 
 using namespace bl;
@@ -21,14 +22,7 @@ using namespace bl::engine;
 
 namespace {
 
-std::shared_ptr<Session> session() {
-    static std::shared_ptr<Session> s = [] {
-        auto r = Session::open({});
-        if (!r) FAIL(r.error().message);
-        return *r;
-    }();
-    return s;
-}
+std::shared_ptr<Session> session() { return bl::test::realSession(); }
 
 }  // namespace
 

@@ -44,10 +44,7 @@ std::string sqlOut(const PgServer& pg, const std::string& q) {
 }  // namespace
 
 TEST_CASE("A PostGIS corpus store holds what a GeoPackage holds and reads back the same links", "[postgis][store][real]") {
-    PgServer pg;
-    if (!pg.available()) BL_SKIP(pg.skipReason());
-    INFO(pg.error());
-    REQUIRE(pg.running());
+    BL_START_PG(pg);
     TempDir tmp;
     const std::string docs = copyDocuments(tmp);
     auto session = engine::Session::open({});
@@ -95,10 +92,7 @@ TEST_CASE("A PostGIS corpus store holds what a GeoPackage holds and reads back t
 }
 
 TEST_CASE("Two concurrent ingests into one PostGIS database leave no duplicate", "[postgis][store][real]") {
-    PgServer pg;
-    if (!pg.available()) BL_SKIP(pg.skipReason());
-    INFO(pg.error());
-    REQUIRE(pg.running());
+    BL_START_PG(pg);
     TempDir tmp;
     const std::string docs = copyDocuments(tmp);
     const std::string cmd = std::string(BORDERLENS_BINARY) + " -q ingest " + docs + " --store " + shellQuoted(pg.connection());
@@ -121,10 +115,7 @@ TEST_CASE("Two concurrent ingests into one PostGIS database leave no duplicate",
 }
 
 TEST_CASE("A store's password is never printed, and PGPASSFILE gives it instead", "[postgis][store][real]") {
-    PgServer pg;
-    if (!pg.available()) BL_SKIP(pg.skipReason());
-    INFO(pg.error());
-    REQUIRE(pg.running());
+    BL_START_PG(pg);
     TempDir tmp;
     const std::string docs = copyDocuments(tmp);
     REQUIRE(runBorderlens("-q ingest " + docs + " --store " + shellQuoted(pg.connection())).exitCode == 0);

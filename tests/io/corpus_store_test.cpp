@@ -12,6 +12,7 @@
 #include "io/corpus_record.hpp"
 #include "io/corpus_store.hpp"
 #include "io/data_root.hpp"
+#include "session_support.hpp"
 #include "support.hpp"
 
 using namespace bl;
@@ -19,14 +20,7 @@ using namespace bl::test;
 
 namespace {
 
-std::shared_ptr<engine::Session> session() {
-    static std::shared_ptr<engine::Session> s = [] {
-        auto r = engine::Session::open({});
-        if (!r) FAIL(r.error().message);
-        return *r;
-    }();
-    return s;
-}
+std::shared_ptr<engine::Session> session() { return realSession(); }
 
 std::string sharedDocuments() {
     auto root = io::resolveDocumentsRoot("");

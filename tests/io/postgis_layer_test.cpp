@@ -109,10 +109,7 @@ std::string allBytesUnder(const fs::path& dir) {
 }  // namespace
 
 TEST_CASE("A catalog layer in PostGIS loads like its file, and is never kept in the store", "[postgis]") {
-    PgServer pg;
-    if (!pg.available()) BL_SKIP(pg.skipReason());
-    INFO(pg.error());
-    REQUIRE(pg.running());
+    BL_START_PG(pg);
     importLayer(pg);
     auto file = io::loadLayer(fileSpec(), dataRoot());
     REQUIRE(file);
@@ -162,10 +159,7 @@ TEST_CASE("A catalog layer in PostGIS loads like its file, and is never kept in 
 }
 
 TEST_CASE("A PostGIS layer with a wrong password names the masked connection, never the password", "[postgis]") {
-    PgServer pg;
-    if (!pg.available()) BL_SKIP(pg.skipReason());
-    INFO(pg.error());
-    REQUIRE(pg.running());
+    BL_START_PG(pg);
     importLayer(pg);
 
     const std::string port = std::to_string(pg.port());
@@ -197,10 +191,7 @@ TEST_CASE("A PostGIS layer with a wrong password names the masked connection, ne
 }
 
 TEST_CASE("A PostGIS layer without a password in its connection finds it in PGPASSFILE", "[postgis]") {
-    PgServer pg;
-    if (!pg.available()) BL_SKIP(pg.skipReason());
-    INFO(pg.error());
-    REQUIRE(pg.running());
+    BL_START_PG(pg);
     importLayer(pg);
 
     TempDir tmp;
@@ -224,10 +215,7 @@ TEST_CASE("A PostGIS layer without a password in its connection finds it in PGPA
 }
 
 TEST_CASE("A PostGIS layer connects through a service of PGSERVICEFILE", "[postgis]") {
-    PgServer pg;
-    if (!pg.available()) BL_SKIP(pg.skipReason());
-    INFO(pg.error());
-    REQUIRE(pg.running());
+    BL_START_PG(pg);
     importLayer(pg);
 
     TempDir tmp;
