@@ -90,10 +90,10 @@ io::DocumentEntry entryOf(const Corpus& corpus, const std::vector<LinkCheck>& ch
         row.confidence = l.confidence;
         row.reason = l.reason;
         row.record = io::linkRecord(l);
+        if (li < checks.size() && checks[li].nearestGate) row.nearestGate = describeGate(*checks[li].nearestGate);
         e.links.push_back(std::move(row));
         if (li < checks.size()) {
             const LinkCheck& c = checks[li];
-            const std::string gate = c.nearestGate ? describeGate(*c.nearestGate) : std::string();
             std::set<std::string> lined;  // one connector per system: its finest verdict
             for (const AdjacencyVerdict& v : c.verdicts) {
                 if (!v.vn || !v.la) continue;
@@ -110,7 +110,6 @@ io::DocumentEntry entryOf(const Corpus& corpus, const std::vector<LinkCheck>& ch
                 sv.touches = v.touches;
                 sv.sharedKm = v.sharedKm;
                 sv.distanceKm = v.distanceKm;
-                sv.nearestGate = gate;
                 e.verdicts.push_back(sv);
                 if (v.touches && v.border) {
                     // Each pair once; its lines in lon/lat when it is written.

@@ -59,11 +59,11 @@ const std::vector<Table>& schema() {
         {"links", wkbNone,
          {{"doc_sha"}, {"link_no", kInt}, {"kind"}, {"date"}, {"date_status"}, {"period"}, {"vn_party"}, {"la_party"},
           {"vn_place"}, {"la_place"}, {"evidence"}, {"span_begin", kInt64}, {"span_end", kInt64},
-          {"confidence", kReal}, {"reason"}, {"record"}}},
+          {"confidence", kReal}, {"reason"}, {"nearest_gate"}, {"record"}}},
         {"link_verdicts", wkbNone,
          {{"doc_sha"}, {"link_no", kInt}, {"vintage"}, {"level"}, {"vn_layer"}, {"vn_unit_id"}, {"vn_unit"},
           {"la_layer"}, {"la_unit_id"}, {"la_unit"}, boolean("touches"), {"shared_km", kReal},
-          {"distance_km", kReal}, {"nearest_gate"}}},
+          {"distance_km", kReal}}},
         {"link_lines", wkbLineString,
          {{"doc_sha"}, {"link_no", kInt}, {"vintage"}, {"kind"}, {"date"}, {"vn_unit"}, {"la_unit"},
           boolean("touches"), {"shared_km", kReal}}},
@@ -257,10 +257,14 @@ Result<std::monostate> CorpusStore::ensureSchema() {
         if (auto ok = sql(index); !ok) return ok;
     // Fresh tables: the schema version and QGIS's styles.
     OGRLayer* meta = m_ds->GetLayerByName("store_meta");
-    for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
-             {"schema", std::to_string(kCorpusSchemaVersion)}, {"created", nowIso()}, {"application", "borderlens"}})
-        if (auto ok = create(meta, m_shown, [&](OGRFeature& f) { f.SetField("key", k.c_str()), f.SetField("value", v.c_str()); }); !ok)
-            return ok;
+    for (const auto& kv : std::vector<std::pair<std::string, std::string>>{
+             {"schema", std::to_string(kCorpusSchemaVersion)}, {"created", nowIso()}, {"application", "borderlens"}}) {
+        auto ok = create(meta, m_shown, [&](OGRFeature& f) {
+            f.SetField("key", kv.first.c_str());
+            f.SetField("value", kv.second.c_str());
+        });
+        if (!ok) return ok;
+    }
     OGRLayer* styles = m_ds->GetLayerByName("layer_styles");
     // QGIS finds a PostgreSQL table's style by database, schema and table.
     const std::string database = m_postgres ? sqlValue("SELECT current_database()") : "";
@@ -367,6 +371,7 @@ Result<std::monostate> CorpusStore::add(const DocumentEntry& e) {
             f.SetField("span_end", static_cast<GIntBig>(l.span.end));
             f.SetField("confidence", l.confidence);
             f.SetField("reason", l.reason.c_str());
+            f.SetField("nearest_gate", l.nearestGate.c_str());
             f.SetField("record", l.record.c_str());
         });
         if (!ok) return ok;
@@ -387,7 +392,6 @@ Result<std::monostate> CorpusStore::add(const DocumentEntry& e) {
             f.SetField("touches", v.touches ? 1 : 0);
             if (v.touches) f.SetField("shared_km", v.sharedKm);
             else f.SetField("distance_km", v.distanceKm);
-            f.SetField("nearest_gate", v.nearestGate.c_str());
         });
         if (!ok) return ok;
     }

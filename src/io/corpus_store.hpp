@@ -6,7 +6,7 @@
 //   documents      one row per document: file, hash (XXH3 of its bytes),
 //                  bytes, date, title, extractor version, ingest time, text
 //   links          one row per link: kind, date, period, parties, evidence
-//                  sentence and byte spans, confidence, rule
+//                  sentence and byte spans, confidence, rule, nearest gate
 //   link_verdicts  per link, per Vietnamese system and level: the resolved
 //                  units and the adjacency verdict (shared km or distance)
 //   link_lines     connector line per link and system, between its units
@@ -47,12 +47,13 @@ struct StoreDocument {
 struct StoreLink {
     int no = 0;  // the link's index within its document
     std::string kind, date, dateStatus, period, vnParty, laParty, vnPlace, laPlace, evidence, reason, record;
+    std::string nearestGate;  // engine's describeGate of the link's nearest gate; empty when none
     Span span;
     double confidence = 0.0;
 };
 struct StoreVerdict {
     int link = 0;  // StoreLink::no
-    std::string vintage, level, vnLayer, vnUnitId, vnUnit, laLayer, laUnitId, laUnit, nearestGate;
+    std::string vintage, level, vnLayer, vnUnitId, vnUnit, laLayer, laUnitId, laUnit;
     bool touches = false;
     double sharedKm = 0.0, distanceKm = 0.0;
 };
