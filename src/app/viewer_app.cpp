@@ -106,7 +106,7 @@ void ViewerApp::clearOverlays() {
     m_highlightFrame = {};
     m_measure = {};
     m_note.clear();
-    if (m_data && m_data->news) m_docRows = documentRows(*m_data->news, std::nullopt);
+    if (m_data && m_data->news) markSelectedLink(m_docRows, *m_data->news, std::nullopt);
 }
 
 void ViewerApp::takeLoadedData() {
@@ -245,7 +245,7 @@ void ViewerApp::handleRequests() {
         m_shownLink = link;
         m_shownBorder.reset();
         m_highlightFrame = lo.frame;
-        m_docRows = documentRows(*m_data->news, m_shownLink);
+        markSelectedLink(m_docRows, *m_data->news, m_shownLink);
         flyTo(lo.frame, 30.0);
     }
     m_state.pairRequest.reset();
@@ -258,7 +258,10 @@ void ViewerApp::handleRequests() {
             m_highlightFrame = lo.frame;
         }
     }
-    if (m_data->news && m_docRows.empty()) m_docRows = documentRows(*m_data->news, m_shownLink);
+    if (m_data->news && m_docRows.empty()) {
+        m_docRows = documentRows(*m_data->news);
+        markSelectedLink(m_docRows, *m_data->news, m_shownLink);
+    }
 
     const bool adjacencyCurrent = complete();  // the adjacency of the system shown
     if (adjacencyCurrent && !(m_neighboursOf == m_state.selected)) {

@@ -74,10 +74,10 @@ std::vector<ui::TwinnedPairRow> pairRows(const engine::News& news, const std::st
 
 namespace {
 
-// The province each resolved unit lies in (itself when a province), found
-// once per unit through the layers' parents, named by its brief name. One
-// name per province across systems ("Thanh Hóa" 2023 and "Thanh Hoá" 2025,
-// folded alike, read as the first met), so the filter lists it once.
+// The province each resolved unit lies in (Dataset::provinceOf), found once
+// per unit, named by its brief name. One name per province across systems
+// ("Thanh Hóa" 2023 and "Thanh Hoá" 2025, folded alike, read as the first
+// met), so the filter lists it once.
 class ProvinceNames {
 public:
     explicit ProvinceNames(const Dataset* data) : m_data(data) {}
@@ -92,35 +92,12 @@ public:
 private:
     std::optional<size_t> find(const ResolvedUnit& u) {
         if (!m_data) return std::nullopt;
-        const Layer* layer = m_data->layer(u.layerId);
-        const AdminUnit* unit = layer ? layer->find(u.unitId) : nullptr;
-        // Up at most two levels (commune, district, province), whatever the catalog says.
-        for (int steps = 0; layer && unit && layer->spec.level != Level::Province; ++steps) {
-            const Layer* up = steps < 2 ? enclosing(*layer) : nullptr;
-            const AdminUnit* parent = up ? up->find(unit->parentId) : nullptr;
-            if (up && !parent) {
-                auto named = std::find_if(up->units.begin(), up->units.end(),
-                                          [&](const AdminUnit& p) { return p.name == unit->parentName; });
-                parent = named == up->units.end() ? nullptr : &*named;
-            }
-            layer = up, unit = parent;
-        }
-        if (!layer || !unit) return std::nullopt;
+        const auto [layer, unit] = m_data->provinceOf(u.layerId, u.unitId);
+        if (!unit) return std::nullopt;
         const std::string folded = std::string(toString(layer->spec.country)) + ' ' + foldName(unit->briefName());
         auto [it, added] = m_byName.emplace(folded, m_names.size());
         if (added) m_names.push_back({unit->briefName(), layer->spec.country});
         return it->second;
-    }
-
-    // The layer of the level above: the catalog's parent layer, else the
-    // one of the same country and system.
-    const Layer* enclosing(const Layer& l) const {
-        if (const Layer* p = m_data->layer(l.spec.parentLayer)) return p;
-        for (const Layer& p : m_data->layers)
-            if (p.spec.country == l.spec.country && p.spec.vintage.label == l.spec.vintage.label &&
-                int(p.spec.level) + 1 == int(l.spec.level))
-                return &p;
-        return nullptr;
     }
 
     const Dataset* m_data;
@@ -138,8 +115,8 @@ void addProvinces(ProvinceNames& names, const Party& party, std::vector<ui::Docu
 }  // namespace
 
 // Links grouped by document first: O(documents + links), as a corpus of
-// 10,000 articles needs (rows are made again for each link selected).
-std::vector<ui::DocumentRow> documentRows(const engine::News& news, std::optional<size_t> link) {
+// 10,000 articles needs; made once per documents model.
+std::vector<ui::DocumentRow> documentRows(const engine::News& news) {
     const Corpus& corpus = news.corpus;
     std::vector<std::vector<size_t>> linksOf(corpus.documents.size());
     for (size_t k = 0; k < corpus.links.size(); ++k)
@@ -166,22 +143,33 @@ std::vector<ui::DocumentRow> documentRows(const engine::News& news, std::optiona
             addProvinces(provinces, l.la, row.provinces);
             ++row.links;
             if (l.span.end <= l.span.begin || l.span.end > doc.text.size()) continue;
-            const bool selected = link && *link == k;
-            if (selected) row.evidence = doc.text.substr(l.span.begin, l.span.end - l.span.begin);
-            row.spans.push_back({l.span.begin, l.span.end, selected});
+            row.spans.push_back({l.span.begin, l.span.end, false});
         }
         // In text order, one span per sentence (links from one sentence share it).
-        std::sort(row.spans.begin(), row.spans.end(), [](const auto& a, const auto& b) {
-            return a.begin != b.begin ? a.begin < b.begin : a.selected > b.selected;
-        });
+        std::sort(row.spans.begin(), row.spans.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
         std::vector<ui::TextSpan> spans;
         for (const auto& s : row.spans)
             if (spans.empty() || s.begin >= spans.back().end) spans.push_back(s);
-            else spans.back().selected = spans.back().selected || s.selected;
         row.spans = std::move(spans);
         rows.push_back(std::move(row));
     }
     return rows;
+}
+
+void markSelectedLink(std::vector<ui::DocumentRow>& rows, const engine::News& news, std::optional<size_t> link) {
+    for (auto& row : rows) {
+        row.evidence.clear();
+        for (auto& s : row.spans) s.selected = false;
+    }
+    if (!link || *link >= news.corpus.links.size()) return;
+    const Link& l = news.corpus.links[*link];
+    if (l.document >= rows.size()) return;
+    ui::DocumentRow& row = rows[l.document];
+    const std::string& text = news.corpus.documents[l.document].text;
+    if (l.span.end <= l.span.begin || l.span.end > text.size()) return;
+    row.evidence = text.substr(l.span.begin, l.span.end - l.span.begin);
+    for (auto& s : row.spans)
+        if (s.begin <= l.span.begin && l.span.begin < s.end) s.selected = true;
 }
 
 std::vector<std::string> successionNotes(const engine::MapData& data, UnitKey key) {

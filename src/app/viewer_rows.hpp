@@ -21,10 +21,13 @@ namespace bl::app {
 std::vector<ui::SharedBorderRow> borderRows(const engine::VintageAdjacency& adjacency);
 std::vector<ui::NeighbourRow> neighbourRows(const engine::VintageAdjacency& adjacency, const Dataset& data, UnitKey key);
 std::vector<ui::TwinnedPairRow> pairRows(const engine::News& news, const std::string& vintage);
-// Each document; the evidence of link `link` marked selected. With what the
-// Docs tab's filters read: years, link kinds, the provinces the links
-// resolve to (both sides, every system), the folded search key.
-std::vector<ui::DocumentRow> documentRows(const engine::News& news, std::optional<size_t> link);
+// Each document, with what the Docs tab's filters read: years, link kinds,
+// the provinces the links resolve to (both sides, every system), the folded
+// search key. Nothing selected: see markSelectedLink.
+std::vector<ui::DocumentRow> documentRows(const engine::News& news);
+// Marks the evidence of link `link` (none: nothing) in rows made from
+// `news`, clearing any earlier mark.
+void markSelectedLink(std::vector<ui::DocumentRow>& rows, const engine::News& news, std::optional<size_t> link);
 // The unit across the reform: its successors, or its predecessors.
 std::vector<std::string> successionNotes(const engine::MapData& data, UnitKey key);
 

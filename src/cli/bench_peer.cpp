@@ -5,7 +5,7 @@
 
 #include "cli/child_process.hpp"
 #include "core/boundaries/crs.hpp"
-#include "io/connection_text.hpp"
+#include "io/layer_loader.hpp"
 
 namespace bl::cli {
 
@@ -34,8 +34,7 @@ PeerMeasure runPeerScript(const std::string& script, const std::vector<std::stri
 }
 
 PeerMeasure runPeerLoad(const std::string& dataRoot, const LayerSpec& spec) {
-    const fs::path p = io::isPostgresSource(spec.path) ? fs::path(spec.path) : fs::path(dataRoot) / spec.path;
-    return runPeerScript("peer_load.py", {p.string(), spec.gdalLayer, kWorkingCrs}, nullptr);
+    return runPeerScript("peer_load.py", {io::layerSource(spec, dataRoot), spec.gdalLayer, kWorkingCrs}, nullptr);
 }
 
 }  // namespace bl::cli

@@ -141,10 +141,9 @@ void benchAdjacency(Shared& shared, int repeat) {
         return;
     }
     std::string out;
-    const fs::path root = ctx->dataRoot();
     const PeerMeasure pm = runPeerScript(
         "peer_adjacency.py",
-        {(root / vn->spec.path).string(), vn->spec.gdalLayer, (root / la->spec.path).string(), la->spec.gdalLayer,
+        {io::layerSource(vn->spec, ctx->dataRoot()), vn->spec.gdalLayer, io::layerSource(la->spec, ctx->dataRoot()), la->spec.gdalLayer,
          kWorkingCrs, std::to_string(kDefaultInternationalToleranceM), vn->spec.fields.id, la->spec.fields.id},
         &out);
     if (!pm.ok) { std::printf("peer: failed to run bench/peer_adjacency.py\n"); return; }

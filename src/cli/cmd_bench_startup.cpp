@@ -20,6 +20,7 @@
 #include "cli/commands.hpp"
 #include "core/boundaries/crs.hpp"
 #include "engine/export_request.hpp"
+#include "io/layer_loader.hpp"
 
 namespace bl::cli {
 
@@ -196,9 +197,9 @@ void benchStartup(Shared& shared, int repeat) {
                                          std::to_string(kHeight), kWorkingCrs};
     for (const auto& id : engine::layersNeeded(req, ctx->session())) {
         const LayerSpec* s = ctx->catalog().layer(id);
-        const fs::path p = fs::path(s->path).is_absolute() ? fs::path(s->path) : fs::path(ctx->dataRoot()) / s->path;
+        const std::string p = io::layerSource(*s, ctx->dataRoot());
         const std::string field = s->fields.shortName.empty() ? s->fields.name : s->fields.shortName;
-        peerArgs.push_back(p.string() + "|" + s->gdalLayer + "|" + toString(s->level) + "|" + toString(s->country) +
+        peerArgs.push_back(p + "|" + s->gdalLayer + "|" + toString(s->level) + "|" + toString(s->country) +
                            "|" + field);
     }
     Run peer;

@@ -40,14 +40,7 @@ namespace {
 // The short name of the province holding a resolved unit.
 std::string provinceOf(const Dataset& data, const std::vector<ResolvedUnit>& units) {
     if (units.empty()) return "";
-    const ResolvedUnit& r = units.front();
-    const Layer* layer = data.layer(r.layerId);
-    const AdminUnit* u = layer ? layer->find(r.unitId) : nullptr;
-    while (layer && u && layer->spec.level != Level::Province) {
-        const Layer* parent = data.layer(layer->spec.parentLayer);
-        u = parent ? parent->find(u->parentId) : nullptr;
-        layer = parent;
-    }
+    const auto [layer, u] = data.provinceOf(units.front().layerId, units.front().unitId);
     if (!u) return "";
     return foldName(u->briefName());
 }

@@ -1,12 +1,10 @@
 #include "engine/ingest.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <map>
 #include <set>
-#include <thread>
 
 #include "core/boundaries/geometry_ops.hpp"
 #include "core/news/extract.hpp"
@@ -56,10 +54,17 @@ private:
 std::string partyPlace(const Party& p) { return p.parentPlace.empty() ? p.place : p.place + ", " + p.parentPlace; }
 
 // The rows of document `d` (index `di` in the corpus).
+// A linked pair's shared border, its lines converted to lon/lat only when
+// the store does not hold it yet.
+struct PairBorder {
+    io::StoreBorder row;
+    const std::vector<LineString>* segments = nullptr;  // working CRS
+};
+
 // `linkIndex` and `placeIndex`: the corpus's links and places of it.
 io::DocumentEntry entryOf(const Corpus& corpus, const std::vector<LinkCheck>& checks, size_t di, const std::string& sha,
                           const std::vector<size_t>& linkIndex, const std::vector<size_t>& placeIndex,
-                          UnitPoints& points, std::map<std::string, io::StoreBorder>& borders) {
+                          UnitPoints& points, std::map<std::string, PairBorder>& borders) {
     const Document& d = corpus.documents[di];
     io::DocumentEntry e;
     e.doc.sha = sha;
@@ -115,12 +120,12 @@ io::DocumentEntry entryOf(const Corpus& corpus, const std::vector<LinkCheck>& ch
                     // Each pair once; its lines in lon/lat when it is written.
                     const std::string key = v.vintage + "|" + sv.vnLayer + ":" + sv.vnUnitId + "|" + sv.laLayer + ":" + sv.laUnitId;
                     if (auto [it, fresh] = borders.try_emplace(key); fresh) {
-                        io::StoreBorder& b = it->second;
+                        io::StoreBorder& b = it->second.row;
                         b.key = key;
                         b.vintage = v.vintage, b.vnLayer = sv.vnLayer, b.vnUnitId = sv.vnUnitId, b.vnUnit = sv.vnUnit;
                         b.laLayer = sv.laLayer, b.laUnitId = sv.laUnitId, b.laUnit = sv.laUnit;
                         b.sharedKm = v.sharedKm;
-                        b.segments = &v.border->segments;
+                        it->second.segments = &v.border->segments;
                     }
                 }
                 if (!lined.insert(v.vintage).second) continue;
@@ -150,30 +155,6 @@ io::DocumentEntry entryOf(const Corpus& corpus, const std::vector<LinkCheck>& ch
         e.places.push_back(std::move(row));
     }
     return e;
-}
-
-// Extracts every document on the machine's cores; links and places come out
-// in document order, as extractCorpus gives them.
-Corpus extractInParallel(std::vector<Document> docs, const Resolver& resolver, const Lexicon& lexicon) {
-    const size_t n = docs.size();
-    const size_t threads = std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), n / 8 + 1));
-    std::vector<std::vector<Link>> links(n);
-    std::vector<std::vector<Place>> places(n);
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-        for (size_t i; (i = next++) < n;) extractDocument(docs[i], i, resolver, lexicon, links[i], places[i]);
-    };
-    std::vector<std::jthread> pool;
-    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    pool.clear();
-    Corpus c;
-    c.documents = std::move(docs);
-    for (size_t i = 0; i < n; ++i) {
-        std::move(links[i].begin(), links[i].end(), std::back_inserter(c.links));
-        std::move(places[i].begin(), places[i].end(), std::back_inserter(c.places));
-    }
-    return c;
 }
 
 }  // namespace
@@ -279,23 +260,18 @@ Result<IngestReport> ingestIntoStore(Session& session, const IngestRequest& requ
     if (!curated) return curated.error();
     say("extracting from " + std::to_string(docs.size()) + " documents");
     const Resolver resolver(**data, session.catalog().aliases, **curated);
-    const Corpus corpus = extractInParallel(std::move(docs), resolver, **lexicon);
+    const Corpus corpus = extractOnAllCores(std::move(docs), resolver, **lexicon);
     AdjacencyMemo adjacency(*data, request.useCache);
-    const AdjacencyLookup lookup = adjacency.lookup();
-    std::vector<LinkCheck> checks;
-    checks.reserve(corpus.links.size());
-    LinkCheckMemo memo;
-    for (const Link& l : corpus.links) {
-        if (stop.stop_requested()) return makeError("ingest was cancelled");
-        checks.push_back(memo.check(l, **data, (*curated)->gates, lookup));
-    }
+    auto checked = checkLinks(corpus, **data, **curated, adjacency, stop);
+    if (!checked) return checked.error();
+    const std::vector<LinkCheck>& checks = *checked;
 
     say("writing " + std::to_string(corpus.links.size()) + " links to " + report.store);
     io::CorpusStore& s = **store;
     if (auto ok = s.begin(); !ok) return ok.error();
     if (auto ok = s.removeDocuments(removed); !ok) return ok.error();
     UnitPoints points;
-    std::map<std::string, io::StoreBorder> borders;
+    std::map<std::string, PairBorder> borders;
     std::vector<std::vector<size_t>> linksOf(corpus.documents.size()), placesOf(corpus.documents.size());
     for (size_t i = 0; i < corpus.links.size(); ++i) linksOf[corpus.links[i].document].push_back(i);
     for (size_t i = 0; i < corpus.places.size(); ++i) placesOf[corpus.places[i].document].push_back(i);
@@ -307,8 +283,8 @@ Result<IngestReport> ingestIntoStore(Session& session, const IngestRequest& requ
     }
     for (auto& [key, b] : borders) {
         if (s.hasBorder(key)) continue;
-        for (const LineString& segment : *b.segments) b.lines.push_back(lonLats(segment));
-        if (auto ok = s.addBorder(b); !ok) return ok.error();
+        for (const LineString& segment : *b.segments) b.row.lines.push_back(lonLats(segment));
+        if (auto ok = s.addBorder(b.row); !ok) return ok.error();
     }
     std::vector<io::StoreGate> gates;
     for (const CuratedGate& g : (*curated)->gates)

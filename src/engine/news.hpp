@@ -49,6 +49,17 @@ std::string corpusStoreToRead(const std::string& option);
 Result<std::shared_ptr<const News>> readNews(Session& session, const NewsRequest& request,
                                              std::stop_token stop = {});
 
+// extractCorpus (core/news/extract.hpp) on the machine's cores, documents
+// shared out one at a time (the resolver is thread-safe); the same corpus,
+// links and places in document order.
+Corpus extractOnAllCores(std::vector<Document> docs, const Resolver& resolver, const Lexicon& lexicon);
+
+// Every link of `corpus` checked against adjacency and the curated gates,
+// each pair of units once (LinkCheckMemo); a stop request ends it with an
+// error.
+Result<std::vector<LinkCheck>> checkLinks(const Corpus& corpus, const Dataset& data, const CuratedPlaces& curated,
+                                         AdjacencyMemo& adjacency, std::stop_token stop = {});
+
 // The verdict a link shows in the Vietnamese system `vintage`: the finest
 // level resolved in it (the first verdict of that vintage), or null.
 const AdjacencyVerdict* finestVerdict(const LinkCheck& check, const std::string& vintage);

@@ -314,7 +314,7 @@ Result<std::monostate> CorpusStore::begin() {
         const char* skip[] = {"vintage", "vn_layer", "vn_unit_id", "vn_unit", "la_layer", "la_unit_id", "la_unit", "shared_km", "OGR_GEOMETRY", nullptr};
         borders->SetIgnoredFields(skip);
         borders->ResetReading();
-        while (std::unique_ptr<OGRFeature> f{borders->GetNextFeature()}) m_borderKeys[str(*f, "pair_key")] = true;
+        while (std::unique_ptr<OGRFeature> f{borders->GetNextFeature()}) m_borderKeys.insert(str(*f, "pair_key"));
         borders->SetIgnoredFields(nullptr);
     }
     return std::monostate{};
@@ -438,8 +438,7 @@ Result<std::monostate> CorpusStore::add(const DocumentEntry& e) {
 }
 
 Result<std::monostate> CorpusStore::addBorder(const StoreBorder& b) {
-    if (m_borderKeys.count(b.key)) return std::monostate{};
-    m_borderKeys[b.key] = true;
+    if (!m_borderKeys.insert(b.key).second) return std::monostate{};
     return create(m_ds->GetLayerByName("pair_borders"), m_shown, [&](OGRFeature& f) {
         f.SetField("pair_key", b.key.c_str());
         f.SetField("vintage", b.vintage.c_str());

@@ -22,6 +22,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -82,7 +83,6 @@ struct StoreBorder {  // unique by key (system and both units)
     std::string key, vintage, vnLayer, vnUnitId, vnUnit, laLayer, laUnitId, laUnit;
     double sharedKm = 0.0;
     std::vector<std::vector<LonLat>> lines;
-    const std::vector<LineString>* segments = nullptr;  // the writer's source of `lines` (working CRS), unused here
 };
 struct StoreGate {
     std::string id, name, level, source;
@@ -129,7 +129,7 @@ public:
     Result<std::monostate> removeDocuments(const std::vector<std::string>& shas);
     Result<std::monostate> add(const DocumentEntry& entry);
     Result<std::monostate> addBorder(const StoreBorder& border);  // a key already stored is skipped
-    bool hasBorder(const std::string& key) const { return m_borderKeys.count(key) > 0; }
+    bool hasBorder(const std::string& key) const { return m_borderKeys.count(key) > 0; }  // after begin()
     Result<std::monostate> replaceGates(const std::vector<StoreGate>& gates);
     Result<std::monostate> commit();
 
@@ -153,7 +153,7 @@ private:
     GDALDataset* m_ds = nullptr;
     int m_lockFd = -1;
     bool m_inTransaction = false;
-    std::map<std::string, bool> m_borderKeys;  // read at begin()
+    std::set<std::string> m_borderKeys;  // read at begin(), grown by addBorder()
 };
 
 }  // namespace bl::io

@@ -182,14 +182,19 @@ std::string unreadableBecause(const fs::path& p, bool database) {
 
 }  // namespace
 
+std::string layerSource(const LayerSpec& spec, const std::string& dataRoot) {
+    if (isPostgresSource(spec.path) || fs::path(spec.path).is_absolute()) return spec.path;
+    return (fs::path(dataRoot) / spec.path).string();
+}
+
 Result<Layer> loadLayer(const LayerSpec& spec, const std::string& dataRoot, std::stop_token stop) {
     initGdal();
     const auto start = std::chrono::steady_clock::now();
     // A PostgreSQL connection string is opened as written: no data root, no
     // file checks; messages name it with its password hidden.
     const bool database = isPostgresSource(spec.path);
-    const fs::path p = database || fs::path(spec.path).is_absolute() ? fs::path(spec.path) : fs::path(dataRoot) / spec.path;
-    const std::string source = database ? spec.path : p.string();
+    const std::string source = layerSource(spec, dataRoot);
+    const fs::path p = source;
     const std::string file = maskSecrets(source);
     if (!database)
         if (auto ok = checkLayerFile(spec, p); !ok) return Error{maskSecrets(ok.error().message), ok.error().kind};
@@ -344,8 +349,7 @@ std::vector<Result<Layer>> loadLayers(const std::vector<const LayerSpec*>& specs
             continue;
         }
         std::error_code ec;
-        const fs::path p = fs::path(specs[i]->path).is_absolute() ? fs::path(specs[i]->path) : fs::path(dataRoot) / specs[i]->path;
-        const auto n = fs::file_size(p, ec);
+        const auto n = fs::file_size(layerSource(*specs[i], dataRoot), ec);
         bytes[i] = ec ? 0 : n;
     }
     std::vector<size_t> order(specs.size());

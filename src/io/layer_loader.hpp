@@ -13,6 +13,10 @@
 
 namespace bl::io {
 
+// What GDAL opens for a layer: a PostgreSQL connection string as written,
+// an absolute path as is, a relative one under `dataRoot`.
+std::string layerSource(const LayerSpec& spec, const std::string& dataRoot);
+
 // One layer; `dataRoot` resolves a relative spec.path. Errors name the file
 // and the problem (missing, unreadable, no such layer, missing field, ...).
 // A spec.path that is a PostgreSQL connection string ("PG:...", see

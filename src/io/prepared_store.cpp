@@ -65,10 +65,6 @@ std::optional<std::string> readWhole(const fs::path& p, std::string* refused = n
     return std::nullopt;
 }
 
-fs::path sourcePath(const LayerSpec& spec, const std::string& dataRoot) {
-    return fs::path(spec.path).is_absolute() ? fs::path(spec.path) : fs::path(dataRoot) / spec.path;
-}
-
 // XXH3 of a file's bytes through a read-only mapping (no copy).
 std::optional<uint64_t> hashFile(const std::string& path, uint64_t size) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);  // never waits on a FIFO
@@ -124,7 +120,7 @@ Result<std::string> layerIdentity(const LayerSpec& spec, const std::string& data
     if (isPostgresSource(spec.path))
         return makeError("layer " + spec.id + ": " + maskSecrets(spec.path) +
                          " is a database, not a file; its layer is identified by its contents once loaded");
-    const fs::path p = sourcePath(spec, dataRoot);
+    const fs::path p = fs::path(layerSource(spec, dataRoot));
     std::ostringstream key;
     key << "layer " << spec.id << " from " << fs::absolute(p).string() << '\n';
     const std::string file = p.string();
@@ -253,7 +249,7 @@ size_t PreparedStore::clear() const {
 std::string entryName(const LayerSpec& spec, const std::string& dataRoot, const std::string& kind) {
     std::error_code ec;
     const std::string where = (isPostgresSource(spec.path) ? maskSecrets(spec.path)
-                                                           : fs::absolute(sourcePath(spec, dataRoot), ec).string()) +
+                                                           : fs::absolute(fs::path(layerSource(spec, dataRoot)), ec).string()) +
                               '|' + spec.gdalLayer;
     return spec.id + "-" + contentHash(where).substr(0, 8) + "." + kind;
 }

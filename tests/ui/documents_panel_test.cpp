@@ -259,7 +259,9 @@ TEST_CASE("Docs rows of 10,000 documents and 30,000 links: each link in its docu
         l.span = {14 * (k % 3), 14 * (k % 3) + 13};
         news.corpus.links.push_back(l);
     }
-    const auto rows = app::documentRows(news, size_t(12345));
+    auto rows = app::documentRows(news);
+    app::markSelectedLink(rows, news, size_t(4));  // another link first: its mark goes
+    app::markSelectedLink(rows, news, size_t(12345));
     REQUIRE(rows.size() == 10000);
     size_t links = 0, selected = 0;
     for (const DocumentRow& r : rows) {
@@ -297,7 +299,7 @@ TEST_CASE("Docs rows from the shared articles: years, kinds and the provinces th
     auto news = engine::readNews(**session, req);
     REQUIRE(news);
     const Corpus& c = (*news)->corpus;
-    const std::vector<DocumentRow> rows = app::documentRows(**news, std::nullopt);
+    const std::vector<DocumentRow> rows = app::documentRows(**news);
     REQUIRE(rows.size() == c.documents.size());
     size_t links = 0;
     for (size_t i = 0; i < rows.size(); ++i) {

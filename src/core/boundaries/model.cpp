@@ -68,4 +68,16 @@ const AdminUnit* Dataset::unitOf(UnitKey key) const {
     return &l->units[size_t(key.unit)];
 }
 
+std::pair<const Layer*, const AdminUnit*> Dataset::provinceOf(const std::string& layerId, const std::string& unitId) const {
+    const Layer* l = layer(layerId);
+    const AdminUnit* u = l ? l->find(unitId) : nullptr;
+    // Bounded by the number of layers: a catalog cannot make it cycle.
+    for (size_t steps = 0; l && u && l->spec.level != Level::Province && steps < layers.size(); ++steps) {
+        l = layer(l->spec.parentLayer);
+        u = l ? l->find(u->parentId) : nullptr;
+    }
+    if (!l || !u || l->spec.level != Level::Province) return {nullptr, nullptr};
+    return {l, u};
+}
+
 }  // namespace bl

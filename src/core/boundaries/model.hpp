@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/boundaries/geometry.hpp"
@@ -104,6 +105,11 @@ struct Dataset {
     UnitKey keyOf(const AdminUnit* unit) const;
     const Layer* layerOf(UnitKey key) const;
     const AdminUnit* unitOf(UnitKey key) const;
+
+    // The province holding unit `unitId` of layer `layerId` (the unit itself
+    // when it is one), up the catalog's parent layers; {null, null} when the
+    // unit or a parent is not in this dataset.
+    std::pair<const Layer*, const AdminUnit*> provinceOf(const std::string& layerId, const std::string& unitId) const;
 };
 
 }  // namespace bl
