@@ -417,7 +417,9 @@ void DocumentsPanel::drawContent(const std::vector<DocumentRow>* rows, const std
     }
     if (m_reading >= 0 && size_t(m_reading) < rows->size() && (*rows)[size_t(m_reading)].text) {
         drawReader((*rows)[size_t(m_reading)]);
-        return;
+        if (m_reading >= 0) return;
+        // "< All documents" was clicked: the list in this same frame, not an
+        // empty panel until the next event wakes the viewer.
     }
     // Filters edited this frame take effect before what depends on them is
     // drawn; an update without a change costs a comparison.
