@@ -46,7 +46,9 @@ struct ExportArgs {
 int runExportCommand(Shared& shared, ExportArgs& a) {
     // The output first, before even the catalog is read: its kind and
     // format need nothing else (validate() checks it again with the rest).
-    if (auto ok = io::checkExportOutput(a.req.output, a.req.georef); !ok) return fail(ok.error());
+    const auto format = io::checkExportOutput(a.req.output, a.req.georef);
+    if (!format) return fail(format.error());
+    const bool vector = *format != io::ExportFormat::Png;
     if (a.req.output == "-" && isatty(STDOUT_FILENO))
         return failOption("-o - would write PNG bytes to the terminal; redirect standard output to a file or a pipe");
     const auto size = parseSize(a.size, "--size", engine::kMaxExportSide);
@@ -78,7 +80,8 @@ int runExportCommand(Shared& shared, ExportArgs& a) {
     // Loading and GL start together; without GL the loading is stopped.
     if (!shared.global.quiet) std::fprintf(stderr, "borderlens export: loading data\n");
     auto loading = startLoading(*session, a.req);
-    auto ctx = render::HeadlessContext::create();
+    Result<std::unique_ptr<render::HeadlessContext>> ctx = std::unique_ptr<render::HeadlessContext>();
+    if (!vector) ctx = render::HeadlessContext::create();  // cairo draws PDF and SVG without GL
     if (!ctx) {
         loading->cancel();
         return fail(ctx.error());
@@ -90,10 +93,15 @@ int runExportCommand(Shared& shared, ExportArgs& a) {
     if (!out) return fail(out.error());
     for (const auto& note : out->notes) std::fprintf(stderr, "borderlens export: %s\n", note.c_str());
     if (!shared.global.quiet) {
-        std::fprintf(stderr, "borderlens export: wrote %s (%dx%d, %.0f dpi, %.1f MiB) in %.2f s",
-                     out->files.png == "-" ? "standard output" : out->files.png.c_str(),
-                     a.req.width, a.req.height, a.req.dpi, double(out->bytes) / (1024.0 * 1024.0),
-                     out->renderSeconds + out->writeSeconds);
+        if (vector)
+            std::fprintf(stderr, "borderlens export: wrote %s (%zu page%s of %.0fx%.0f mm, %.1f MiB) in %.2f s",
+                         out->files.png.c_str(), out->pages, out->pages == 1 ? "" : "s", a.req.width * 25.4 / a.req.dpi,
+                         a.req.height * 25.4 / a.req.dpi, double(out->bytes) / (1024.0 * 1024.0),
+                         out->renderSeconds + out->writeSeconds);
+        else
+            std::fprintf(stderr, "borderlens export: wrote %s (%dx%d, %.0f dpi, %.1f MiB) in %.2f s",
+                         out->files.png == "-" ? "standard output" : out->files.png.c_str(), a.req.width, a.req.height,
+                         a.req.dpi, double(out->bytes) / (1024.0 * 1024.0), out->renderSeconds + out->writeSeconds);
         if (out->files.worldFile)
             std::fprintf(stderr, "; %s, %s", out->files.worldFile->c_str(), out->files.auxXml->c_str());
         std::fprintf(stderr, "\n");
@@ -105,9 +113,9 @@ int runExportCommand(Shared& shared, ExportArgs& a) {
 
 void addExportCommand(CLI::App& app, Shared& shared) {
     auto a = std::make_shared<ExportArgs>();
-    auto* cmd = app.add_subcommand("export", "An annotated map image (PNG), headless; optionally georeferenced");
+    auto* cmd = app.add_subcommand("export", "An annotated map: PNG (optionally georeferenced), or vector PDF / SVG; headless");
     cmd->add_option("-o,--output", a->req.output,
-                    "PNG file to write (never overwritten without --force); - for standard output")
+                    "File to write, format by extension: .png, .pdf, .svg (never overwritten without --force); - for PNG on standard output")
         ->required()
         ->check(NonEmpty);
     cmd->add_option("--size", a->size, "WIDTHxHEIGHT in pixels (default 1600x1000)");

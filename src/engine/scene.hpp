@@ -55,10 +55,12 @@ struct Overlay {
     std::vector<OverlayConnector> connectors;
 };
 
-// Screen-space decorations drawn over the map and its labels, in order, in
-// pixels of the whole frame (y down): export annotations such as the title,
-// legend, scale bar and north arrow. An item is either a triangle list or a
-// text run (when `text` is not empty) whose top-left corner is `at`.
+// Screen-space items, in pixels of the whole frame (y down): what the
+// renderer's screen passes produce (symbols, placed labels, the scale bar)
+// and the export's decorations (title, legend, north arrow...). Both
+// backends draw the same list: OpenGL (window, PNG) and cairo (PDF, SVG).
+// An item is a text run (when `text` is not empty; `at` is its top-left
+// corner), a stroked polyline (when `line` has points), or a triangle list.
 enum class ScreenFont { Label, LabelBold, Title };
 struct ScreenItem {
     std::vector<Vec2> triangles;
@@ -66,6 +68,10 @@ struct ScreenItem {
     ScreenFont font = ScreenFont::Label;
     Vec2 at;
     Rgba colour;
+    Rgba halo{0, 0, 0, 0};   // text: a halo this wide (pixels) around the glyphs when halo.a > 0
+    float haloWidth = 0.0f;
+    std::vector<Vec2> line;  // a polyline stroked `lineWidth` wide (butt ends)
+    float lineWidth = 0.0f;
 };
 
 struct MapStyle {
@@ -83,7 +89,9 @@ struct Scene {
     Overlay overlay;
     MapStyle style;
     std::vector<Box> reservedAreas;  // screen pixels (y down) where no label may go, e.g. panels
-    std::vector<ScreenItem> decorations;
+    std::vector<UnitKey> emphasised; // units whose names are drawn large and placed first (an export's focus)
+    std::vector<ScreenItem> underlay;     // drawn over the geometry, under symbols and labels (graticule)
+    std::vector<ScreenItem> decorations;  // drawn over everything
 };
 
 }  // namespace bl::engine

@@ -61,7 +61,7 @@ void removeIfFile(const OutputTarget& t) {
 
 }  // namespace
 
-Result<Unit> checkExportOutput(const std::string& path, bool georef) {
+Result<ExportFormat> checkExportOutput(const std::string& path, bool georef) {
     if (path.empty()) return optionError("-o: an output file is needed (e.g. -o map.png)");
     struct stat st;
     const bool stream = path == "-" || (stat(path.c_str(), &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)));
@@ -71,21 +71,29 @@ Result<Unit> checkExportOutput(const std::string& path, bool georef) {
                 "--georef needs -o to name a .png file: the world file and the .aux.xml are named after "
                 "it, and " +
                 std::string(path == "-" ? "standard output" : path) + " has no such name");
-        return Unit{};
+        return ExportFormat::Png;
     }
     const std::string ext = fs::path(path).extension().string();
     std::string lower = ext;
     for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
-    if (lower == ".png") return Unit{};
+    if (lower == ".png") return ExportFormat::Png;
+    if (lower == ".pdf" || lower == ".svg") {
+        if (georef)
+            return optionError("--georef needs a .png output: a world file places pixels, and " + path +
+                               " is a vector page");
+        return lower == ".pdf" ? ExportFormat::Pdf : ExportFormat::Svg;
+    }
     if (ext.empty())
-        return optionError("-o " + path + " has no extension; export writes PNG only (use " + path + ".png)");
+        return optionError("-o " + path + " has no extension; export writes .png, .pdf or .svg (use " + path + ".png)");
     return optionError("-o " + path + ": the extension " + ext +
-                       " is not supported; export writes PNG only (use a .png name)");
+                       " is not supported; export writes .png, .pdf or .svg");
 }
 
 Result<ExportFiles> writeExportPng(const std::string& path, const RgbaImage& image, double dpi,
                                    const std::optional<GeoTransform>& georef, const std::string& crs, bool force) {
-    if (auto ok = checkExportOutput(path, georef.has_value()); !ok) return ok.error();
+    auto format = checkExportOutput(path, georef.has_value());
+    if (!format) return format.error();
+    if (*format != ExportFormat::Png) return optionError("-o " + path + ": this writer writes PNG only");
     ExportFiles files;
     files.png = path;
     auto target = resolveOutput(path, force);

@@ -29,11 +29,13 @@ struct ExportFiles {
     size_t pngBytes = 0;
 };
 
-// What an export may write to (-o): "-" (standard output), an existing FIFO
-// or character device, or a name ending in .png (any case); with `georef`
-// only a file name (the side-cars are named after it). Errors name -o and
-// are ErrorKind::Option.
-Result<Unit> checkExportOutput(const std::string& path, bool georef);
+enum class ExportFormat { Png, Pdf, Svg };
+
+// What an export may write to (-o) and in which format: "-" (standard
+// output) or an existing FIFO or character device (PNG), or a name ending in
+// .png, .pdf or .svg (any case); with `georef` only a .png file name (the
+// side-cars are named after it). Errors name -o and are ErrorKind::Option.
+Result<ExportFormat> checkExportOutput(const std::string& path, bool georef);
 
 // Checks, then writes (io/output_file.hpp: "-", FIFOs and character devices
 // are written into; georeferencing needs a regular file). `crs` is any definition GDAL's OSR accepts (PROJ string, WKT,

@@ -8,6 +8,7 @@
 #include "render/headless_context.hpp"
 #include "render/map_export.hpp"
 #include "render/map_renderer.hpp"
+#include "render/vector_export.hpp"
 
 namespace bl::render {
 
@@ -20,11 +21,27 @@ Result<ExportOutcome> runExport(const engine::ExportRequest& r, const engine::Ma
     using Clock = std::chrono::steady_clock;
     if (auto ok = engine::validate(r, map.catalog->vintages); !ok) return ok.error();
     if (auto w = io::checkWritable(r.output, r.force); !w) return w.error();
+    auto format = io::checkExportOutput(r.output, r.georef);
+    if (!format) return format.error();
     auto spec = engine::buildExportSpec(r, map);
     if (!spec) return spec.error();
     const auto t0 = Clock::now();
     auto fonts = loadFonts(float(r.dpi / 96.0));
     if (!fonts) return fonts.error();
+    if (*format != io::ExportFormat::Png) {  // cairo: no GL
+        auto written = writeVectorExport(r.output, r.force,
+                                         *format == io::ExportFormat::Pdf ? VectorFormat::Pdf : VectorFormat::Svg,
+                                         *fonts, *map.dataset, *map.geometry, {*spec});
+        if (!written) return written.error();
+        ExportOutcome out;
+        out.notes = spec->notes;
+        out.camera = exportCamera(*spec, *fonts);
+        out.files.png = r.output;
+        out.bytes = written->bytes;
+        out.pages = written->pages;
+        out.renderSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+        return out;
+    }
     auto renderer = MapRenderer::create(*fonts);
     if (!renderer) return renderer.error();
     (*renderer)->setData(map.dataset, map.geometry);

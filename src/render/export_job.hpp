@@ -19,11 +19,13 @@ struct ExportOutcome {
     io::ExportFiles files;
     Camera camera;
     double renderSeconds = 0.0, writeSeconds = 0.0;
-    size_t bytes = 0;  // of the PNG
+    size_t bytes = 0;  // of the file written
+    size_t pages = 1;
     std::vector<std::string> notes;  // ExportSpec::notes
 };
 
-// Needs a current GL context (a HeadlessContext on this thread is enough).
+// A PNG needs a current GL context (a HeadlessContext on this thread is
+// enough); a PDF or SVG (by -o's extension) is drawn with cairo, no GL.
 Result<ExportOutcome> runExport(const engine::ExportRequest& request, const engine::MapData& map);
 
 // The same on its own thread with its own headless GL context, so the viewer

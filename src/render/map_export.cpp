@@ -11,47 +11,13 @@
 #include "core/boundaries/geometry_ops.hpp"
 #include "engine/overlays.hpp"
 #include "render/framebuffer.hpp"
+#include "render/screen_painter.hpp"
 
 namespace bl::render {
 
 namespace {
 
-// Builders of ScreenItems (pixels of the whole frame, y down).
-struct Painter {
-    std::vector<ScreenItem>& out;
-
-    void tri(Vec2 a, Vec2 b, Vec2 c, Rgba col) {
-        if (out.empty() || !out.back().text.empty() || std::memcmp(&out.back().colour, &col, sizeof col) != 0)
-            out.push_back({{}, {}, ScreenFont::Label, {}, col});
-        auto& t = out.back().triangles;
-        t.insert(t.end(), {a, b, c});
-    }
-    void rect(Box b, Rgba col) {
-        tri({b.minX, b.minY}, {b.maxX, b.minY}, {b.maxX, b.maxY}, col);
-        tri({b.minX, b.minY}, {b.maxX, b.maxY}, {b.minX, b.maxY}, col);
-    }
-    void frame(Box b, double w, Rgba col) {
-        rect({b.minX, b.minY, b.maxX, b.minY + w}, col);
-        rect({b.minX, b.maxY - w, b.maxX, b.maxY}, col);
-        rect({b.minX, b.minY + w, b.minX + w, b.maxY - w}, col);
-        rect({b.maxX - w, b.minY + w, b.maxX, b.maxY - w}, col);
-    }
-    void line(Vec2 a, Vec2 b, double w, Rgba col) {
-        const double dx = b.x - a.x, dy = b.y - a.y, len = std::hypot(dx, dy);
-        if (len <= 0) return;
-        const double nx = -dy / len * w / 2, ny = dx / len * w / 2;
-        tri({a.x + nx, a.y + ny}, {b.x + nx, b.y + ny}, {b.x - nx, b.y - ny}, col);
-        tri({a.x + nx, a.y + ny}, {b.x - nx, b.y - ny}, {a.x - nx, a.y - ny}, col);
-    }
-    void polygon(Vec2 c, double r, int sides, double rot, Rgba col) {
-        for (int i = 0; i < sides; ++i) {
-            const double a0 = rot + 2 * M_PI * i / sides, a1 = rot + 2 * M_PI * (i + 1) / sides;
-            tri(c, {c.x + r * std::cos(a0), c.y + r * std::sin(a0)}, {c.x + r * std::cos(a1), c.y + r * std::sin(a1)},
-                col);
-        }
-    }
-    void text(ScreenFont f, Vec2 at, const std::string& s, Rgba col) { out.push_back({{}, s, f, at, col}); }
-};
+using Painter = ScreenPainter;
 
 const Rgba kInk{0.12f, 0.12f, 0.14f, 1};
 const Rgba kGrey{0.35f, 0.35f, 0.38f, 1};
@@ -351,20 +317,20 @@ Result<io::RgbaImage> drawTiles(MapRenderer& renderer, const ExportSpec& spec, c
 }
 }  // namespace
 
-Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, const Dataset& data,
-                                   const MapGeometry& geometry, const ExportSpec& spec) {
+Result<ExportLayout> layoutExport(const FontSet& fonts, const Dataset& data, const MapGeometry& geometry,
+                                  const ExportSpec& spec) {
     if (auto ok = engine::checkExportSize(spec.width, spec.height); !ok) return ok.error();
     if (!(spec.dpi >= 24 && spec.dpi <= 1200)) return makeError("--dpi must be between 24 and 1200");
     if (spec.frame.empty()) return makeError("nothing to show: the export frame is empty");
     const float s = float(spec.dpi / 96.0);
-    const Camera cam = exportCamera(spec, fonts);
+    ExportLayout out{exportCamera(spec, fonts), spec.scene};
     const Bands bands = bandsFor(spec, fonts);
-    Scene scene = spec.scene;
+    Scene& scene = out.scene;
     scene.style.scale = s;
     scene.style.scaleBar = false;
     scene.style.attribution.clear();
     scene.decorations.clear();
-    Sheet sh{spec, fonts, cam, scene, Painter{scene.decorations}, s, double(spec.width), double(spec.height), 12.0 * s};
+    Sheet sh{spec, fonts, out.camera, scene, Painter(scene.decorations), s, double(spec.width), double(spec.height), 12.0 * s};
     sh.mapTop = bands.header;
     sh.mapBottom = sh.H - bands.footer;
     addTitleBand(sh, bands);
@@ -373,7 +339,14 @@ Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, 
     addScaleBar(sh);
     const Box legendBox = addLegend(sh, data, geometry);
     addNorthArrow(sh, legendBox);
-    return drawTiles(renderer, spec, cam, scene);
+    return out;
+}
+
+Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, const Dataset& data,
+                                   const MapGeometry& geometry, const ExportSpec& spec) {
+    auto layout = layoutExport(fonts, data, geometry, spec);
+    if (!layout) return layout.error();
+    return drawTiles(renderer, spec, layout->camera, layout->scene);
 }
 
 }  // namespace bl::render

@@ -35,6 +35,16 @@ Camera exportCamera(const ExportSpec& spec, const FontSet& fonts);
 // Angle (radians, clockwise from screen up) of true north at the camera's centre.
 double northAngle(const Camera& camera);
 
+// The annotated frame without drawing it: the camera and the scene with
+// every decoration (title, information box, legend, scale bar, north arrow,
+// furniture) laid out, for either backend. Errors: sizes out of range.
+struct ExportLayout {
+    Camera camera;
+    Scene scene;
+};
+Result<ExportLayout> layoutExport(const FontSet& fonts, const Dataset& data, const MapGeometry& geometry,
+                                  const ExportSpec& spec);
+
 // Renders the annotated frame. `fonts` must be the renderer's (loaded at
 // scale dpi / 96). Errors: sizes out of range, GL failures.
 Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, const Dataset& data,

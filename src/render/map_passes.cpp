@@ -59,8 +59,8 @@ void MapRenderer::Impl::drawContext(Frame& f) {
     const auto& features = f.geometry->contextFeatures();
     glDisable(GL_BLEND);
     glUseProgram(fillProg.id());
-    glUniform2fv(fillOffset, 1, f.offset);
-    glUniform2fv(fillScale, 1, f.scale);
+    glUniform2fv(fillOffset, 1, offset);
+    glUniform2fv(fillScale, 1, scale);
     glUniform1f(fillShade, 0.0f);
     glBindVertexArray(contextFill[f.contextLevel].vao.id());
     for (size_t i = 0; i < features.size() && i < f.context->fillRanges.size(); ++i) {
@@ -74,8 +74,8 @@ void MapRenderer::Impl::drawContext(Frame& f) {
     glEnable(GL_BLEND);
     if (const GpuStrip& b = contextOutline[f.contextLevel]; b.count) {
         glUseProgram(lineProg.id());
-        glUniform2fv(lineOffset, 1, f.offset);
-        glUniform2fv(lineScale, 1, f.scale);
+        glUniform2fv(lineOffset, 1, offset);
+        glUniform2fv(lineScale, 1, scale);
         glUniform1f(lineMpp, float(f.mpp));
         glUniform4f(lineColour, look.border.r, look.border.g, look.border.b, look.border.a);
         glUniform1f(lineHalf, float(look.borderWidthPx * f.s / 2.0));
@@ -89,8 +89,8 @@ void MapRenderer::Impl::drawContext(Frame& f) {
 void MapRenderer::Impl::drawFills(Frame& f) {
     glDisable(GL_BLEND);
     glUseProgram(fillProg.id());
-    glUniform2fv(fillOffset, 1, f.offset);
-    glUniform2fv(fillScale, 1, f.scale);
+    glUniform2fv(fillOffset, 1, offset);
+    glUniform2fv(fillScale, 1, scale);
     for (size_t li = 0; li < layers.size(); ++li) {
         if (!f.visible(li) || !f.lods[li] || !layers[li].fill[f.levels[li]].vao) continue;
         const LayerLook look = lookFor(f.data->layers[li].spec.country, f.data->layers[li].spec.level);
@@ -108,15 +108,6 @@ void MapRenderer::Impl::drawFills(Frame& f) {
         glDisable(GL_STENCIL_TEST);
     }
     glEnable(GL_BLEND);
-}
-
-// What is highlighted (overlay, hover, selection), before levels are chosen:
-// a highlighted unit's layer is drawn from even when the layer is hidden.
-void MapRenderer::Impl::collectHighlights(Frame& f) {
-    f.highlights = f.scene.overlay.highlights;
-    if (f.scene.hovered.valid() && !(f.scene.hovered == f.scene.selected))
-        f.highlights.push_back({f.scene.hovered, {0.15f, 0.45f, 0.95f, 0.6f}});
-    if (f.scene.selected.valid()) f.highlights.push_back({f.scene.selected, {0.10f, 0.35f, 0.95f, 1.0f}});
 }
 
 // Highlights: translucent fill.
@@ -150,8 +141,8 @@ void MapRenderer::Impl::drawHighlightFills(Frame& f) {
 // the highlighted units' outlines.
 void MapRenderer::Impl::drawOutlines(Frame& f) {
     glUseProgram(lineProg.id());
-    glUniform2fv(lineOffset, 1, f.offset);
-    glUniform2fv(lineScale, 1, f.scale);
+    glUniform2fv(lineOffset, 1, offset);
+    glUniform2fv(lineScale, 1, scale);
     glUniform1f(lineMpp, float(f.mpp));
     auto useLine = [&](Rgba c, float widthPx) {
         glUniform4f(lineColour, c.r, c.g, c.b, c.a);

@@ -4,52 +4,6 @@
 
 namespace bl::render {
 
-LayerLook lookFor(Country c, Level l) {
-    const bool vn = c == Country::VN;
-    switch (l) {
-        case Level::Province:
-            return vn ? LayerLook{{0.99f, 0.91f, 0.78f, 1}, {0.58f, 0.28f, 0.12f, 1}, 1.7f}
-                      : LayerLook{{0.83f, 0.93f, 0.83f, 1}, {0.12f, 0.42f, 0.26f, 1}, 1.7f};
-        case Level::District:
-            return vn ? LayerLook{{0.99f, 0.91f, 0.78f, 1}, {0.72f, 0.50f, 0.36f, 0.9f}, 0.75f}
-                      : LayerLook{{0.83f, 0.93f, 0.83f, 1}, {0.40f, 0.62f, 0.46f, 0.9f}, 0.75f};
-        case Level::Commune:
-            return {{0.99f, 0.91f, 0.78f, 1}, {0.78f, 0.62f, 0.50f, 0.8f}, 0.5f};
-    }
-    return {};
-}
-
-Rgba borderColour() { return {0.33f, 0.08f, 0.36f, 1.0f}; }
-
-ContextLook contextLook() {
-    return {
-        {0.84f, 0.84f, 0.83f, 1}, {0.96f, 0.95f, 0.91f, 1}, {0.56f, 0.56f, 0.58f, 1}, 1.0f, {0.40f, 0.40f, 0.43f, 1}};
-}
-
-std::string contextLabelText(const std::string& name) {
-    std::string out;
-    std::string_view rest(name);
-    while (!rest.empty()) {
-        char32_t c = popCodePoint(rest);
-        if (c >= U'a' && c <= U'z') c -= U'a' - U'A';
-        if (!out.empty()) appendCodePoint(out, U'\u2009');
-        appendCodePoint(out, c);
-    }
-    return out;
-}
-
-SymbolLook symbolLook(SymbolKind kind, float s) {
-    switch (kind) {
-        case SymbolKind::BorderGate:
-            return {{0.80f, 0.10f, 0.10f, 1}, 6.5 * s, 4, 0.0};  // red square
-        case SymbolKind::Station:
-            return {{0.10f, 0.20f, 0.60f, 1}, 6.5 * s, 4, M_PI / 4};  // blue diamond
-        case SymbolKind::Document:
-            return {{0.05f, 0.55f, 0.60f, 1}, 6.5 * s, 24, 0.0};  // teal disc
-    }
-    return {};
-}
-
 MapRenderer::~MapRenderer() = default;
 
 Result<std::unique_ptr<MapRenderer>> MapRenderer::create(const FontSet& fonts) {
@@ -57,6 +11,7 @@ Result<std::unique_ptr<MapRenderer>> MapRenderer::create(const FontSet& fonts) {
     r->m = std::make_unique<Impl>();
     Impl& m = *r->m;
     m.fonts = &fonts;
+    m.layout = std::make_unique<ScreenLayout>(fonts);
     auto fill = makeProgram("fill.vert", "fill.frag");
     if (!fill) return fill.error();
     auto line = makeProgram("line.vert", "line.frag");
@@ -112,27 +67,15 @@ void MapRenderer::setData(std::shared_ptr<const Dataset> data, std::shared_ptr<c
     for (auto& b : m->border) b = {};
     for (auto& c : m->contextFill) c = {};
     for (auto& c : m->contextOutline) c = {};
-    m->contextLabels.clear();
-    m->labelWidths.clear();
     m->highlightFills.clear();
     if (!m_data || !m_geometry) {
         m_data = nullptr;
+        m->layout->setData(nullptr, nullptr);
         return;
     }
     assert(m_geometry->layerCount() == m_data->layers.size());
     m->layers.resize(m_data->layers.size());
-    for (size_t li = 0; li < m_data->layers.size(); ++li) {
-        const Layer& layer = m_data->layers[li];
-        const Font& font = layer.spec.level == Level::Province ? m->fonts->labelBold : m->fonts->label;
-        std::vector<float> widths;
-        for (const auto& u : layer.units) widths.push_back(float(font.textWidth(u.briefName())));
-        m->labelWidths.push_back(std::move(widths));
-    }
-    for (const auto& c : m_geometry->contextFeatures()) {
-        std::string text = contextLabelText(c.name);
-        const float width = float(m->fonts->label.textWidth(text));
-        m->contextLabels.emplace_back(std::move(text), width);
-    }
+    m->layout->setData(m_data.get(), m_geometry.get());
 }
 
 namespace {
@@ -233,41 +176,53 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
     glClearStencil(0);
     glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
 
-    Frame f{scene, cam, cam, tile ? *tile : Box{0, 0, double(cam.width), double(cam.height)}, m_data.get(),
-            m_geometry.get(), m_stats, m_labelBoxes, scene.style.scale, cam.metresPerPixel, 0, {}, {0, 0}, {1, 1},
-            detail::ScreenBatch(m.fonts->atlas.whiteU, m.fonts->atlas.whiteV)};
-    f.gcam.width = target.width;
-    f.gcam.height = target.height;
-    f.gcam.center = cam.toWorld({(f.tileBox.minX + f.tileBox.maxX) / 2, (f.tileBox.minY + f.tileBox.maxY) / 2});
+    Frame f(scene, cam, *m.fonts, m_stats, m_labelBoxes);
     if (m_data && m_geometry) {
+        f.begin(m_data.get(), m_geometry.get(), tile);
         const Vec2 origin = m_geometry->origin;
-        f.offset[0] = float(origin.x - f.gcam.center.x);
-        f.offset[1] = float(origin.y - f.gcam.center.y);
-        f.scale[0] = float(2.0 / (f.gcam.width * f.mpp));
-        f.scale[1] = float(2.0 / (f.gcam.height * f.mpp));
-        f.lod = lodForScale(f.mpp);
-        m_stats.lod = f.lod;
-        f.view = f.gcam.visibleBox().expanded(f.mpp * 4);
-        m.collectHighlights(f);
+        m.offset[0] = float(origin.x - f.gcam.center.x);
+        m.offset[1] = float(origin.y - f.gcam.center.y);
+        m.scale[0] = float(2.0 / (f.gcam.width * f.mpp));
+        m.scale[1] = float(2.0 / (f.gcam.height * f.mpp));
         chooseLevels(f);
         m.drawContext(f);
         m.drawFills(f);
         m.drawHighlightFills(f);
         m.drawOutlines(f);
         m.drawOverlayLines(f);
-        m.addOverlayLabels(f);
-        m.addSymbols(f);
-        if (scene.style.labels) {
-            m.addContextLabels(f);
-            m.addUnitLabels(f);
-        }
+    } else {
+        f.tileBox = tile ? *tile : Box{0, 0, double(cam.width), double(cam.height)};
+        f.s = scene.style.scale;
+        f.mpp = cam.metresPerPixel;
     }
-    m_stats.labelCandidates = f.candidates.size();
-    m.addScaleBarAndAttribution(f);
-    m.placeLabels(f);
-    m.addDecorations(f);
+    m.layout->run(f);
     m.flushScreen(f, target);
     glDisable(GL_SCISSOR_TEST);
+}
+
+// Every screen item as triangles, shifted to the tile, in one draw call.
+void MapRenderer::Impl::flushScreen(Frame& f, const RenderTarget& target) {
+    detail::ScreenBatch batch(fonts->atlas.whiteU, fonts->atlas.whiteV);
+    for (const ScreenItem& item : f.screen) batch.item(*fonts, item);
+    if (f.tileBox.minX != 0 || f.tileBox.minY != 0)
+        for (detail::ScreenVertex& v : batch.v) {
+            v.x -= float(f.tileBox.minX);
+            v.y -= float(f.tileBox.minY);
+        }
+    if (!batch.v.empty()) {
+        glUseProgram(screenProg.id());
+        glUniform2f(screenViewport, float(target.width), float(target.height));
+        glUniform1i(screenAtlas, 0);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, atlas.id());
+        glBindVertexArray(screen.vao.id());
+        glBindBuffer(GL_ARRAY_BUFFER, screen.vbo.id());
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(batch.v.size() * sizeof(detail::ScreenVertex)), batch.v.data(),
+                     GL_STREAM_DRAW);
+        glDrawArrays(GL_TRIANGLES, 0, GLsizei(batch.v.size()));
+    }
+    glBindVertexArray(0);
+    glUseProgram(0);
 }
 
 }  // namespace bl::render

@@ -20,17 +20,10 @@
 #include "render/fonts.hpp"
 #include "render/gl_objects.hpp"
 #include "render/engine_types.hpp"
+#include "render/map_frame.hpp"
+#include "render/map_style.hpp"
 
 namespace bl::render {
-
-struct FrameStats {
-    size_t lod = 0;
-    size_t outlineVertices = 0;  // strip vertices submitted
-    size_t fillVertices = 0;
-    size_t labelCandidates = 0;
-    size_t labelsPlaced = 0;
-    size_t levelsMissing = 0;  // levels of detail not prepared yet (a coarser or finer one drawn instead)
-};
 
 struct Frame;
 
@@ -74,39 +67,5 @@ private:
     FrameStats m_stats;
     std::vector<Box> m_labelBoxes;
 };
-
-// Palette and widths by country and level (exposed for legends in export).
-struct LayerLook {
-    Rgba fill;
-    Rgba outline;
-    float widthPx = 1.0f;
-};
-LayerLook lookFor(Country country, Level level);
-// The Viet Nam–Laos border (MapGeometry::border), over a white casing.
-Rgba borderColour();
-
-// The context countries (MapGeometry::contextFeatures), drawn under the
-// map: neighbours in grey with their borders and names, the map's own
-// countries as plain land under their layers (so no sea shows where the
-// coarse context and the boundary layers disagree).
-struct ContextLook {
-    Rgba neighbourFill;
-    Rgba ownLand;
-    Rgba border;  // the neighbours' borders with other countries
-    float borderWidthPx = 1.0f;
-    Rgba label;
-};
-ContextLook contextLook();
-// A neighbour's label: its name in capitals, letter-spaced (thin spaces).
-std::string contextLabelText(const std::string& name);
-
-// How a symbol is drawn, at style scale `s` (the map and the legend alike).
-struct SymbolLook {
-    Rgba colour;
-    double radius = 6.5;  // pixels
-    int sides = 4;
-    double rotation = 0;  // radians
-};
-SymbolLook symbolLook(SymbolKind kind, float s);
 
 }  // namespace bl::render

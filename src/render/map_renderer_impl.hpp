@@ -1,7 +1,7 @@
 #pragma once
-// INTERNAL to the map renderer (map_renderer.cpp, map_passes.cpp,
-// map_screen_passes.cpp): its GPU state and the per-frame state its draw
-// passes share. One function per pass, as MapLibre's render_*_layer.
+// INTERNAL to the OpenGL map renderer (map_renderer.cpp, map_passes.cpp):
+// its GPU state. One function per pass, as MapLibre's render_*_layer; the
+// per-frame state the passes share is render/map_frame.hpp's Frame.
 #include <epoxy/gl.h>
 
 #include <algorithm>
@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "render/label_placer.hpp"
+#include "render/map_frame.hpp"
 #include "render/map_renderer.hpp"
 
 namespace bl::render::detail {
@@ -84,80 +84,36 @@ public:
                 if (dx || dy) text(font, x + dx * hw, y + dy * hw, s, halo);
         text(font, x, y, s, col);
     }
+    // A ScreenItem as triangles (text from the atlas; polylines as quads
+    // with square joins).
+    void item(const FontSet& fonts, const ScreenItem& it) {
+        const uint32_t col = pack(it.colour);
+        if (!it.text.empty()) {
+            const Font& font = fontFor(fonts, it.font);
+            if (it.halo.a > 0 && it.haloWidth > 0)
+                haloText(font, it.at.x, it.at.y, it.text, col, pack(it.halo), it.haloWidth);
+            else
+                text(font, it.at.x, it.at.y, it.text, col);
+        } else if (!it.line.empty()) {
+            for (size_t i = 1; i < it.line.size(); ++i) {
+                const Vec2 a = it.line[i - 1], b = it.line[i];
+                const double dx = b.x - a.x, dy = b.y - a.y, len = std::hypot(dx, dy);
+                if (len <= 0) continue;
+                const double e = i + 1 < it.line.size() ? it.lineWidth / 2 : 0;  // overlap into the next segment
+                line(a, {b.x + dx / len * e, b.y + dy / len * e}, it.lineWidth, col);
+            }
+        } else {
+            for (size_t i = 0; i + 2 < it.triangles.size(); i += 3) tri(it.triangles[i], it.triangles[i + 1], it.triangles[i + 2], col);
+        }
+    }
 
 private:
     float m_whiteU, m_whiteV;
 };
 
-// The point at fraction f (0..1) of a line's length.
-inline Vec2 pointAlong(const LineString& line, double f) {
-    double total = 0;
-    for (size_t i = 1; i < line.size(); ++i) total += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
-    double want = total * f;
-    for (size_t i = 1; i < line.size(); ++i) {
-        const double d = std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
-        if (d > 0 && want <= d) {
-            const double t = want / d;
-            return {line[i - 1].x + t * (line[i].x - line[i - 1].x), line[i - 1].y + t * (line[i].y - line[i - 1].y)};
-        }
-        want -= d;
-    }
-    return line.back();
-}
-
-
 }  // namespace bl::render::detail
 
 namespace bl::render {
-
-// What one draw call's passes share: the scene, the cameras (the whole
-// frame's, and the one of the tile being drawn), the level of detail, and
-// what the screen-space passes collect (triangles, label candidates,
-// obstacles) before the labels are placed and everything is uploaded.
-struct Frame {
-    struct LabelDraw {
-        const Font* font;
-        Vec2 pos;
-        std::string text;
-        Rgba colour;
-        bool pill = false;
-        Rgba pillColour;
-    };
-
-    const Scene& scene;
-    const Camera& cam;   // the whole frame: labels and decorations are laid out on it
-    Camera gcam;         // the tile's camera: geometry is drawn through it
-    Box tileBox;         // the tile in frame pixels
-    const Dataset* data = nullptr;
-    const MapGeometry* geometry = nullptr;
-    FrameStats& stats;
-    std::vector<Box>& labelBoxes;
-    float s = 1.0f;      // style scale (dpi / 96)
-    double mpp = 1.0;
-    size_t lod = 0;                        // the level this scale wants
-    Box view;            // visible world box, a little grown
-    float offset[2] = {0, 0}, scale[2] = {1, 1};
-    detail::ScreenBatch batch;
-    std::vector<LabelCandidate> candidates;
-    std::vector<LabelDraw> labelDraws;
-    std::vector<Box> obstacles;
-    std::vector<HighlightedUnit> highlights;  // overlay, hover, selection
-    long group = 0;
-    std::vector<const LayerLod*> lods;     // per layer, the level drawn (null: none prepared yet)
-    std::vector<size_t> levels;            // per layer, its index
-    const LineStrip* border = nullptr;     // the Viet Nam–Laos border at the level drawn
-    size_t borderLevel = 0;
-    const LayerLod* context = nullptr;     // the context countries at the level drawn (null: none)
-    size_t contextLevel = 0;
-
-    // Layer li is shown and its level is drawn at this scale (at 96 dpi equivalent).
-    bool visible(size_t li) const {
-        return li < scene.layerVisible.size() && scene.layerVisible[li] &&
-               levelShownAtScale(data->layers[li].spec.level, mpp * s);
-    }
-    void addLabel(const Font& font, Vec2 centerPx, const std::string& text, double width, int priority, double weight,
-                  Rgba colour, bool pill = false, Rgba pillColour = {}, long grp = -1);
-};
 
 struct MapRenderer::GpuStrip {
     Buffer vbo;
@@ -180,8 +136,8 @@ struct MapRenderer::Impl {
     std::vector<GpuLayer> layers;
     GpuStrip border[kLodCount];
     GpuStrip contextFill[kLodCount], contextOutline[kLodCount];
-    std::vector<std::pair<std::string, float>> contextLabels;              // per context feature: text, width
-    std::vector<std::vector<float>> labelWidths;                            // per layer, per unit
+    float offset[2] = {0, 0}, scale[2] = {1, 1};  // this draw's tile: working CRS (from the origin) to clip space
+    std::unique_ptr<ScreenLayout> layout;                                   // the screen passes (map_screen_passes.cpp)
     std::map<std::pair<int, int>, std::vector<FillVertex>> highlightFills;  // lazily triangulated
 
     void upload(GpuStrip& s, const void* data, size_t bytes, size_t count, bool line, GLenum usage = GL_STATIC_DRAW) {
@@ -207,20 +163,12 @@ struct MapRenderer::Impl {
     }
 
     // The passes of MapRenderer::draw, in order (map_passes.cpp: geometry;
-    // map_screen_passes.cpp: labels, symbols and screen decorations).
-    void collectHighlights(Frame& f);
+    // then ScreenLayout: labels, symbols and screen decorations).
     void drawContext(Frame& f);
     void drawFills(Frame& f);
     void drawHighlightFills(Frame& f);
     void drawOutlines(Frame& f);
     void drawOverlayLines(Frame& f);
-    void addOverlayLabels(Frame& f);
-    void addSymbols(Frame& f);
-    void addContextLabels(Frame& f);
-    void addUnitLabels(Frame& f);
-    void addScaleBarAndAttribution(Frame& f);
-    void placeLabels(Frame& f);
-    void addDecorations(Frame& f);
     void flushScreen(Frame& f, const RenderTarget& target);
 };
 

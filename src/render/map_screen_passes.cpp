@@ -1,26 +1,130 @@
-// The screen-space passes of MapRenderer::draw: label candidates (overlay
+// The screen-space passes (ScreenLayout, no GL): label candidates (overlay
 // lengths and connector labels, symbols, unit names), the scale bar and
-// attribution, label placement without overlaps, export decorations, and
-// the upload of every screen triangle in one draw call.
+// attribution, label placement without overlaps and export decorations, as
+// the frame's ScreenItems; and what a frame's passes share (Frame::begin).
+#include <optional>
+
 #include "core/boundaries/cartography.hpp"
-#include "render/map_renderer_impl.hpp"
+#include "render/map_frame.hpp"
+#include "render/map_style.hpp"
 
 namespace bl::render {
 
-void Frame::addLabel(const Font& font, Vec2 centerPx, const std::string& text, double width, int priority,
+const Font& fontFor(const FontSet& fonts, ScreenFont f) {
+    return f == ScreenFont::Title ? fonts.title : f == ScreenFont::LabelBold ? fonts.labelBold : fonts.label;
+}
+
+Vec2 pointAlong(const LineString& line, double f) {
+    double total = 0;
+    for (size_t i = 1; i < line.size(); ++i) total += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+    double want = total * f;
+    for (size_t i = 1; i < line.size(); ++i) {
+        const double d = std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+        if (d > 0 && want <= d) {
+            const double t = want / d;
+            return {line[i - 1].x + t * (line[i].x - line[i - 1].x), line[i - 1].y + t * (line[i].y - line[i - 1].y)};
+        }
+        want -= d;
+    }
+    return line.back();
+}
+
+// LineStrip::append writes each polyline as pairs of vertices (one point,
+// both sides) and joins two polylines with two repeated vertices (the last
+// of one, the first of the next): a vertex equal to the next one in every
+// field only occurs there. Pieces of fewer than two pairs are those joins.
+std::vector<LineString> stripPolylines(const LineStrip& strip, Range range, Vec2 origin) {
+    std::vector<LineString> out;
+    const auto& v = strip.vertices;
+    const size_t end = std::min<size_t>(v.size(), size_t(range.first) + range.count);
+    auto same = [&](size_t i) {
+        return v[i].x == v[i + 1].x && v[i].y == v[i + 1].y && v[i].mx == v[i + 1].mx && v[i].my == v[i + 1].my;
+    };
+    size_t start = range.first;
+    for (size_t i = range.first; i < end; ++i) {
+        const bool cut = i + 1 >= end || same(i);
+        if (!cut) continue;
+        if (i + 1 - start >= 4) {
+            LineString line;
+            for (size_t k = start; k <= i; ++k) {
+                const Vec2 p{v[k].x + origin.x, v[k].y + origin.y};
+                if (line.empty() || float(line.back().x - origin.x) != v[k].x || float(line.back().y - origin.y) != v[k].y)
+                    line.push_back(p);
+            }
+            if (line.size() >= 2) out.push_back(std::move(line));
+        }
+        start = i + 1;
+    }
+    return out;
+}
+
+void Frame::begin(const Dataset* d, const MapGeometry* g, const Box* tile) {
+    data = d;
+    geometry = g;
+    s = scene.style.scale;
+    mpp = cam.metresPerPixel;
+    tileBox = tile ? *tile : Box{0, 0, double(cam.width), double(cam.height)};
+    gcam.width = int(std::lround(tileBox.maxX - tileBox.minX));
+    gcam.height = int(std::lround(tileBox.maxY - tileBox.minY));
+    gcam.center = cam.toWorld({(tileBox.minX + tileBox.maxX) / 2, (tileBox.minY + tileBox.maxY) / 2});
+    lod = lodForScale(mpp);
+    stats.lod = lod;
+    view = gcam.visibleBox().expanded(mpp * 4);
+    // What is highlighted (overlay, hover, selection): a highlighted unit's
+    // layer is drawn from even when the layer is hidden.
+    highlights = scene.overlay.highlights;
+    if (scene.hovered.valid() && !(scene.hovered == scene.selected))
+        highlights.push_back({scene.hovered, {0.15f, 0.45f, 0.95f, 0.6f}});
+    if (scene.selected.valid()) highlights.push_back({scene.selected, {0.10f, 0.35f, 0.95f, 1.0f}});
+}
+
+void Frame::addLabel(ScreenFont fontId, Vec2 centerPx, const std::string& text, double width, int priority,
                      double weight, Rgba colour, bool pill, Rgba pillColour, long grp) {
-    const double h = font.lineHeight;
+    const double h = fontFor(fonts, fontId).lineHeight;
     const double padX = pill ? 4 * s : 0;
     const Box b{centerPx.x - width / 2 - padX, centerPx.y - h / 2, centerPx.x + width / 2 + padX, centerPx.y + h / 2};
     candidates.push_back({b, priority, weight, grp});
-    labelDraws.push_back({&font, {centerPx.x - width / 2, centerPx.y - h / 2}, text, colour, pill, pillColour});
+    labelDraws.push_back({fontId, {centerPx.x - width / 2, centerPx.y - h / 2}, text, colour, pill, pillColour});
+}
+
+void ScreenLayout::setData(const Dataset* data, const MapGeometry* geometry) {
+    m_labelWidths.clear();
+    m_contextLabels.clear();
+    if (!data || !geometry) return;
+    for (const Layer& layer : data->layers) {
+        const Font& font = layer.spec.level == Level::Province ? m_fonts->labelBold : m_fonts->label;
+        std::vector<float> widths;
+        for (const auto& u : layer.units) widths.push_back(float(font.textWidth(u.briefName())));
+        m_labelWidths.push_back(std::move(widths));
+    }
+    for (const auto& c : geometry->contextFeatures()) {
+        std::string text = contextLabelText(c.name);
+        const float width = float(m_fonts->label.textWidth(text));
+        m_contextLabels.emplace_back(std::move(text), width);
+    }
+}
+
+void ScreenLayout::run(Frame& f) {
+    f.screen.insert(f.screen.end(), f.scene.underlay.begin(), f.scene.underlay.end());
+    if (f.data && f.geometry) {
+        addOverlayLabels(f);
+        addSymbols(f);
+        if (f.scene.style.labels) {
+            addContextLabels(f);
+            addUnitLabels(f);
+        }
+    }
+    f.stats.labelCandidates = f.candidates.size();
+    addScaleBarAndAttribution(f);
+    placeLabels(f);
+    f.screen.insert(f.screen.end(), f.scene.decorations.begin(), f.scene.decorations.end());
 }
 
 // A segment's length at alternatives along it (so a symbol or another label
 // at its middle does not hide it); connector labels at their middle.
-void MapRenderer::Impl::addOverlayLabels(Frame& f) {
-    const Font& bold = fonts->labelBold;
-    const Font& regular = fonts->label;
+void ScreenLayout::addOverlayLabels(Frame& f) {
+    const Font& bold = m_fonts->labelBold;
+    const Font& regular = m_fonts->label;
     for (const auto& seg : f.scene.overlay.segments) {
         if (seg.label.empty() || seg.lines.empty()) continue;
         const LineString* longest = &seg.lines.front();
@@ -29,23 +133,23 @@ void MapRenderer::Impl::addOverlayLabels(Frame& f) {
         if (longest->empty()) continue;
         const long grp = f.group++;
         for (double at : {0.5, 0.35, 0.65, 0.2, 0.8}) {
-            const Vec2 mid = f.cam.toScreen(detail::pointAlong(*longest, at));
+            const Vec2 mid = f.cam.toScreen(pointAlong(*longest, at));
             for (double dy : {-14.0, 14.0})
-                f.addLabel(bold, {mid.x, mid.y + dy * f.s}, seg.label, bold.textWidth(seg.label), 0, 1e9, {1, 1, 1, 1},
+                f.addLabel(ScreenFont::LabelBold, {mid.x, mid.y + dy * f.s}, seg.label, bold.textWidth(seg.label), 0, 1e9, {1, 1, 1, 1},
                            true, seg.colour, grp);
         }
     }
     for (const auto& c : f.scene.overlay.connectors) {
         if (c.label.empty()) continue;
         const Vec2 mid = f.cam.toScreen({(c.from.x + c.to.x) / 2, (c.from.y + c.to.y) / 2});
-        f.addLabel(regular, mid, c.label, regular.textWidth(c.label), 0, 1e8, {1, 1, 1, 1}, true, c.colour);
+        f.addLabel(ScreenFont::Label, mid, c.label, regular.textWidth(c.label), 0, 1e8, {1, 1, 1, 1}, true, c.colour);
     }
 }
 
 // Symbols as symbolLook says; hollow with a dashed ring where the position
 // is approximate.
-void MapRenderer::Impl::addSymbols(Frame& f) {
-    const Font& regular = fonts->label;
+void ScreenLayout::addSymbols(Frame& f) {
+    const Font& regular = m_fonts->label;
     const float s = f.s;
     for (const auto& sym : f.scene.overlay.symbols) {
         const Vec2 p = f.cam.toScreen(sym.position);
@@ -55,11 +159,11 @@ void MapRenderer::Impl::addSymbols(Frame& f) {
         const Rgba col = look.colour;
         const int sides = look.sides;
         const double rot = look.rotation;
-        f.batch.polygon(p, r + 1.5 * s, sides, rot, detail::pack({1, 1, 1, 1}));
-        f.batch.polygon(p, r, sides, rot, detail::pack(col));
+        f.paint.polygon(p, r + 1.5 * s, sides, rot, {1, 1, 1, 1});
+        f.paint.polygon(p, r, sides, rot, col);
         if (sym.approximate) {
-            f.batch.polygon(p, r - 2.2 * s, sides, rot, detail::pack({1, 1, 1, 1}));
-            f.batch.dashedRing(p, r + 5 * s, 1.5 * s, 10, detail::pack(col));
+            f.paint.polygon(p, r - 2.2 * s, sides, rot, {1, 1, 1, 1});
+            f.paint.dashedRing(p, r + 5 * s, 1.5 * s, 10, col);
         }
         f.obstacles.push_back({p.x - r - 5 * s, p.y - r - 5 * s, p.x + r + 5 * s, p.y + r + 5 * s});
         if (sym.label.empty()) continue;
@@ -67,7 +171,7 @@ void MapRenderer::Impl::addSymbols(Frame& f) {
         const char* approx = regular.glyph(U'≈') ? "≈ " : "~ ";
         const std::string text = sym.approximate ? approx + sym.label : sym.label;
         const double w = regular.textWidth(text);
-        f.addLabel(regular, {p.x + r + 10 * s + w / 2, p.y}, text, w, 1, 0, col);
+        f.addLabel(ScreenFont::Label, {p.x + r + 10 * s + w / 2, p.y}, text, w, 1, 0, col);
     }
 }
 
@@ -76,10 +180,10 @@ void MapRenderer::Impl::addSymbols(Frame& f) {
 // panels or an export's title reserve along its edges; see
 // MapGeometry::contextLabelSites): placed before the units' names, which
 // rarely compete (they lie in other countries).
-void MapRenderer::Impl::addContextLabels(Frame& f) {
+void ScreenLayout::addContextLabels(Frame& f) {
     const auto& features = f.geometry->contextFeatures();
-    if (features.empty() || contextLabels.size() != features.size()) return;
-    const Font& font = fonts->label;
+    if (features.empty() || m_contextLabels.size() != features.size()) return;
+    const Font& font = m_fonts->label;
     const double h = font.lineHeight;
     Box open{0, 0, double(f.cam.width), double(f.cam.height)};
     for (const Box& r : f.scene.reservedAreas) {
@@ -104,24 +208,45 @@ void MapRenderer::Impl::addContextLabels(Frame& f) {
         [](const engine::ContextLabelSite& a, const engine::ContextLabelSite& b) { return a.radiusM > b.radiusM; });
     std::vector<long> groups(features.size(), -1);
     for (const engine::ContextLabelSite& site : sites) {
-        const auto& [text, w] = contextLabels[site.feature];
+        const auto& [text, w] = m_contextLabels[site.feature];
         const double rPx = site.radiusM / f.mpp;
         // Room for most of the name inside the country.
         if (rPx < h || 2 * rPx < 0.5 * w) continue;
         if (groups[site.feature] < 0) groups[site.feature] = f.group++;
-        f.addLabel(font, f.cam.toScreen(site.position), text, w, 2, 1e6 + rPx, contextLook().label, false, {},
+        f.addLabel(ScreenFont::Label, f.cam.toScreen(site.position), text, w, 2, 1e6 + rPx, contextLook().label, false, {},
                    groups[site.feature]);
     }
 }
 
 // Unit names where the unit is large enough on screen: centred on the pole
 // of inaccessibility, else nudged within the inscribed circle.
-void MapRenderer::Impl::addUnitLabels(Frame& f) {
+void ScreenLayout::addUnitLabels(Frame& f) {
+    // The emphasised units (an export's focus) first, large, whatever their layer.
+    auto emphasised = [&](size_t li, size_t u) {
+        for (const UnitKey& k : f.scene.emphasised)
+            if (size_t(k.layer) == li && size_t(k.unit) == u) return true;
+        return false;
+    };
+    for (const UnitKey& k : f.scene.emphasised) {
+        if (!k.valid() || size_t(k.layer) >= f.data->layers.size() ||
+            size_t(k.unit) >= f.data->layers[size_t(k.layer)].units.size())
+            continue;
+        const std::optional<Vec2> anchor = f.geometry->anchor(k);
+        if (!anchor) continue;
+        const std::string text = f.data->layers[size_t(k.layer)].units[size_t(k.unit)].briefName();
+        const double w = m_fonts->title.textWidth(text), h = m_fonts->title.lineHeight;
+        const Vec2 p = f.cam.toScreen(*anchor);
+        const long grp = f.group++;
+        for (Vec2 d : {Vec2{0, 0}, Vec2{0, -h}, Vec2{0, h}, Vec2{-w / 3, 0}, Vec2{w / 3, 0}, Vec2{0, -2 * h},
+                       Vec2{0, 2 * h}})
+            f.addLabel(ScreenFont::Title, {p.x + d.x, p.y + d.y}, text, w, -1, 1e9, {0.08f, 0.08f, 0.10f, 1}, false,
+                       {}, grp);
+    }
     for (size_t li = 0; li < f.data->layers.size(); ++li) {
         if (!f.visible(li) || !f.lods[li]) continue;
         const Layer& layer = f.data->layers[li];
         const bool province = layer.spec.level == Level::Province;
-        const Font& font = province ? fonts->labelBold : fonts->label;
+        const Font& font = province ? m_fonts->labelBold : m_fonts->label;
         const Rgba colour = province ? (layer.spec.country == Country::VN ? Rgba{0.45f, 0.18f, 0.05f, 1}
                                                                           : Rgba{0.05f, 0.32f, 0.16f, 1})
                                      : Rgba{0.22f, 0.22f, 0.22f, 1};
@@ -130,9 +255,10 @@ void MapRenderer::Impl::addUnitLabels(Frame& f) {
         // maps) and at least half a line; the placer then keeps labels apart.
         const double need = province ? 0.35 : 0.25;
         for (size_t u = 0; u < layer.units.size(); ++u) {
+            if (emphasised(li, u)) continue;
             const LabelAnchor& a = f.lods[li]->anchors[u];
             const double rPx = a.radiusM / f.mpp;
-            const double w = labelWidths[li][u];
+            const double w = m_labelWidths[li][u];
             if (2 * rPx < w * need || 2 * rPx < 0.5 * font.lineHeight) continue;
             const Vec2 p = f.cam.toScreen(a.position);
             if (p.x < -w || p.y < -50 || p.x > f.cam.width + w || p.y > f.cam.height + 50) continue;
@@ -146,7 +272,7 @@ void MapRenderer::Impl::addUnitLabels(Frame& f) {
                            Vec2{w / 4, 0}, Vec2{-w / 4, -h / 2}, Vec2{w / 4, -h / 2}, Vec2{-w / 4, h / 2},
                            Vec2{w / 4, h / 2}}) {
                 if (std::hypot(d.x, d.y) > reach) continue;
-                f.addLabel(font, {p.x + d.x, p.y + d.y}, layer.units[u].briefName(), w, priority, rPx, colour,
+                f.addLabel(province ? ScreenFont::LabelBold : ScreenFont::Label, {p.x + d.x, p.y + d.y}, layer.units[u].briefName(), w, priority, rPx, colour,
                            false, {}, grp);
             }
         }
@@ -155,9 +281,9 @@ void MapRenderer::Impl::addUnitLabels(Frame& f) {
 
 // Scale bar (bottom left, true at the view's latitude) and attribution
 // (bottom right); both keep labels away.
-void MapRenderer::Impl::addScaleBarAndAttribution(Frame& f) {
-    const Font& bold = fonts->labelBold;
-    const Font& regular = fonts->label;
+void ScreenLayout::addScaleBarAndAttribution(Frame& f) {
+    const Font& bold = m_fonts->labelBold;
+    const Font& regular = m_fonts->label;
     const float s = f.s;
     const Camera& cam = f.cam;
     if (f.scene.style.scaleBar && f.data) {
@@ -166,77 +292,37 @@ void MapRenderer::Impl::addScaleBarAndAttribution(Frame& f) {
         const std::string text = scaleBarText(bar);
         const double tw = bold.textWidth(text);
         const Box back{x0 - 6 * s, y1 - h - bold.lineHeight - 10 * s, x0 + std::max(bar.pixels, tw) + 6 * s, y1 + 6 * s};
-        f.batch.rect(back.minX, back.minY, back.maxX, back.maxY, detail::pack({1, 1, 1, 0.8f}));
-        f.batch.rect(x0, y1 - h, x0 + bar.pixels, y1, detail::pack({0.1f, 0.1f, 0.1f, 1}));
-        f.batch.rect(x0 + bar.pixels / 2, y1 - h + 1.5 * s, x0 + bar.pixels - 1.5 * s, y1 - 1.5 * s,
-                     detail::pack({1, 1, 1, 1}));
-        f.batch.text(bold, x0, y1 - h - bold.lineHeight - 4 * s, text, detail::pack({0.1f, 0.1f, 0.1f, 1}));
+        f.paint.rect(back, {1, 1, 1, 0.8f});
+        f.paint.rect({x0, y1 - h, x0 + bar.pixels, y1}, {0.1f, 0.1f, 0.1f, 1});
+        f.paint.rect({x0 + bar.pixels / 2, y1 - h + 1.5 * s, x0 + bar.pixels - 1.5 * s, y1 - 1.5 * s}, {1, 1, 1, 1});
+        f.paint.text(ScreenFont::LabelBold, {x0, y1 - h - bold.lineHeight - 4 * s}, text, {0.1f, 0.1f, 0.1f, 1});
         f.obstacles.push_back(back);
     }
     if (!f.scene.style.attribution.empty()) {
         const double w = regular.textWidth(f.scene.style.attribution);
         const double x = cam.width - w - 8 * s, y = cam.height - regular.lineHeight - 6 * s;
-        f.batch.rect(x - 4 * s, y - 2 * s, cam.width, cam.height, detail::pack({1, 1, 1, 0.75f}));
-        f.batch.text(regular, x, y, f.scene.style.attribution, detail::pack({0.25f, 0.25f, 0.25f, 1}));
+        f.paint.rect({x - 4 * s, y - 2 * s, double(cam.width), double(cam.height)}, {1, 1, 1, 0.75f});
+        f.paint.text(ScreenFont::Label, {x, y}, f.scene.style.attribution, {0.25f, 0.25f, 0.25f, 1});
         f.obstacles.push_back({x - 4 * s, y - 2 * s, double(cam.width), double(cam.height)});
     }
 }
 
 // Greedy placement by priority, never over another label, an obstacle or a
 // panel (Scene::reservedAreas); the placed ones are drawn.
-void MapRenderer::Impl::placeLabels(Frame& f) {
+void ScreenLayout::placeLabels(Frame& f) {
     f.obstacles.insert(f.obstacles.end(), f.scene.reservedAreas.begin(), f.scene.reservedAreas.end());
     for (size_t i : render::placeLabels(f.candidates, f.obstacles, f.cam.width, f.cam.height, 3.0 * f.s)) {
         const Frame::LabelDraw& d = f.labelDraws[i];
         const Box& b = f.candidates[i].box;
         if (d.pill) {
-            f.batch.rect(b.minX, b.minY - 1 * f.s, b.maxX, b.maxY + 1 * f.s, detail::pack(d.pillColour));
-            f.batch.text(*d.font, d.pos.x, d.pos.y, d.text, detail::pack(d.colour));
+            f.paint.rect({b.minX, b.minY - 1 * f.s, b.maxX, b.maxY + 1 * f.s}, d.pillColour);
+            f.paint.text(d.font, d.pos, d.text, d.colour);
         } else {
-            f.batch.haloText(*d.font, d.pos.x, d.pos.y, d.text, detail::pack(d.colour), detail::pack({1, 1, 1, 0.8f}),
-                             1.0 * f.s);
+            f.paint.haloText(d.font, d.pos, d.text, d.colour, {1, 1, 1, 0.8f}, 1.0 * f.s);
         }
         f.labelBoxes.push_back(b);
     }
     f.stats.labelsPlaced = f.labelBoxes.size();
-}
-
-// Export decorations (title, legend, north arrow...), in order, over everything.
-void MapRenderer::Impl::addDecorations(Frame& f) {
-    for (const ScreenItem& item : f.scene.decorations) {
-        if (item.text.empty()) {
-            for (size_t i = 0; i + 2 < item.triangles.size(); i += 3)
-                f.batch.tri(item.triangles[i], item.triangles[i + 1], item.triangles[i + 2], detail::pack(item.colour));
-            continue;
-        }
-        const Font& font = item.font == ScreenFont::Title       ? fonts->title
-                           : item.font == ScreenFont::LabelBold ? fonts->labelBold
-                                                                : fonts->label;
-        f.batch.text(font, item.at.x, item.at.y, item.text, detail::pack(item.colour));
-    }
-}
-
-// Every screen triangle, shifted to the tile, in one draw call.
-void MapRenderer::Impl::flushScreen(Frame& f, const RenderTarget& target) {
-    if (f.tileBox.minX != 0 || f.tileBox.minY != 0)
-        for (detail::ScreenVertex& v : f.batch.v) {
-            v.x -= float(f.tileBox.minX);
-            v.y -= float(f.tileBox.minY);
-        }
-    if (!f.batch.v.empty()) {
-        glUseProgram(screenProg.id());
-        glUniform2f(screenViewport, float(target.width), float(target.height));
-        glUniform1i(screenAtlas, 0);
-        glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, atlas.id());
-        glBindVertexArray(screen.vao.id());
-        glBindBuffer(GL_ARRAY_BUFFER, screen.vbo.id());
-        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(f.batch.v.size() * sizeof(detail::ScreenVertex)), f.batch.v.data(),
-                     GL_STREAM_DRAW);
-        glDrawArrays(GL_TRIANGLES, 0, GLsizei(f.batch.v.size()));
-    }
-    glBindVertexArray(0);
-    glUseProgram(0);
 }
 
 }  // namespace bl::render
