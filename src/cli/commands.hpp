@@ -6,6 +6,9 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
+#include "engine/export_request.hpp"
+#include "engine/job.hpp"
+#include "engine/map_data.hpp"
 
 namespace bl::cli {
 
@@ -34,9 +37,12 @@ void addBenchIngestCommand(CLI::App& bench, Shared& shared);
 // `view` (cmd_view.cpp); runView is also what `borderlens` alone runs.
 void addViewCommand(CLI::App& app, Shared& shared);
 int runView(Shared& shared);
-// `export` and `bench export` (cmd_export.cpp).
+// `export` (cmd_export.cpp) and `bench export` (cmd_bench_export.cpp).
 void addExportCommand(CLI::App& app, Shared& shared);
 void addBenchExportCommand(CLI::App& bench, Shared& shared);
+// The map an export request needs (cmd_export.cpp), loaded as a job.
+std::unique_ptr<engine::Job<std::shared_ptr<const engine::MapData>>> startLoading(Context& ctx,
+                                                                                  const engine::ExportRequest& r);
 // `bench startup` (cmd_bench_startup.cpp).
 void addBenchStartupCommand(CLI::App& bench, Shared& shared);
 

@@ -35,6 +35,12 @@ struct ExportRequest {
     std::string title, subtitle;                // empty = defaults
     bool labels = true, georef = false, force = false;
     int maxTile = 0;                            // 0 = the GL limit
+    // An atlas: "pairs" (every document link), "gates" (the catalog's border
+    // gates) or "provinces" (those along the border, of the system drawn):
+    // an overview page with every item numbered, then a page per item. To a
+    // .pdf, one page each; to a directory, one PNG each (NN-name.png).
+    std::string atlas;
+    double marginMm = 0.0;                      // blank margin around the page (mm, at the DPI)
     // The viewer's Export dialog draws what the viewer shows. Keys index the
     // MapData's dataset the request is built with.
     std::optional<Overlay> overlay;  // drawn as given, instead of the gates and the pair's overlay computed here
