@@ -198,7 +198,7 @@ void ExportDialog::updatePreview(const ExportView& view, ui::ExportPanelInfo& in
         spec->width = std::max(64, int(req->width * 96.0 / req->dpi));
         spec->height = std::max(64, int(req->height * 96.0 / req->dpi));
     }
-    const Box box = render::exportCamera(*spec, *fonts).visibleBox();
+    const Box box = render::exportCamera(*spec, *fonts, *view.data->dataset, *view.data->geometry).visibleBox();
     m_preview = box;
     m_previewExact = exact;
     info.haveFrame = true;

@@ -16,11 +16,9 @@
 #include <thread>
 
 #include "cli/bench_peer.hpp"
-#include "cli/child_process.hpp"
 #include "cli/commands.hpp"
 #include "core/boundaries/crs.hpp"
 #include "engine/export_request.hpp"
-#include "io/layer_loader.hpp"
 
 namespace bl::cli {
 
@@ -29,70 +27,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int kWidth = 3000, kHeight = 2000;
-
-struct Run {
-    double seconds = 0.0;
-    double peakMiB = 0.0;
-    bool ok = false;
-};
-
-// The run of median time (its memory with it); ok only when every run was.
-Run medianRun(std::vector<Run> runs) {
-    std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.seconds < b.seconds; });
-    Run m = runs[runs.size() / 2];
-    for (const auto& r : runs) m.ok = m.ok && r.ok;
-    return m;
-}
-
-// This executable with the global options of the bench, then `args`, with
-// the store (XDG_CACHE_HOME) in `cacheHome`.
-class Self {
-public:
-    Self(const GlobalOptions& g) : m_exe(fs::read_symlink("/proc/self/exe").string()) {
-        if (!g.dataRoot.empty()) m_global.insert(m_global.end(), {"--data-root", g.dataRoot});
-        if (!g.catalog.empty()) m_global.insert(m_global.end(), {"--catalog", g.catalog});
-        m_global.push_back("-q");
-    }
-    Run run(const std::vector<std::string>& args, const std::string& cacheHome) const {
-        const ChildMeasure c = measureChild([&] {
-            exec(args, cacheHome, false);
-            return 127;
-        });
-        return {c.seconds, double(c.peakKiB) / 1024.0, c.ok};
-    }
-    Run median(int n, const std::vector<std::string>& args, const std::string& cacheHome) const {
-        std::vector<Run> runs;
-        for (int i = 0; i < n; ++i) runs.push_back(run(args, cacheHome));
-        return medianRun(std::move(runs));
-    }
-    // Started and left running (the caller ends it).
-    pid_t spawn(const std::vector<std::string>& args, const std::string& cacheHome) const {
-        std::fflush(nullptr);
-        const pid_t pid = fork();
-        if (pid == 0) {
-            exec(args, cacheHome, true);
-            _exit(127);
-        }
-        return pid;
-    }
-
-private:
-    // In a child: becomes this executable with `args` (stderr, and stdout
-    // when `quiet`, to /dev/null); returns only when exec fails.
-    void exec(const std::vector<std::string>& args, const std::string& cacheHome, bool quiet) const {
-        setenv("XDG_CACHE_HOME", cacheHome.c_str(), 1);
-        if (!freopen("/dev/null", "w", stderr) || (quiet && !freopen("/dev/null", "w", stdout))) return;
-        std::vector<std::string> all = m_global;
-        all.insert(all.end(), args.begin(), args.end());
-        std::vector<char*> argv{const_cast<char*>(m_exe.c_str())};
-        for (auto& a : all) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        execv(m_exe.c_str(), argv.data());
-    }
-
-    std::string m_exe;
-    std::vector<std::string> m_global;
-};
 
 // A display for the viewer's figures: the one we run in, else an Xvfb of
 // our own for the bench's duration.
@@ -151,7 +85,7 @@ double cpuSeconds(pid_t pid) {
 
 struct Row {
     std::string what;
-    Run run;
+    BenchRun run;
     std::string goal;
     int met = -1;  // -1: no goal
 };
@@ -176,7 +110,7 @@ void benchStartup(Shared& shared, int repeat) {
         return;
     }
     const fs::path tmp = tmpl;
-    const Self self(shared.global);
+    const SelfProcess self(shared.global);
     auto fresh = [&](const std::string& name) {
         fs::create_directories(tmp / name);
         return (tmp / name).string();
@@ -195,17 +129,12 @@ void benchStartup(Shared& shared, int repeat) {
     req.height = kHeight;
     std::vector<std::string> peerArgs = {(tmp / "mapnik.png").string(), std::to_string(kWidth),
                                          std::to_string(kHeight), kWorkingCrs};
-    for (const auto& id : engine::layersNeeded(req, ctx->session())) {
-        const LayerSpec* s = ctx->catalog().layer(id);
-        const std::string p = io::layerSource(*s, ctx->dataRoot());
-        const std::string field = s->fields.shortName.empty() ? s->fields.name : s->fields.shortName;
-        peerArgs.push_back(p + "|" + s->gdalLayer + "|" + toString(s->level) + "|" + toString(s->country) +
-                           "|" + field);
-    }
-    Run peer;
-    const bool havePeer = std::system("/usr/bin/python3 -c 'import mapnik' >/dev/null 2>&1") == 0;
+    for (const auto& id : engine::layersNeeded(req, ctx->session()))
+        peerArgs.push_back(peerLayerSpec(*ctx->catalog().layer(id), ctx->dataRoot()));
+    BenchRun peer;
+    const bool havePeer = pythonHas("mapnik");
     if (havePeer) {
-        std::vector<Run> runs;
+        std::vector<BenchRun> runs;
         for (int i = 0; i < repeat; ++i) {
             const PeerMeasure m = runPeerScript("peer_mapnik.py", peerArgs, nullptr);
             runs.push_back({m.seconds, double(m.peakKiB) / 1024.0, m.ok});

@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "engine/atlas.hpp"
 #include "engine/export_request.hpp"
 #include "engine/map_data.hpp"
 #include "io/georef_png.hpp"
@@ -28,7 +29,7 @@ std::unique_ptr<engine::Job<std::shared_ptr<const engine::MapData>>> startLoadin
         "loading the map", [&ctx, r](engine::JobControl& control) {
             engine::MapRequest request;
             request.layers = engine::layersNeeded(r, ctx.session());
-            request.news = r.pair >= 0;
+            request.news = r.pair >= 0 || r.atlas == "pairs";
             request.newsRequired = true;
             request.newsRequest.store = ctx.store();
             return engine::prepareMap(ctx.session(), request, &control);
@@ -39,19 +40,60 @@ namespace {
 
 struct ExportArgs {
     engine::ExportRequest req;
-    std::string size = "1600x1000";
+    std::string size, page;
     std::string bbox, layers;
 };
+
+// --page: "A4", "A3,portrait", "letter", "300x200mm" (landscape unless
+// said) to pixels at `dpi`.
+Result<std::pair<int, int>> pageSize(const std::string& text, double dpi) {
+    std::string name = text, orientation = "landscape";
+    if (const size_t comma = text.find(','); comma != std::string::npos) {
+        name = text.substr(0, comma);
+        orientation = text.substr(comma + 1);
+    }
+    for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+    double w = 0, h = 0;
+    const struct {
+        const char* name;
+        double w, h;
+    } sizes[] = {{"a0", 1189, 841}, {"a1", 841, 594}, {"a2", 594, 420}, {"a3", 420, 297},
+                 {"a4", 297, 210},  {"a5", 210, 148}, {"letter", 279.4, 215.9}, {"legal", 355.6, 215.9}};
+    for (const auto& s : sizes)
+        if (name == s.name) std::tie(w, h) = std::pair{s.w, s.h};
+    char rest[8] = {};
+    if (w == 0 && std::sscanf(name.c_str(), "%lfx%lf%7s", &w, &h, rest) == 3 && std::string(rest) == "mm") {
+        if (!(w >= 20 && h >= 20 && w <= 5000 && h <= 5000))
+            return optionError("--page " + text + ": each side must be 20..5000 mm");
+        if (text.find(',') == std::string::npos) orientation.clear();  // as given
+    } else if (w == 0 || (rest[0] && std::string(rest) != "mm")) {
+        return optionError("--page " + text + ": give A0..A5, letter or legal (optionally ,portrait), or WxHmm");
+    }
+    if (orientation == "portrait") std::tie(w, h) = std::pair{std::min(w, h), std::max(w, h)};
+    else if (orientation == "landscape") std::tie(w, h) = std::pair{std::max(w, h), std::min(w, h)};
+    else if (!orientation.empty()) return optionError("--page " + text + ": the orientation is portrait or landscape");
+    return std::pair{int(std::lround(w / 25.4 * dpi)), int(std::lround(h / 25.4 * dpi))};
+}
 
 int runExportCommand(Shared& shared, ExportArgs& a) {
     // The output first, before even the catalog is read: its kind and
     // format need nothing else (validate() checks it again with the rest).
-    const auto format = io::checkExportOutput(a.req.output, a.req.georef);
-    if (!format) return fail(format.error());
-    const bool vector = *format != io::ExportFormat::Png;
+    bool vector = false;
+    if (!a.req.atlas.empty()) {
+        if (auto ok = engine::checkAtlasKind(a.req.atlas); !ok) return fail(ok.error());
+        const auto output = io::checkAtlasOutput(a.req.output, a.req.georef);
+        if (!output) return fail(output.error());
+        vector = *output == io::AtlasOutput::Pdf;
+    } else {
+        const auto format = io::checkExportOutput(a.req.output, a.req.georef);
+        if (!format) return fail(format.error());
+        vector = *format != io::ExportFormat::Png;
+    }
     if (a.req.output == "-" && isatty(STDOUT_FILENO))
         return failOption("-o - would write PNG bytes to the terminal; redirect standard output to a file or a pipe");
-    const auto size = parseSize(a.size, "--size", engine::kMaxExportSide);
+    if (!a.page.empty() && !a.size.empty()) return failOption("--page and --size exclude each other: give one");
+    const auto size = a.page.empty() ? parseSize(a.size.empty() ? "1600x1000" : a.size, "--size", engine::kMaxExportSide)
+                                     : pageSize(a.page, a.req.dpi);
     if (!size) return failOption(size.error().message);
     std::tie(a.req.width, a.req.height) = *size;
     if (!a.bbox.empty()) {
@@ -71,7 +113,8 @@ int runExportCommand(Shared& shared, ExportArgs& a) {
     // Options first (exit 2): the output's kind and format, then the rest
     // with the catalog's systems for --vintage; nothing is loaded yet.
     if (auto ok = engine::validate(a.req, session->catalog().vintages); !ok) return fail(ok.error());
-    if (auto w = io::checkWritable(a.req.output, a.req.force); !w) return fail(w.error());
+    if (a.req.atlas.empty() || vector)
+        if (auto w = io::checkWritable(a.req.output, a.req.force); !w) return fail(w.error());
     if (a.req.georef) {
         if (auto w = io::checkWritable(io::worldFilePath(a.req.output), a.req.force); !w)
             return fail(w.error());
@@ -98,6 +141,10 @@ int runExportCommand(Shared& shared, ExportArgs& a) {
                          out->files.png.c_str(), out->pages, out->pages == 1 ? "" : "s", a.req.width * 25.4 / a.req.dpi,
                          a.req.height * 25.4 / a.req.dpi, double(out->bytes) / (1024.0 * 1024.0),
                          out->renderSeconds + out->writeSeconds);
+        else if (!a.req.atlas.empty())
+            std::fprintf(stderr, "borderlens export: wrote %zu PNGs (%dx%d, %.0f dpi, %.1f MiB) into %s in %.2f s",
+                         out->pages, a.req.width, a.req.height, a.req.dpi, double(out->bytes) / (1024.0 * 1024.0),
+                         out->files.png.c_str(), out->renderSeconds + out->writeSeconds);
         else
             std::fprintf(stderr, "borderlens export: wrote %s (%dx%d, %.0f dpi, %.1f MiB) in %.2f s",
                          out->files.png == "-" ? "standard output" : out->files.png.c_str(), a.req.width, a.req.height,
@@ -119,6 +166,13 @@ void addExportCommand(CLI::App& app, Shared& shared) {
         ->required()
         ->check(NonEmpty);
     cmd->add_option("--size", a->size, "WIDTHxHEIGHT in pixels (default 1600x1000)");
+    cmd->add_option("--page", a->page,
+                    "Page size instead of --size: A0..A5, letter, legal (landscape; add ,portrait) or WxHmm, at --dpi");
+    cmd->add_option("--margin", a->req.marginMm, "Blank margin around the page, mm (default 0)");
+    cmd->add_option("--atlas", a->req.atlas,
+                    "pairs, gates or provinces: an overview, then a page per item, to a .pdf or a PNG each into "
+                    "-o DIR/")
+        ->check(NonEmpty);
     cmd->add_option("--dpi", a->req.dpi, "Dots per inch: scales lines, text and symbols; recorded in the PNG (default 96)");
     cmd->add_option("--focus", a->req.focus,
                     "Fit this unit (any spelling borderlens find accepts); without --vintage, in the system it "

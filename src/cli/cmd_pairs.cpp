@@ -26,13 +26,6 @@ json unitJson(const Layer* layer, const AdminUnit* u) {
             {"level", toString(layer->spec.level)}, {"parent", u->parentName}};
 }
 
-// The figures as every front-end writes them (engine/figures.hpp).
-std::string verdictText(const AdjacencyVerdict& v) {
-    const std::string units = v.vintage + " " + v.vn->name + " x " + v.la->name;
-    if (v.touches) return units + ": share " + engine::kmText(v.sharedKm) + " of border";
-    return units + ": do not touch, " + engine::kmText(v.distanceKm) + " apart";
-}
-
 }  // namespace
 
 void addPairsCommand(CLI::App& app, Shared& shared) {
@@ -87,7 +80,7 @@ void addPairsCommand(CLI::App& app, Shared& shared) {
             text += "#" + std::to_string(i) + " " + toString(l.kind) + " " + printable(displayDate(l.date.iso)) +
                     (l.period.empty() ? "" : " " + printable(l.period)) + "  " + printable(l.vn.name) + " <-> " +
                     printable(l.la.name) + "  (" + printable(file) + ")\n";
-            for (const auto& v : check.verdicts) text += "    " + printable(verdictText(v)) + "\n";
+            for (const auto& v : check.verdicts) text += "    " + printable(engine::verdictText(v)) + "\n";
             if (!check.note.empty()) text += "    " + printable(check.note) + "\n";
             for (const auto& u : l.vn.units)
                 if (u.by == ResolvedBy::Succession) text += "    " + printable(u.reason) + "\n";

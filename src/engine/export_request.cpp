@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 
 #include "core/boundaries/crs.hpp"
 #include "core/boundaries/geometry_ops.hpp"
+#include "engine/atlas.hpp"
+#include "engine/figures.hpp"
 #include "engine/overlays.hpp"
 #include "io/georef_png.hpp"
 
@@ -102,14 +106,13 @@ Result<std::string> framePair(const ExportRequest& r, const MapData& map, Export
     spec.info.push_back("Source: " + doc);
     for (const auto& u : link.vn.units)
         if (u.vintage == v->vintage && u.by == ResolvedBy::Succession) spec.info.push_back(u.reason);
-    const AdjacencyVerdict* finest = lo.finest;
-    if (finest && finest != v && finest->vn && finest->la)
-        spec.info.push_back("Resolved units " + finest->vn->name + " – " + finest->la->name +
-                            (finest->touches ? ": share " + kmText(finest->sharedKm)
-                                             : ": " + kmText(finest->distanceKm) + " apart"));
     spec.info.push_back(v->touches ? "Shared border: " + kmText(v->sharedKm) + " (" + toString(v->vnLayer->spec.level) +
                                          "s, " + v->vintage + " units, geodesic)"
                                    : "No shared border: " + kmText(v->distanceKm) + " apart (" + v->vintage + " units)");
+    // The check in every system, as `borderlens pairs` lists it.
+    for (const AdjacencyVerdict& other : check.verdicts)
+        if (&other != v && other.vn && other.la) spec.info.push_back(verdictText(other));
+    spec.scene.emphasised = {map.dataset->keyOf(v->vn), map.dataset->keyOf(v->la)};
     if (check.nearestGate)
         spec.info.push_back("Nearest border gate: " + describeGate(*check.nearestGate));
     return date;
@@ -260,7 +263,14 @@ Result<std::monostate> checkExportSize(int width, int height, const std::string&
 }
 
 Result<std::monostate> validate(const ExportRequest& r, const VintagePolicy& vintages) {
-    if (auto ok = io::checkExportOutput(r.output, r.georef); !ok) return ok.error();
+    if (!r.atlas.empty()) {
+        if (auto ok = checkAtlasKind(r.atlas); !ok) return ok.error();
+        if (auto ok = io::checkAtlasOutput(r.output, r.georef); !ok) return ok.error();
+        if (r.pair >= 0 || !r.focus.empty() || r.bbox || r.frame || r.focusUnit.valid())
+            return optionError("--atlas frames each page itself: leave out --pair, --focus and --bbox");
+    } else if (auto ok = io::checkExportOutput(r.output, r.georef); !ok) {
+        return ok.error();
+    }
     if (auto ok = checkExportSize(r.width, r.height, "--size"); !ok) return ok.error();
     if (!(r.dpi >= 24 && r.dpi <= 1200)) return optionError("--dpi must be between 24 and 1200");
     const int frames = int(!r.focus.empty()) + int(r.pair >= 0) + int(r.bbox.has_value()) + int(r.frame.has_value()) +
@@ -284,11 +294,16 @@ Result<std::monostate> validate(const ExportRequest& r, const VintagePolicy& vin
     if (!r.vintage.empty())
         if (auto ok = vintages.check(r.vintage, "--vintage"); !ok) return ok.error();
     if (r.maxTile < 0 || (r.maxTile > 0 && r.maxTile < 16)) return optionError("tile size must be at least 16 pixels");
+    if (!(r.marginMm >= 0) || r.marginMm / 25.4 * r.dpi * 4 > std::min(r.width, r.height))
+        return optionError("--margin must be at least 0 mm and leave most of the page (at most an eighth of its shorter side)");
     return std::monostate{};
 }
 
 std::vector<std::string> layersNeeded(const ExportRequest& r, Session& session) {
-    if (r.pair >= 0) return session.allLayers();
+    if (r.pair >= 0 || r.atlas == "pairs") return session.allLayers();
+    if (!r.atlas.empty())  // pages at every scale: every layer of the system
+        return r.layers.empty() ? session.layersShown(r.vintage.empty() ? session.vintages().current : r.vintage)
+                                : r.layers;
     if (!r.layers.empty()) return r.layers;
     std::vector<std::string> ids = session.layersShown(r.vintage.empty() ? session.vintages().current : r.vintage);
     if (!r.focus.empty()) {
@@ -338,6 +353,17 @@ std::vector<std::string> layersToName(const Dataset& data, const std::string& vi
     return asSystem ? std::vector<std::string>{} : ids;
 }
 
+std::string productionDate() {
+    time_t now = time(nullptr);
+    // Reproducible output: SOURCE_DATE_EPOCH (reproducible-builds.org) when set.
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) now = time_t(std::strtoll(epoch, nullptr, 10));
+    struct tm t {};
+    gmtime_r(&now, &t);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &t);
+    return text;
+}
+
 Result<ExportSpec> buildExportSpec(const ExportRequest& r, const MapData& map) {
     if (auto ok = validate(r, map.catalog->vintages); !ok) return ok.error();
     ExportSpec spec;
@@ -371,8 +397,10 @@ Result<ExportSpec> buildExportSpec(const ExportRequest& r, const MapData& map) {
         docDate = *date;
     } else if (focus) {
         spec.scene.overlay.highlights.push_back({map.dataset->keyOf(focus->ref.unit), kFocusColour});
+        spec.scene.emphasised = {map.dataset->keyOf(focus->ref.unit)};
         what = frameUnit(*focus->ref.unit, spec);
     } else if (r.focusUnit.valid()) {
+        spec.scene.emphasised = {r.focusUnit};
         what = frameUnit(*map.dataset->unitOf(r.focusUnit), spec);
     } else if (r.bbox) {
         spec.frame = boxOf(*r.bbox);
@@ -387,6 +415,8 @@ Result<ExportSpec> buildExportSpec(const ExportRequest& r, const MapData& map) {
     spec.scene.selected = r.selected;
     spec.title = r.title.empty() ? what : r.title;
     spec.subtitle = r.subtitle.empty() ? *shown + (docDate.empty() ? "" : "; document dated " + docDate) : r.subtitle;
+    spec.margin = {kWorkingCrsText, *shown, "produced " + productionDate() + " with borderlens"};
+    spec.marginPx = r.marginMm / 25.4 * r.dpi;
     if (spec.frame.empty()) return makeError("nothing to show: the frame is empty");
     return spec;
 }

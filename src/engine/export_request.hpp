@@ -62,7 +62,19 @@ struct ExportSpec {
     std::vector<std::string> notes;   // to tell the user (e.g. the unit a misspelt --focus was taken for,
                                       // or the system a --focus unit belongs to being drawn)
     std::string vintage;              // the Vietnamese system drawn (the request's, or its --focus unit's)
+    // Furniture: the margin's lines (the CRS, the data drawn, the production
+    // date), a graticule with ticks on the frame, a locator inset (where the
+    // frame lies in the region; left out when the frame is most of it), and
+    // a blank margin around the whole page.
+    std::vector<std::string> margin;
+    bool graticule = true, locator = true;
+    double marginPx = 0.0;
+    // Numbered items (an atlas overview): the list beside the map.
+    std::vector<std::string> index;
 };
+
+// "2026-11-30": today (UTC), or SOURCE_DATE_EPOCH's day when it is set.
+std::string productionDate();
 
 // Pixels per side 64..kMaxExportSide, at most 250 megapixels; errors name the option.
 Result<std::monostate> checkExportSize(int width, int height, const std::string& option = "--size");
@@ -75,7 +87,8 @@ Result<std::monostate> validate(const ExportRequest& r, const VintagePolicy& vin
 // frame when it is known before loading (the whole border area: the Lao
 // provinces are read for it; a --bbox); with a pair, every layer
 // (documents); with a --focus, the layers of every system (the unit decides
-// which system is drawn, see buildExportSpec).
+// which system is drawn, see buildExportSpec); for an atlas, every layer of
+// the system (every layer for pairs).
 std::vector<std::string> layersNeeded(const ExportRequest& r, Session& session);
 
 // The layer ids a request names for the layers shown (`layerVisible`,

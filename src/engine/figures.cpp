@@ -49,4 +49,10 @@ std::string unitSystemText(const Layer& layer, const AdminUnit& unit) {
     return unit.briefName() + " is a " + toString(layer.spec.level) + " of the " + layer.spec.vintage.label + " system";
 }
 
+std::string verdictText(const AdjacencyVerdict& v) {
+    const std::string units = v.vintage + " " + v.vn->name + " x " + v.la->name;
+    if (v.touches) return units + ": share " + kmText(v.sharedKm) + " of border";
+    return units + ": do not touch, " + kmText(v.distanceKm) + " apart";
+}
+
 }  // namespace bl::engine

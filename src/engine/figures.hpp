@@ -4,6 +4,8 @@
 // info box). Machine outputs (CSV, JSON) keep full precision and ISO dates.
 #include <string>
 
+#include "core/news/link_check.hpp"
+
 #include "core/boundaries/adjacency.hpp"
 
 namespace bl::engine {
@@ -26,5 +28,9 @@ std::string sidesText(const SharedBorder& border);
 // "Hướng Hóa is a district of the 2023 system": why a map shows the system
 // of a unit asked for (export --focus, the viewer's selection).
 std::string unitSystemText(const Layer& layer, const AdminUnit& unit);
+
+// "2023 Huyện Hướng Hóa x Sepone: share 77.7 km of border" or "...: do not
+// touch, 5.9 km apart": a link's check in one system (pairs, exports, atlas).
+std::string verdictText(const AdjacencyVerdict& v);
 
 }  // namespace bl::engine

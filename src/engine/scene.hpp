@@ -32,7 +32,8 @@ struct OverlaySegment {
     bool casing = true;   // drawn on a white casing
 };
 
-enum class SymbolKind { BorderGate, Station, Document };
+// Item: an atlas overview's numbered item (its number drawn inside the disc).
+enum class SymbolKind { BorderGate, Station, Document, Item };
 
 struct OverlaySymbol {
     Vec2 position;  // working CRS metres

@@ -89,6 +89,15 @@ Result<ExportFormat> checkExportOutput(const std::string& path, bool georef) {
                        " is not supported; export writes .png, .pdf or .svg");
 }
 
+Result<AtlasOutput> checkAtlasOutput(const std::string& path, bool georef) {
+    std::error_code ec;
+    if ((!path.empty() && path.back() == '/') || fs::is_directory(path, ec)) return AtlasOutput::PngDirectory;
+    auto format = checkExportOutput(path, georef);
+    if (format && *format == ExportFormat::Pdf) return AtlasOutput::Pdf;
+    return optionError("-o " + path + ": an atlas is written to a .pdf (a page per item) or into a directory (-o " +
+                       "DIR/, a PNG per item)");
+}
+
 Result<ExportFiles> writeExportPng(const std::string& path, const RgbaImage& image, double dpi,
                                    const std::optional<GeoTransform>& georef, const std::string& crs, bool force) {
     auto format = checkExportOutput(path, georef.has_value());

@@ -37,6 +37,11 @@ enum class ExportFormat { Png, Pdf, Svg };
 // side-cars are named after it). Errors name -o and are ErrorKind::Option.
 Result<ExportFormat> checkExportOutput(const std::string& path, bool georef);
 
+// Where an atlas goes: a .pdf file (every page), or a directory (an existing
+// one, or a path ending in "/") that gets a PNG per page; PngDirectory then.
+enum class AtlasOutput { Pdf, PngDirectory };
+Result<AtlasOutput> checkAtlasOutput(const std::string& path, bool georef);
+
 // Checks, then writes (io/output_file.hpp: "-", FIFOs and character devices
 // are written into; georeferencing needs a regular file). `crs` is any definition GDAL's OSR accepts (PROJ string, WKT,
 // EPSG:n).

@@ -26,11 +26,12 @@
 
 namespace bl::render {
 
-// The camera of the export frame: `frame` fitted between the title band and
-// the attribution line (with frameIsImage, to the image's edges). Also the image's georeference (not rotated: pixel
-// (0,0)'s top-left corner is camera.toWorld({0,0})).
-Camera exportCamera(const ExportSpec& spec, const FontSet& fonts);
-
+// The camera of the export: the frame fitted into the map area between the
+// title band and the footer, refitted around the boxes over the map (with
+// frameIsImage, to the image's edges). Also the image's georeference (not
+// rotated: pixel (0,0)'s top-left corner is camera.toWorld({0,0})).
+// layoutExport(...).camera.
+Camera exportCamera(const ExportSpec& spec, const FontSet& fonts, const Dataset& data, const MapGeometry& geometry);
 
 // Angle (radians, clockwise from screen up) of true north at the camera's centre.
 double northAngle(const Camera& camera);

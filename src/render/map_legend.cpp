@@ -187,15 +187,15 @@ std::vector<LegendEntry> overlayLegend(const Dataset& data, const Scene& scene, 
         segmentLegends.push_back(kind);
         legend.push_back(e);
     }
-    bool seen[3][2] = {};
+    bool seen[4][2] = {};
     for (const auto& sym : o.symbols) {
         if (sym.position.x < view.minX || sym.position.x > view.maxX || sym.position.y < view.minY ||
             sym.position.y > view.maxY)
             continue;
         seen[int(sym.kind)][sym.approximate ? 1 : 0] = true;
     }
-    const char* symNames[3] = {"Border gate", "Border station", "Place in the documents"};
-    for (int k = 0; k < 3; ++k)
+    const char* symNames[4] = {"Border gate", "Border station", "Place in the documents", "Atlas page (its number)"};
+    for (int k = 0; k < 4; ++k)
         for (int a = 0; a < 2; ++a)
             if (seen[k][a]) {
                 LegendEntry e;

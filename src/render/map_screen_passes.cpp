@@ -132,12 +132,22 @@ void ScreenLayout::addOverlayLabels(Frame& f) {
             if (l.size() > longest->size()) longest = &l;
         if (longest->empty()) continue;
         const long grp = f.group++;
-        for (double at : {0.5, 0.35, 0.65, 0.2, 0.8}) {
-            const Vec2 mid = f.cam.toScreen(pointAlong(*longest, at));
-            for (double dy : {-14.0, 14.0})
-                f.addLabel(ScreenFont::LabelBold, {mid.x, mid.y + dy * f.s}, seg.label, bold.textWidth(seg.label), 0, 1e9, {1, 1, 1, 1},
-                           true, seg.colour, grp);
-        }
+        const double w = bold.textWidth(seg.label);
+        // Above and below the line, then beside it, then further out (where
+        // symbols crowd it): the length is what the map is about.
+        const double s = f.s, side = w / 2 + 16 * s, far = w / 2 + 48 * s;
+        const std::vector<Vec2> rings[] = {
+            {{0, -14 * s}, {0, 14 * s}},
+            {{-side, 0}, {side, 0}, {-side, -20 * s}, {side, 20 * s}},
+            {{0, -40 * s}, {0, 40 * s}, {-far, 0}, {far, 0}, {-far, -36 * s}, {far, 36 * s}, {-far, 36 * s},
+             {far, -36 * s}}};
+        for (const auto& ring : rings)
+            for (double at : {0.5, 0.35, 0.65, 0.2, 0.8}) {
+                const Vec2 mid = f.cam.toScreen(pointAlong(*longest, at));
+                for (Vec2 d : ring)
+                    f.addLabel(ScreenFont::LabelBold, {mid.x + d.x, mid.y + d.y}, seg.label, w, 0, 1e9, {1, 1, 1, 1}, true,
+                               seg.colour, grp);
+            }
     }
     for (const auto& c : f.scene.overlay.connectors) {
         if (c.label.empty()) continue;
@@ -155,6 +165,15 @@ void ScreenLayout::addSymbols(Frame& f) {
         const Vec2 p = f.cam.toScreen(sym.position);
         if (p.x < -20 || p.y < -20 || p.x > f.cam.width + 20 || p.y > f.cam.height + 20) continue;
         const SymbolLook look = symbolLook(sym.kind, s);
+        if (sym.kind == SymbolKind::Item) {  // a numbered disc: the number inside, nothing beside
+            const Font& bold = m_fonts->labelBold;
+            const double w = bold.textWidth(sym.label), rr = std::max(look.radius, w / 2 + 4 * s);
+            f.paint.polygon(p, rr + 1.5 * s, look.sides, 0, {1, 1, 1, 1});
+            f.paint.polygon(p, rr, look.sides, 0, look.colour);
+            f.paint.text(ScreenFont::LabelBold, {p.x - w / 2, p.y - bold.lineHeight / 2}, sym.label, {1, 1, 1, 1});
+            f.obstacles.push_back({p.x - rr - 2 * s, p.y - rr - 2 * s, p.x + rr + 2 * s, p.y + rr + 2 * s});
+            continue;
+        }
         const double r = look.radius;
         const Rgba col = look.colour;
         const int sides = look.sides;
@@ -239,7 +258,7 @@ void ScreenLayout::addUnitLabels(Frame& f) {
         const long grp = f.group++;
         for (Vec2 d : {Vec2{0, 0}, Vec2{0, -h}, Vec2{0, h}, Vec2{-w / 3, 0}, Vec2{w / 3, 0}, Vec2{0, -2 * h},
                        Vec2{0, 2 * h}})
-            f.addLabel(ScreenFont::Title, {p.x + d.x, p.y + d.y}, text, w, -1, 1e9, {0.08f, 0.08f, 0.10f, 1}, false,
+            f.addLabel(ScreenFont::Title, {p.x + d.x, p.y + d.y}, text, w, 0, 5e8, {0.08f, 0.08f, 0.10f, 1}, false,
                        {}, grp);
     }
     for (size_t li = 0; li < f.data->layers.size(); ++li) {

@@ -46,6 +46,8 @@ SymbolLook symbolLook(SymbolKind kind, float s) {
             return {{0.80f, 0.10f, 0.10f, 1}, 6.5 * s, 4, 0.0};  // red square
         case SymbolKind::Station:
             return {{0.10f, 0.20f, 0.60f, 1}, 6.5 * s, 4, M_PI / 4};  // blue diamond
+        case SymbolKind::Item:
+            return {{0.10f, 0.16f, 0.32f, 1}, 9.0 * s, 32, 0.0};  // dark disc holding a number
         case SymbolKind::Document:
             return {{0.05f, 0.55f, 0.60f, 1}, 6.5 * s, 24, 0.0};  // teal disc
     }

@@ -13,6 +13,9 @@ namespace bl {
 
 inline constexpr const char* kWorkingCrs =
     "+proj=lcc +lat_0=18 +lon_0=106 +lat_1=15 +lat_2=21 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs +type=crs";
+// kWorkingCrs in words, for map margins.
+inline constexpr const char* kWorkingCrsText =
+    "Lambert conformal conic on WGS 84: standard parallels 15°N and 21°N, central meridian 106°E";
 
 struct LonLat {
     double lon = 0.0;
