@@ -4,17 +4,25 @@ title, a map item in the working CRS framed on each given frame, a legend, a
 scale bar in km, a north arrow and an attribution line, exported to a vector
 PDF at 300 dpi with text kept as text. Several frames make one multi-page PDF
 through the layout's atlas (a memory coverage layer of the frame rectangles),
-one page per frame.
+one page per frame; a frame may name the layers its page draws (as the
+pages of borderlens's atlas differ: the overview shows only provinces), and
+the map item takes them from the atlas feature (a data-defined layer list).
 Usage: peer_qgis_print.py [--title TEXT] [--attribution TEXT]
            OUT.pdf PAGE_W_MM PAGE_H_MM PROJ_STRING FRAMES LAYER_SPEC...
-where FRAMES is XMIN,YMIN,XMAX,YMAX[;XMIN,YMIN,XMAX,YMAX...] in the CRS's
-metres and each LAYER_SPEC is FILE|GDAL_LAYER|LEVEL|COUNTRY|NAME_FIELD.
+where FRAMES is XMIN,YMIN,XMAX,YMAX[:I,J...][;XMIN,YMIN,XMAX,YMAX[:I,J...]...]
+in the CRS's metres, I,J... the 0-based positions of the LAYER_SPECs the
+page draws (none given: all), and each LAYER_SPEC is
+FILE|GDAL_LAYER|LEVEL|COUNTRY|NAME_FIELD.
 Prints "OUT.pdf PAGES" and exits 0; on failure, a message on stderr and 1.
 Run with /usr/bin/python3 (Debian's QGIS); the caller times the process."""
 import os
 import sys
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+if not os.environ.get("XDG_RUNTIME_DIR"):  # Qt's own default, made here so it does not warn on every run
+    runtime = f"/tmp/runtime-{os.getuid()}"
+    os.makedirs(runtime, mode=0o700, exist_ok=True)
+    os.environ["XDG_RUNTIME_DIR"] = runtime
 
 
 def die(msg):
@@ -42,11 +50,13 @@ if len(args) < 6:
 out, proj = args[0], args[3]
 try:
     page_w, page_h = float(args[1]), float(args[2])
-    frames = []
+    frames, frame_layers = [], []  # frame_layers[i]: the spec positions page i draws, None = all
     for f in args[4].split(";"):
         if f.strip():
-            xmin, ymin, xmax, ymax = (float(v) for v in f.split(","))
+            box, _, shown = f.partition(":")
+            xmin, ymin, xmax, ymax = (float(v) for v in box.split(","))
             frames.append((xmin, ymin, xmax, ymax))
+            frame_layers.append({int(v) for v in shown.split(",")} if shown.strip() else None)
 except ValueError as e:
     die(f"bad page size or frame: {e}")
 if not frames:
@@ -57,11 +67,14 @@ for s in args[5:]:
     if len(parts) != 5:
         die(f"bad layer spec (want FILE|GDAL_LAYER|LEVEL|COUNTRY|NAME_FIELD): {s}")
     specs.append(parts)
+for shown in frame_layers:
+    if shown is not None and not all(0 <= i < len(specs) for i in shown):
+        die(f"a frame names a layer beyond the {len(specs)} given: {sorted(shown)}")
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFeature, QgsFillSymbol, QgsGeometry,  # noqa: E402
                        QgsLayoutExporter, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
-                       QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutMeasurement, QgsLayoutPoint,
-                       QgsLayoutSize, QgsLegendStyle, QgsPalLayerSettings, QgsPrintLayout, QgsProject,
+                       QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutMeasurement, QgsLayoutObject, QgsLayoutPoint,
+                       QgsLayoutSize, QgsLegendStyle, QgsPalLayerSettings, QgsPrintLayout, QgsProject, QgsProperty,
                        QgsRectangle, QgsRenderContext, QgsScaleBarSettings, QgsTextBufferSettings, QgsTextFormat,
                        QgsUnitTypes, QgsVectorLayer, QgsVectorLayerSimpleLabeling)
 from qgis.PyQt.QtCore import Qt  # noqa: E402
@@ -139,14 +152,21 @@ try:
     # names, then province outlines and names on top. A QGIS user gets that
     # with each province file loaded twice: filled at the bottom (the legend
     # entry) and outline-only with labels on top.
+    # Layer names are unique: a page's data-defined layer list names them.
     fills, lower, tops, legend_layers = [], [], [], []
-    for path, gdal_layer, level, country, field in specs:
+    spec_of = {}  # QGIS layer id -> position of its LAYER_SPEC
+    names = set()
+    for index, (path, gdal_layer, level, country, field) in enumerate(specs):
         look = LOOK.get((level, country))
         if look is None:
             die(f"unknown level/country: {level} {country}")
         fill, line, width, size, colour = look
         name = f"{COUNTRY.get(country, country)} {level}s"
+        if name in names:
+            name += f" ({gdal_layer})"
+        names.add(name)
         lyr = open_layer(path, gdal_layer, name)
+        spec_of[lyr.id()] = index
         sym = {"color": fill or "0,0,0,0", "style": "solid" if fill else "no",
                "outline_color": line, "outline_width": str(width), "outline_width_unit": "MM",
                "joinstyle": "round"}
@@ -155,6 +175,7 @@ try:
         if level == "province":
             fills.append(lyr)
             top = open_layer(path, gdal_layer, name + " (outlines)")
+            spec_of[top.id()] = index
             top.renderer().setSymbol(QgsFillSymbol.createSimple(dict(sym, style="no", color="0,0,0,0")))
             set_labels(top, field, level, colour, size)
             tops.append(top)
@@ -164,6 +185,9 @@ try:
     for lyr in fills + lower + tops:
         project.addMapLayer(lyr, False)
     map_layers = list(reversed(fills + lower + tops))  # top first
+
+    def page_layers(shown):
+        return [lyr for lyr in map_layers if shown is None or spec_of[lyr.id()] in shown]
 
     # ---- the layout --------------------------------------------------------
     layout = QgsPrintLayout(project)
@@ -186,7 +210,7 @@ try:
     map_item = QgsLayoutItemMap(layout)
     map_item.attemptResize(QgsLayoutSize(map_w, map_h, MM))
     map_item.setCrs(crs)
-    map_item.setLayers(map_layers)
+    map_item.setLayers(page_layers(frame_layers[0]))
     map_item.setKeepLayerSet(True)
     map_item.setBackgroundColor(QColor("#e6ecf5"))
     map_item.setFrameEnabled(True)
@@ -276,12 +300,15 @@ try:
     else:
         # One page per frame: the layout's atlas over a memory layer of the
         # frame rectangles, the map item fitting each rectangle (no margin).
-        cover = QgsVectorLayer("Polygon", "frames", "memory")
+        # Each feature carries its page's layers, top first, "|"-separated:
+        # the map item's data-defined layer list.
+        cover = QgsVectorLayer("Polygon?field=layers:string", "frames", "memory")
         cover.setCrs(crs)
         feats = []
-        for f in frames:
-            feat = QgsFeature()
+        for f, shown in zip(frames, frame_layers):
+            feat = QgsFeature(cover.fields())
             feat.setGeometry(QgsGeometry.fromRect(QgsRectangle(*f)))
+            feat.setAttribute("layers", "|".join(lyr.name() for lyr in page_layers(shown)))
             feats.append(feat)
         cover.dataProvider().addFeatures(feats)
         cover.updateExtents()
@@ -293,6 +320,9 @@ try:
         map_item.setAtlasDriven(True)
         map_item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
         map_item.setAtlasMargin(0.0)
+        if any(shown is not None for shown in frame_layers):
+            map_item.dataDefinedProperties().setProperty(
+                QgsLayoutObject.MapLayers, QgsProperty.fromExpression("attribute(@atlas_feature, 'layers')"))
         result, error = QgsLayoutExporter.exportToPdf(atlas, out, settings)
         pages = atlas.count()
     if result != QgsLayoutExporter.Success:

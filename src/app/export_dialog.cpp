@@ -179,7 +179,7 @@ const render::FontSet* ExportDialog::exportFonts(double scale, bool& exact) {
 void ExportDialog::updatePreview(const ExportView& view, ui::ExportPanelInfo& info) {
     m_preview.reset();
     m_previewExact = false;
-    auto req = baseRequest(m_options, view);
+    auto req = exportRequest(m_options, view);  // with the overlay: its legend entries move the frame
     if (!req) {
         info.frameText = req.error().message;
         return;

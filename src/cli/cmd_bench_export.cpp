@@ -174,14 +174,16 @@ struct Row {
     int met = -1;  // -1: no goal
 };
 
+const char* metText(int met) { return met < 0 ? "" : met ? "  met" : "  NOT met"; }
+
 void printRow(const Row& r) {
     std::error_code ec;
     const auto bytes = r.ok ? fs::file_size(r.file, ec) : 0;
     char peak[16] = "-";
     if (r.peakMiB >= 0) std::snprintf(peak, sizeof peak, "%.0f", r.peakMiB);
     std::printf("%s %8.2f %9s %8.1f %6d   %s%s%s\n", padRight(r.what, 46).c_str(), r.seconds, peak,
-                ec ? 0.0 : double(bytes) / 1048576.0, r.pages, r.goal.c_str(),
-                r.met < 0 ? "" : r.met ? "  met" : "  NOT met", r.ok ? "" : "  (FAILED)");
+                ec ? 0.0 : double(bytes) / 1048576.0, r.pages, r.goal.c_str(), metText(r.met),
+                r.ok ? "" : "  (FAILED)");
 }
 
 struct PdfBench {
@@ -204,9 +206,9 @@ std::vector<Row> pdfRows(const PdfBench& b, const PdfCase& c) {
     if (!out) std::fprintf(stderr, "bench export: %s: %s\n", c.name.c_str(), out.error().message.c_str());
 
     const std::string child = (b.dir / (c.file + "-process.pdf")).string();
-    std::vector<std::string> args = {"export", "-o", child, "--size",
-                                     std::to_string(kPageWidth) + "x" + std::to_string(kPageHeight),
-                                     "--dpi", std::to_string(int(kPageDpi)), "--force"};
+    const std::string size = std::to_string(kPageWidth) + "x" + std::to_string(kPageHeight);
+    std::vector<std::string> args = {"export", "-o", child, "--size", size, "--dpi", std::to_string(int(kPageDpi)),
+                                     "--force"};
     if (!c.atlas.empty()) args.insert(args.end(), {"--atlas", c.atlas});
     (void)b.self.run(args, b.cacheHome);  // fills the store (cold) and the page cache
     const BenchRun ours = b.self.median(b.repeat, args, b.cacheHome);
@@ -226,7 +228,8 @@ std::vector<Row> pdfRows(const PdfBench& b, const PdfCase& c) {
                 runs.push_back({m.seconds, double(m.peakKiB) / 1024.0, m.ok});
             }
             const BenchRun peer = medianRun(std::move(runs));
-            rows.push_back({"QGIS 3.22 print layout, whole process", peer.seconds, peer.peakMiB, qgis, 0, peer.ok, "", -1});
+            rows.push_back(
+                {"QGIS 3.22 print layout, whole process", peer.seconds, peer.peakMiB, qgis, 0, peer.ok, "", -1});
             char goal[64];
             std::snprintf(goal, sizeof goal, "< %.2f s (QGIS's)", peer.seconds);
             rows[1].goal = goal;
@@ -249,28 +252,33 @@ void benchPdf(Shared& shared, const engine::MapData& map, const fs::path& dir, i
     const SelfProcess self(shared.global);
     fs::create_directories(dir / "cache");
     PdfBench b{map, *fonts, self, (dir / "cache").string(), dir, repeat, pythonHas("qgis.core")};
-    std::printf("\nA3 landscape vector PDF, %.0fx%.0f mm (%dx%d px at %.0f dpi); whole-process figures are the median "
-                "of %d runs, after one that fills the store\n",
-                kPageWidth * 25.4 / kPageDpi, kPageHeight * 25.4 / kPageDpi, kPageWidth, kPageHeight, kPageDpi, repeat);
+    std::printf(
+        "\nA3 landscape vector PDF, %.0fx%.0f mm (%dx%d px at %.0f dpi); whole-process figures are the median "
+        "of %d runs, after one that fills the store\n",
+        kPageWidth * 25.4 / kPageDpi, kPageHeight * 25.4 / kPageDpi, kPageWidth, kPageHeight, kPageDpi, repeat);
     std::printf("%-46s %8s %9s %8s %6s   %s\n", "", "wall s", "peak MiB", "PDF MiB", "pages", "goal");
     bool allOk = true;
-    for (const PdfCase& c : {PdfCase{"whole border area", "", "whole"}, PdfCase{"atlas of all pairs", "pairs", "atlas-pairs"}}) {
+    for (const PdfCase& c :
+         {PdfCase{"whole border area", "", "whole"}, PdfCase{"atlas of all pairs", "pairs", "atlas-pairs"}}) {
         std::printf("%s\n", c.name.c_str());
         for (const Row& r : pdfRows(b, c)) {
             printRow({"  " + r.what, r.seconds, r.peakMiB, r.file, r.pages, r.ok, r.goal, r.met});
             allOk = allOk && r.ok;
         }
     }
-    std::printf("\nin process = render::runExport with the data loaded: the pages' specs, fonts at 300 dpi, layout, "
-                "cairo drawing and writing the PDF.\n"
-                "whole process = a fresh `borderlens export -o X.pdf --size %dx%d --dpi 300 [--atlas pairs]`: start, "
-                "catalog, the layers from the prepared-data store (warm), documents for the atlas, drawing, writing.\n",
-                kPageWidth, kPageHeight);
+    std::printf(
+        "\nin process = render::runExport with the data loaded: the pages' specs, fonts at 300 dpi, layout, "
+        "cairo drawing and writing the PDF.\n"
+        "whole process = a fresh `borderlens export -o X.pdf --size %dx%d --dpi 300 [--atlas pairs]`: start, "
+        "catalog, the layers from the prepared-data store (warm), documents for the atlas, drawing, writing.\n",
+        kPageWidth, kPageHeight);
     if (b.havePeer)
-        std::printf("QGIS = /usr/bin/python3 bench/peer_qgis_print.py: start QGIS, open the layers with OGR, a print "
-                    "layout (title, map, legend, scale bar, north arrow, attribution) on the same page size, each "
-                    "page framed on our map's visible box with the layers our page draws, vector PDF at 300 dpi "
-                    "(one atlas for several pages).\n");
+        std::printf(
+            "QGIS = /usr/bin/python3 bench/peer_qgis_print.py: start QGIS, open the layers with OGR, a print "
+            "layout (title, map, legend, scale bar, north arrow, attribution) on the same page size, each "
+            "page framed on our map's visible box with the layers our page draws, vector PDF at 300 dpi "
+            "(one atlas for several pages). It draws less than we do: no neighbouring countries, overlays, information "
+            "boxes, inset or graticule.\n");
     else
         std::printf("peer: python3-qgis not found (scripts/setup installs it); its rows and the goals are left out\n");
     if (!allOk) shared.exitCode = 1;
@@ -316,8 +324,12 @@ void benchExport(Shared& shared, const BenchOptions& o) {
         fs::remove_all(dir / "cache", ec);
         fs::create_directories(o.keep, ec);
         for (const auto& e : fs::directory_iterator(dir, ec))
-            if (!ec) fs::copy_file(e.path(), fs::path(o.keep) / e.path().filename(), fs::copy_options::overwrite_existing, ec);
-        if (ec) std::fprintf(stderr, "bench export: could not move the files to %s: %s\n", o.keep.c_str(), ec.message().c_str());
+            if (!ec)
+                fs::copy_file(e.path(), fs::path(o.keep) / e.path().filename(), fs::copy_options::overwrite_existing,
+                              ec);
+        if (ec)
+            std::fprintf(stderr, "bench export: could not copy the files to %s: %s\n", o.keep.c_str(),
+                         ec.message().c_str());
     }
     fs::remove_all(dir, ec);
 }
@@ -326,10 +338,12 @@ void benchExport(Shared& shared, const BenchOptions& o) {
 
 void addBenchExportCommand(CLI::App& bench, Shared& shared) {
     auto* cmd = bench.add_subcommand(
-        "export", "Time PNG exports (pair 0, whole area) and A3 vector PDFs (whole area, atlas of all pairs), "
-                  "in process and whole process, beside QGIS printing the same pages");
+        "export",
+        "Time PNG exports (pair 0, whole area) and A3 vector PDFs (whole area, atlas of all pairs), "
+        "in process and whole process, beside QGIS printing the same pages");
     auto o = std::make_shared<BenchOptions>();
-    cmd->add_option("--repeat", o->repeat, "Runs of each whole-process figure (ours and QGIS's); the median is reported")
+    cmd->add_option("--repeat", o->repeat,
+                    "Runs of each whole-process figure (ours and QGIS's); the median is reported")
         ->check(CLI::Range(1, 20));
     cmd->add_option("--keep", o->keep, "Leave the images and PDFs written (ours and QGIS's) in this directory");
     cmd->callback([&shared, o] { benchExport(shared, *o); });

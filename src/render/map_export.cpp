@@ -538,7 +538,7 @@ void drawInset(Sheet& sh, Box box) {
     for (const auto& line : stripPolylines(border, {0, uint32_t(border.vertices.size())}, o)) {
         std::vector<Vec2> pts;
         for (const Vec2& q : line) pts.push_back(toInset(q));
-        clippedPolyline(p, pts, inner, 1.4 * s, borderColour());
+        clippedPolyline(p, pts, inner, 1.2 * s, {0.40f, 0.40f, 0.44f, 1});
     }
     // The frame: the map area's extent.
     const Camera& cam = sh.cam;

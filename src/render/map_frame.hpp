@@ -85,7 +85,8 @@ struct Frame {
                   Rgba colour, bool pill = false, Rgba pillColour = {}, long grp = -1);
 };
 
-// The screen-space passes, in order, after the geometry: the underlay,
+// The screen-space passes, in order, after the geometry (the scene's
+// underlay is the backends' to draw, between the fills and the outlines):
 // overlay labels, symbols, neighbours' and units' names, scale bar and
 // attribution, placement, decorations. Keeps the label widths of one dataset.
 class ScreenLayout {

@@ -188,6 +188,7 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
         m.drawContext(f);
         m.drawFills(f);
         m.drawHighlightFills(f);
+        if (!scene.underlay.empty()) m.drawScreen(scene.underlay, f, target);  // the graticule, under the lines
         m.drawOutlines(f);
         m.drawOverlayLines(f);
     } else {
@@ -196,14 +197,13 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
         f.mpp = cam.metresPerPixel;
     }
     m.layout->run(f);
-    m.flushScreen(f, target);
+    m.drawScreen(f.screen, f, target);
     glDisable(GL_SCISSOR_TEST);
 }
 
-// Every screen item as triangles, shifted to the tile, in one draw call.
-void MapRenderer::Impl::flushScreen(Frame& f, const RenderTarget& target) {
+void MapRenderer::Impl::drawScreen(const std::vector<ScreenItem>& items, const Frame& f, const RenderTarget& target) {
     detail::ScreenBatch batch(fonts->atlas.whiteU, fonts->atlas.whiteV);
-    for (const ScreenItem& item : f.screen) batch.item(*fonts, item);
+    for (const ScreenItem& item : items) batch.item(*fonts, item);
     if (f.tileBox.minX != 0 || f.tileBox.minY != 0)
         for (detail::ScreenVertex& v : batch.v) {
             v.x -= float(f.tileBox.minX);

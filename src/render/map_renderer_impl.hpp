@@ -169,7 +169,8 @@ struct MapRenderer::Impl {
     void drawHighlightFills(Frame& f);
     void drawOutlines(Frame& f);
     void drawOverlayLines(Frame& f);
-    void flushScreen(Frame& f, const RenderTarget& target);
+    // Screen items as triangles, shifted to the tile, in one draw call.
+    void drawScreen(const std::vector<ScreenItem>& items, const Frame& f, const RenderTarget& target);
 };
 
 }  // namespace bl::render

@@ -105,7 +105,6 @@ void ScreenLayout::setData(const Dataset* data, const MapGeometry* geometry) {
 }
 
 void ScreenLayout::run(Frame& f) {
-    f.screen.insert(f.screen.end(), f.scene.underlay.begin(), f.scene.underlay.end());
     if (f.data && f.geometry) {
         addOverlayLabels(f);
         addSymbols(f);

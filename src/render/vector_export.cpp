@@ -209,11 +209,14 @@ void addPolygons(cairo_t* cr, const Camera& cam, const MultiPolygon& mp) {
         for (const auto& ring : poly.rings) addPath(cr, cam, ring);
 }
 
+// As the OpenGL strips draw lines: butt ends, mitred joins, bevelled past
+// twice the half width (map_geometry.cpp, LineStrip::append).
 void stroke(cairo_t* cr, Rgba c, double width) {
     setColour(cr, c);
     cairo_set_line_width(cr, width);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+    cairo_set_miter_limit(cr, 2.0);
     cairo_stroke(cr);
 }
 
@@ -301,6 +304,7 @@ Result<std::monostate> drawPage(cairo_t* cr, const CairoFonts& cf, const FontSet
         unitPath(size_t(h.unit.layer), size_t(h.unit.unit));
         fill(cr, {h.colour.r, h.colour.g, h.colour.b, 0.28f * h.colour.a});
     }
+    for (const ScreenItem& item : layout->scene.underlay) drawItem(cr, cf, fonts, item);  // the graticule
     // Outlines: fine levels first, provinces over them.
     for (Level level : {Level::Commune, Level::District, Level::Province})
         for (size_t li = 0; li < data.layers.size(); ++li) {

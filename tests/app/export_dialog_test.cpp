@@ -97,7 +97,7 @@ Box exportedFrame(const engine::ExportRequest& r, const engine::MapData& data) {
     if (!spec) FAIL(spec.error().message);
     auto fonts = render::loadFonts(float(r.dpi / 96.0));
     if (!fonts) FAIL(fonts.error().message);
-    return render::exportCamera(*spec, *fonts).visibleBox();
+    return render::exportCamera(*spec, *fonts, *data.dataset, *data.geometry).visibleBox();
 }
 
 void checkSame(const std::optional<Box>& a, const Box& b) {
@@ -219,7 +219,18 @@ TEST_CASE("The Export tab previews the frame of each preset as the export draws 
         cli.width = 1200;
         cli.height = 900;
         cli.bbox = o.lonLatBox;
-        checkSame(dialog.previewFrame(), exportedFrame(cli, *s.data));
+        // The dialog's export (with the viewer's overlay, which its legend
+        // lists and the frame is refitted around) draws what it previews...
+        auto req = app::exportRequest(o, s.view);
+        REQUIRE(req);
+        checkSame(dialog.previewFrame(), exportedFrame(*req, *s.data));
+        // ...and frames the box the command line's --bbox frames.
+        auto mine = engine::buildExportSpec(*req, *s.data);
+        auto theirs = engine::buildExportSpec(cli, *s.data);
+        REQUIRE(mine);
+        REQUIRE(theirs);
+        CHECK(mine->frame.minX == Approx(theirs->frame.minX));
+        CHECK(mine->frame.maxY == Approx(theirs->frame.maxY));
     }
     SECTION("no pair shown: no pair frame, and no export") {
         app::ExportView none = s.view;

@@ -185,7 +185,7 @@ TEST_CASE("export -o - writes the PNG to standard output", "[cli][export][output
     CHECK_FALSE(fs::exists("-"));
 }
 
-TEST_CASE("export refuses a name that is not .png, and --georef without a file name, before loading",
+TEST_CASE("export refuses a name that is not .png .pdf or .svg, and --georef without a file name, before loading",
           "[cli][export][output]") {
     TempDir tmp;
     // A catalog that cannot be read: refusing the output must come first.
@@ -193,7 +193,8 @@ TEST_CASE("export refuses a name that is not .png, and --georef without a file n
     for (const std::string name : {"map.jpg", "map.PNG.tif", "map"}) {
         const RunResult r = runBorderlens(noData + "-o " + tmp.file(name));
         CHECK(r.exitCode == 2);
-        CHECK_THAT(r.err, Catch::Contains(name) && Catch::Contains("PNG") && Catch::Contains(".png"));
+        CHECK_THAT(r.err, Catch::Contains(name) && Catch::Contains(".png") && Catch::Contains(".pdf") &&
+                              Catch::Contains(".svg"));
         CHECK_THAT(r.err, !Catch::Contains("none.json"));
         CHECK_FALSE(fs::exists(tmp.file(name)));
     }
