@@ -190,14 +190,14 @@ void drawItem(cairo_t* cr, const CairoFonts& cf, const FontSet& fonts, const Scr
 }
 
 // Appends a line (or a ring, closed) in screen pixels, dropping points
-// within a twentieth of a pixel of the previous one.
+// within a fifth of a pixel of the previous one.
 void addPath(cairo_t* cr, const Camera& cam, const LineString& line) {
     if (line.size() < 2) return;
     Vec2 last = cam.toScreen(line[0]);
     cairo_move_to(cr, last.x, last.y);
     for (size_t i = 1; i < line.size(); ++i) {
         const Vec2 q = cam.toScreen(line[i]);
-        if (i + 1 < line.size() && std::fabs(q.x - last.x) < 0.05 && std::fabs(q.y - last.y) < 0.05) continue;
+        if (i + 1 < line.size() && std::fabs(q.x - last.x) < 0.2 && std::fabs(q.y - last.y) < 0.2) continue;
         cairo_line_to(cr, q.x, q.y);
         last = q;
     }
@@ -238,9 +238,9 @@ Result<std::monostate> drawPage(cairo_t* cr, const CairoFonts& cf, const FontSet
     Frame f(layout->scene, cam, fonts, stats, labelBoxes);
     f.begin(&data, &g, nullptr);
     const Vec2 o = g.origin;
-    // Labels are placed on the PNG's level; paths come from a finer one, so
-    // they stay smooth when the page is zoomed into.
-    const size_t fine = lodForScale(f.mpp / 4);
+    // Labels are placed on the PNG's level; paths come from the level of
+    // half its pixels, so they stay smooth when the page is zoomed into.
+    const size_t fine = lodForScale(f.mpp / 2);
     f.lods.assign(data.layers.size(), nullptr);
     f.levels.assign(data.layers.size(), f.lod);
     std::vector<const LayerLod*> paths(data.layers.size(), nullptr);
