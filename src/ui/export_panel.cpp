@@ -44,7 +44,7 @@ bool ExportPanel::drawContent(ExportOptions& o, const ExportPanelInfo& info) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::InputText("##file", m_path, sizeof m_path)) o.path = m_path;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("PNG file to write");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("File to write: .png, .pdf or .svg (vector, text as text)");
     ImGui::Separator();
 
     drawFrameChoice(o, info);
@@ -102,7 +102,7 @@ void ExportPanel::drawSize(ExportOptions& o, const ExportPanelInfo& info) {
     }
     ImGui::SetNextItemWidth(-4.0f * ImGui::GetFontSize());
     ImGui::SliderInt("dpi", &o.dpi, 72, 600);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Scales lines, text and symbols; recorded in the PNG");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Scales lines, text and symbols; recorded in the PNG; sets a PDF's page size with the pixels");
     ImGui::BeginDisabled(info.viewAspect <= 0);
     if (ImGui::Button("Proportions of the view"))
         o.height = std::clamp(int(std::lround(o.width / info.viewAspect)), 64, 30000);
