@@ -164,6 +164,7 @@ Result<std::vector<AtlasPage>> buildAtlas(const ExportRequest& r, const MapData&
     if (auto ok = checkAtlasKind(r.atlas); !ok) return ok.error();
     ExportRequest base = r;
     base.atlas.clear();
+    base.output = "page.png";  // the pages' specs are built as single exports; the atlas writes them
     base.pair = -1;
     base.focus.clear();
     base.bbox.reset();

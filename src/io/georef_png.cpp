@@ -92,6 +92,9 @@ Result<ExportFormat> checkExportOutput(const std::string& path, bool georef) {
 Result<AtlasOutput> checkAtlasOutput(const std::string& path, bool georef) {
     std::error_code ec;
     if ((!path.empty() && path.back() == '/') || fs::is_directory(path, ec)) return AtlasOutput::PngDirectory;
+    if (georef)
+        return optionError("--georef with --atlas needs -o DIR/ (a PNG per page, each with its world file); " + path +
+                           " is not a directory");
     auto format = checkExportOutput(path, georef);
     if (format && *format == ExportFormat::Pdf) return AtlasOutput::Pdf;
     return optionError("-o " + path + ": an atlas is written to a .pdf (a page per item) or into a directory (-o " +

@@ -35,11 +35,7 @@ void drawSymbol(Painter& p, Vec2 c, SymbolKind k, bool approximate, float s) {
     p.polygon(c, r, sides, rot, look.colour);
     if (approximate) {
         p.polygon(c, r - 2.2 * s, sides, rot, {1, 1, 1, 1});
-        for (int i = 0; i < 10; ++i) {
-            const double a0 = 2 * M_PI * i / 10, a1 = a0 + M_PI / 10, rr = r + 5 * s;
-            p.line({c.x + rr * std::cos(a0), c.y + rr * std::sin(a0)}, {c.x + rr * std::cos(a1), c.y + rr * std::sin(a1)},
-                   1.5 * s, look.colour);
-        }
+        p.dashedRing(c, r + 5 * s, 1.5 * s, 10, look.colour);
     }
 }
 
@@ -753,7 +749,7 @@ Result<ExportLayout> layoutExport(const FontSet& fonts, const Dataset& data, con
     if (!(spec.dpi >= 24 && spec.dpi <= 1200)) return makeError("--dpi must be between 24 and 1200");
     if (spec.frame.empty()) return makeError("nothing to show: the export frame is empty");
     const float s = float(spec.dpi / 96.0);
-    ExportLayout out{Camera{}, spec.scene};
+    ExportLayout out{Camera{}, spec.scene, {}};
     const Bands bands = bandsFor(spec, fonts);
     Scene& scene = out.scene;
     scene.style.scale = s;
@@ -766,6 +762,7 @@ Result<ExportLayout> layoutExport(const FontSet& fonts, const Dataset& data, con
     sh.area = {spec.marginPx, spec.marginPx + bands.header, sh.W - spec.marginPx, sh.H - spec.marginPx - bands.footer};
     layoutSheet(sh, bands);
     out.camera = sh.cam;
+    out.boxes = sh.boxes;
     return out;
 }
 

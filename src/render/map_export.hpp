@@ -42,6 +42,7 @@ double northAngle(const Camera& camera);
 struct ExportLayout {
     Camera camera;
     Scene scene;
+    std::vector<Box> boxes;  // over the map: information, list, legend, north arrow, scale bar, inset (pixels)
 };
 Result<ExportLayout> layoutExport(const FontSet& fonts, const Dataset& data, const MapGeometry& geometry,
                                   const ExportSpec& spec);

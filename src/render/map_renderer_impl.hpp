@@ -35,10 +35,6 @@ public:
     void tri(Vec2 a, Vec2 b, Vec2 c, uint32_t col) {
         for (Vec2 p : {a, b, c}) v.push_back({float(p.x), float(p.y), m_whiteU, m_whiteV, col});
     }
-    void rect(double x0, double y0, double x1, double y1, uint32_t col) {
-        tri({x0, y0}, {x1, y0}, {x1, y1}, col);
-        tri({x0, y0}, {x1, y1}, {x0, y1}, col);
-    }
     void line(Vec2 a, Vec2 b, double w, uint32_t col) {
         const double dx = b.x - a.x, dy = b.y - a.y, len = std::hypot(dx, dy);
         if (len <= 0) return;
@@ -46,20 +42,6 @@ public:
         const Vec2 p0{a.x + nx, a.y + ny}, p1{b.x + nx, b.y + ny}, p2{b.x - nx, b.y - ny}, p3{a.x - nx, a.y - ny};
         tri(p0, p1, p2, col);
         tri(p0, p2, p3, col);
-    }
-    void polygon(Vec2 c, double r, int sides, double rot, uint32_t col) {
-        for (int i = 0; i < sides; ++i) {
-            const double a0 = rot + 2 * M_PI * i / sides, a1 = rot + 2 * M_PI * (i + 1) / sides;
-            tri(c, {c.x + r * std::cos(a0), c.y + r * std::sin(a0)}, {c.x + r * std::cos(a1), c.y + r * std::sin(a1)},
-                col);
-        }
-    }
-    void dashedRing(Vec2 c, double r, double w, int dashes, uint32_t col) {
-        for (int i = 0; i < dashes; ++i) {
-            const double a0 = 2 * M_PI * i / dashes, a1 = a0 + M_PI / dashes;
-            line({c.x + r * std::cos(a0), c.y + r * std::sin(a0)}, {c.x + r * std::cos(a1), c.y + r * std::sin(a1)}, w,
-                 col);
-        }
     }
     // `(x, y)` is the top left of the line; glyphs land on whole pixels so
     // their texels map one to one.

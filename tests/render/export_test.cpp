@@ -111,6 +111,36 @@ TEST_CASE("An annotated export of the fixture pair matches its golden image", "[
     checkGolden(img, "export_pair");
 }
 
+TEST_CASE("The boxes over an export cover nothing of its frame, whatever the page's shape", "[render][export][layout]") {
+    Fixture fx;
+    fx.addPair();
+    fx.spec.info.push_back("A long line of information that the box wraps when the page is narrow, as it must");
+    fx.spec.frame = fx.data->layers[1].units[1].bounds;  // Đồng Dưới: a small frame, so the inset is drawn
+    for (auto [w, h] : {std::pair{640, 400}, std::pair{400, 640}, std::pair{1000, 300}, std::pair{1600, 1000}}) {
+        INFO(w << "x" << h);
+        fx.spec.width = w;
+        fx.spec.height = h;
+        auto layout = layoutExport(*fx.fonts, *fx.data, *fx.geometry, fx.spec);
+        REQUIRE(layout);
+        CHECK(layout->boxes.size() >= 4);  // information, legend, north arrow, scale bar
+        Box frame;
+        for (const Box& b : fx.spec.frame.empty() ? std::vector<Box>{} : std::vector<Box>{fx.spec.frame})
+            for (Vec2 c : {Vec2{b.minX, b.minY}, Vec2{b.maxX, b.maxY}}) frame.extend(layout->camera.toScreen(c));
+        for (const Box& box : layout->boxes) {
+            INFO("box " << box.minX << "," << box.minY << " - " << box.maxX << "," << box.maxY << "; frame " << frame.minX
+                        << "," << frame.minY << " - " << frame.maxX << "," << frame.maxY);
+            const bool overlaps =
+                box.minX < frame.maxX && frame.minX < box.maxX && box.minY < frame.maxY && frame.minY < box.maxY;
+            CHECK_FALSE(overlaps);
+        }
+        // Inside the page, below the title band.
+        CHECK(frame.minX >= 0);
+        CHECK(frame.maxX <= w);
+        CHECK(frame.minY >= 40);
+        CHECK(frame.maxY <= h);
+    }
+}
+
 TEST_CASE("A tiled export equals the untiled one", "[render][export]") {
     Fixture fx;
     fx.addPair();
