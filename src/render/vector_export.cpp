@@ -405,7 +405,10 @@ void SvgCanvas::text(const TextRun& run) {
     if (runs.empty()) return;
     auto xs = [&](const FaceRun& fr) {
         std::string s;
-        for (size_t i = 0; i < fr.count; ++i) s += (i ? " " : "") + svgNumber(run.chars[fr.first + i].x);
+        for (size_t i = 0; i < fr.count; ++i) {
+            if (i) s += ' ';
+            s += svgNumber(run.chars[fr.first + i].x);
+        }
         return s;
     };
     auto content = [&](const FaceRun& fr) {
@@ -454,7 +457,9 @@ Result<std::string> SvgCanvas::document(double pointsPerPixel, const std::string
     // User space: the page's pixels, clipped to the page; the stroke style of Canvas::stroke.
     out += "<clipPath id=\"page\"><rect width=\"" + svgNumber(m_width) + "\" height=\"" + svgNumber(m_height) +
            "\"/></clipPath>\n";
-    out += "<g transform=\"scale(" + std::to_string(pointsPerPixel) +
+    char scale[32];
+    std::snprintf(scale, sizeof scale, "%.9g", pointsPerPixel);
+    out += std::string("<g transform=\"scale(") + scale +
            ")\" clip-path=\"url(#page)\" stroke-linecap=\"butt\" stroke-linejoin=\"miter\" stroke-miterlimit=\"2\">\n";
     out += m_body;
     out += "</g>\n</svg>\n";
@@ -593,13 +598,12 @@ Result<std::monostate> drawPage(Canvas& canvas, const FontSet& fonts, const Data
     // The Viet Nam–Laos border on its casing.
     {
         const LineStrip& border = g.border(fine);
-        canvas.newPath();
-        for (const auto& line : stripPolylines(border, {0, uint32_t(border.vertices.size())}, o)) addPath(canvas, cam, line);
-        cairo_path_t* path = cairo_copy_path(cr);
-        canvas.stroke({1, 1, 1, 0.85f}, 6.0 * s);
-        cairo_append_path(cr, path);
-        cairo_path_destroy(path);
-        canvas.stroke(borderColour(), 3.2 * s);
+        const auto lines = stripPolylines(border, {0, uint32_t(border.vertices.size())}, o);
+        for (const auto& [colour, width] : {std::pair{Rgba{1, 1, 1, 0.85f}, 6.0}, std::pair{borderColour(), 3.2}}) {
+            canvas.newPath();
+            for (const auto& line : lines) addPath(canvas, cam, line);
+            canvas.stroke(colour, width * s);
+        }
     }
     for (const auto& h : f.highlights) {
         if (!validUnit(h.unit)) continue;
@@ -648,6 +652,55 @@ cairo_status_t writeToSink(void* closure, const unsigned char* data, unsigned in
     return CAIRO_STATUS_SUCCESS;
 }
 
+// The pages through cairo's PDF surface, into `file`.
+Result<std::monostate> writePdf(io::OutputFile& file, const CairoFonts& cf, const FontSet& fonts, const Dataset& data,
+                                const MapGeometry& geometry, const std::vector<ExportSpec>& pages,
+                                const std::string& title) {
+    Sink sink{&file, std::nullopt};
+    auto points = [](const ExportSpec& spec, int px) { return px * 72.0 / spec.dpi; };
+    const ExportSpec& first = pages.front();
+    cairo_surface_t* surface =
+        cairo_pdf_surface_create_for_stream(writeToSink, &sink, points(first, first.width), points(first, first.height));
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, (title.empty() ? first.title : title).c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "borderlens");
+    cairo_t* cr = cairo_create(surface);
+    CairoCanvas canvas(cr, cf);
+    std::optional<Error> failure;
+    for (const ExportSpec& spec : pages) {
+        cairo_pdf_surface_set_size(surface, points(spec, spec.width), points(spec, spec.height));
+        cairo_identity_matrix(cr);
+        cairo_scale(cr, 72.0 / spec.dpi, 72.0 / spec.dpi);  // user space: the export's pixels
+        auto ok = drawPage(canvas, fonts, data, geometry, spec);
+        if (ok && cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+            ok = makeError(std::string("cairo failed while drawing: ") + cairo_status_to_string(cairo_status(cr)));
+        if (!ok) {
+            failure = ok.error();
+            break;
+        }
+        cairo_show_page(cr);
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    const cairo_status_t status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (failure) return *failure;
+    if (sink.error) return *sink.error;
+    if (status != CAIRO_STATUS_SUCCESS)
+        return makeError("cannot write " + file.target().path + ": cairo: " + cairo_status_to_string(status));
+    return std::monostate{};
+}
+
+// The one page as SVG text, into `file`.
+Result<std::monostate> writeSvg(io::OutputFile& file, const CairoFonts& cf, const FontSet& fonts, const Dataset& data,
+                                const MapGeometry& geometry, const ExportSpec& spec, const std::string& title) {
+    SvgCanvas canvas(cf, fonts);
+    if (auto ok = drawPage(canvas, fonts, data, geometry, spec); !ok) return ok.error();
+    auto doc = canvas.document(72.0 / spec.dpi, title.empty() ? spec.title : title);
+    if (!doc) return doc.error();
+    if (auto ok = file.write(*doc); !ok) return ok.error();
+    return std::monostate{};
+}
+
 }  // namespace
 
 Result<VectorOutcome> writeVectorExport(const std::string& output, bool force, VectorFormat format,
@@ -662,42 +715,13 @@ Result<VectorOutcome> writeVectorExport(const std::string& output, bool force, V
     if (!target) return target.error();
     auto file = io::OutputFile::open(*target);
     if (!file) return file.error();
-    Sink sink{&*file, std::nullopt};
-    auto points = [](const ExportSpec& spec, int px) { return px * 72.0 / spec.dpi; };
-    const ExportSpec& first = pages.front();
-    cairo_surface_t* surface =
-        format == VectorFormat::Pdf
-            ? cairo_pdf_surface_create_for_stream(writeToSink, &sink, points(first, first.width), points(first, first.height))
-            : cairo_svg_surface_create_for_stream(writeToSink, &sink, points(first, first.width), points(first, first.height));
-    if (format == VectorFormat::Pdf) {
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, (title.empty() ? first.title : title).c_str());
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "borderlens");
-    }
-    cairo_t* cr = cairo_create(surface);
-    std::optional<Error> failure;
-    for (const ExportSpec& spec : pages) {
-        if (format == VectorFormat::Pdf) cairo_pdf_surface_set_size(surface, points(spec, spec.width), points(spec, spec.height));
-        cairo_identity_matrix(cr);
-        cairo_scale(cr, 72.0 / spec.dpi, 72.0 / spec.dpi);  // user space: the export's pixels
-        auto ok = drawPage(cr, cf, fonts, data, geometry, spec);
-        if (!ok) {
-            failure = ok.error();
-            break;
-        }
-        cairo_show_page(cr);
-    }
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    const cairo_status_t status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    if (failure) return *failure;
-    if (sink.error) return *sink.error;
-    if (status != CAIRO_STATUS_SUCCESS)
-        return makeError("cannot write " + output + ": cairo: " + cairo_status_to_string(status));
+    auto ok = format == VectorFormat::Pdf ? writePdf(*file, cf, fonts, data, geometry, pages, title)
+                                          : writeSvg(*file, cf, fonts, data, geometry, pages.front(), title);
+    if (!ok) return ok.error();
     VectorOutcome out;
     out.bytes = file->bytesWritten();
     out.pages = pages.size();
-    if (auto ok = file->commit(); !ok) return ok.error();
+    if (auto committed = file->commit(); !committed) return committed.error();
     return out;
 }
 

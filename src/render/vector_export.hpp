@@ -1,11 +1,13 @@
 #pragma once
-// Vector exports through cairo: the annotated frame of an ExportSpec as PDF
-// (one page per spec: an atlas) or SVG, drawn from the same layout as the
-// OpenGL export (layoutExport: camera, decorations; ScreenLayout: symbols,
-// labels and their placement), so a PDF and a PNG of one request agree.
-// Lines and fills are paths; text is text in the Noto faces the labels use
-// (embedded as subsets, searchable and selectable), each glyph where the
-// PNG puts it. No GL context is needed.
+// Vector exports: the annotated frame of an ExportSpec as PDF (through
+// cairo; one page per spec: an atlas) or SVG (written as text), drawn by one
+// page-drawing pass from the same layout as the OpenGL export (layoutExport:
+// camera, decorations; ScreenLayout: symbols, labels and their placement),
+// so a PDF, an SVG and a PNG of one request agree. Lines and fills are
+// paths; text is text in the Noto faces the labels use, searchable and
+// selectable, each glyph where the PNG puts it: the PDF embeds subsets, the
+// SVG has <text> with an x per code point and embeds the whole face files it
+// uses as @font-face data URLs. No GL context is needed.
 #include <optional>
 #include <string>
 #include <vector>

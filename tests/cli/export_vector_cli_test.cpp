@@ -2,7 +2,8 @@
 // agrees with the PNG of the same request, its text is text (title, units,
 // legend, attribution, diacritics and Lao script), no map is embedded as an
 // image, the page is WIDTH x HEIGHT pixels at --dpi in points; the SVG is
-// well-formed XML of that size; outputs it cannot write are refused.
+// well-formed XML of that size whose text is <text> in embedded fonts;
+// outputs it cannot write are refused.
 // Read back with poppler-utils (render/pdf_tools.hpp).
 #include <catch2/catch.hpp>
 
@@ -26,6 +27,19 @@ std::string slurp(const std::string& path) {
     std::stringstream ss;
     ss << f.rdbuf();
     return ss.str();
+}
+
+// The character data of every <text> under `node` (with its <tspan>s), one line each.
+std::string svgText(const CPLXMLNode* node, bool inText = false) {
+    std::string out;
+    for (const CPLXMLNode* n = node->psChild; n; n = n->psNext) {
+        if (n->eType == CXT_Text && inText) out += n->pszValue;
+        if (n->eType != CXT_Element) continue;
+        const bool text = std::string(n->pszValue) == "text";
+        out += svgText(n, inText || text);
+        if (text) out += '\n';
+    }
+    return out;
 }
 
 std::string fixtureExport(const std::string& args) {
@@ -127,10 +141,15 @@ TEST_CASE("An SVG export is one well-formed SVG page of the requested size in po
     CHECK(std::string(CPLGetXMLValue(root, "width", "")) == "480pt");  // 640 px at 96 dpi
     CHECK(std::string(CPLGetXMLValue(root, "height", "")) == "300pt");
     CHECK(std::string(CPLGetXMLValue(root, "viewBox", "")) == "0 0 480 300");
+    // Text is <text>, found and selected by viewers: the title and a unit's label.
+    const std::string text = svgText(root);
     CPLDestroyXMLNode(doc);
-    // Drawn: paths for the units and glyphs for the text, no embedded bitmap.
+    CHECK_THAT(text, Catch::Contains("Fixture") && Catch::Contains("Tỉnh Tây Thử") && Catch::Contains("Legend"));
+    // Drawn: paths for the units, the Noto faces embedded, no glyph outlines, no embedded bitmap.
     CHECK(bytes.find("<path") != std::string::npos);
-    CHECK(bytes.find("id=\"glyph") != std::string::npos);
+    CHECK(bytes.find("@font-face") != std::string::npos);
+    CHECK(bytes.find("src: url(data:font/ttf;base64,") != std::string::npos);
+    CHECK(bytes.find("id=\"glyph") == std::string::npos);
     CHECK(bytes.find("<image") == std::string::npos);
 
     const std::string pdf = tmp.file("MAP.PDF");

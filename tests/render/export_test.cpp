@@ -115,7 +115,7 @@ TEST_CASE("The boxes over an export cover nothing of its frame, whatever the pag
     Fixture fx;
     fx.addPair();
     fx.spec.info.push_back("A long line of information that the box wraps when the page is narrow, as it must");
-    fx.spec.frame = fx.data->layers[1].units[1].bounds;  // Đồng Dưới: a small frame, so the inset is drawn
+    fx.spec.frame = {10e3, 10e3, 40e3, 30e3};  // 30 x 20 km in Đồng Dưới: small in the region, so the inset is drawn
     for (auto [w, h] : {std::pair{640, 400}, std::pair{400, 640}, std::pair{1000, 300}, std::pair{1600, 1000}}) {
         INFO(w << "x" << h);
         fx.spec.width = w;
@@ -123,6 +123,7 @@ TEST_CASE("The boxes over an export cover nothing of its frame, whatever the pag
         auto layout = layoutExport(*fx.fonts, *fx.data, *fx.geometry, fx.spec);
         REQUIRE(layout);
         CHECK(layout->boxes.size() >= 4);  // information, legend, north arrow, scale bar
+        if (w == 1600) CHECK(layout->boxes.size() == 5);  // and the locator inset, where there is room
         Box frame;
         for (const Box& b : fx.spec.frame.empty() ? std::vector<Box>{} : std::vector<Box>{fx.spec.frame})
             for (Vec2 c : {Vec2{b.minX, b.minY}, Vec2{b.maxX, b.maxY}}) frame.extend(layout->camera.toScreen(c));
