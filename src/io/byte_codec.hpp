@@ -90,4 +90,8 @@ private:
     bool m_ok = true;
 };
 
+// Base64 (RFC 4648) of `bytes`, through GDAL's CPL: the fonts an SVG
+// export embeds as data URLs.
+std::string base64(std::string_view bytes);
+
 }  // namespace bl::io

@@ -53,13 +53,16 @@ Result<ExportOutcome> runAtlas(const engine::ExportRequest& r, const engine::Map
     std::error_code ec;
     std::filesystem::create_directories(r.output, ec);
     if (ec) return optionError("-o " + r.output + ": cannot make the directory (" + ec.message() + ")");
+    // Every page's file checked before the first is written: a refusal leaves the directory as it was.
+    for (const auto& page : *pages)
+        if (auto w = io::checkWritable((std::filesystem::path(r.output) / (page.name + ".png")).string(), r.force); !w)
+            return w.error();
     auto renderer = MapRenderer::create(*fonts);
     if (!renderer) return renderer.error();
     (*renderer)->setData(map.dataset, map.geometry);
     double writeSeconds = 0;
     for (const auto& page : *pages) {
         const std::string file = (std::filesystem::path(r.output) / (page.name + ".png")).string();
-        if (auto w = io::checkWritable(file, r.force); !w) return w.error();
         auto image = renderExport(**renderer, *fonts, *map.dataset, *map.geometry, page.spec);
         if (!image) return image.error();
         const auto t1 = Clock::now();

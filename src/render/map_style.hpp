@@ -43,6 +43,10 @@ struct SymbolLook {
 };
 SymbolLook symbolLook(SymbolKind kind, float s);
 
+// An export page's ink (text, scale bar) and rules (box frames, band lines, the neat line).
+inline constexpr Rgba kPageInk{0.12f, 0.12f, 0.14f, 1};
+inline constexpr Rgba kPageRule{0.55f, 0.55f, 0.58f, 1};
+
 // A fill's lightness varied per unit (`shade` 0..1, FillVertex::shade) so
 // neighbours stand apart; the fill shader does the same.
 Rgba shadedFill(Rgba base, float shade, float amount = 0.10f);

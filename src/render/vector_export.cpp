@@ -8,13 +8,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <memory>
-#include <sstream>
 
 #include "core/names/utf8.hpp"
+#include "io/byte_codec.hpp"
 #include "io/output_file.hpp"
+#include "io/regular_file.hpp"
 #include "render/map_export.hpp"
 #include "render/map_frame.hpp"
 #include "render/map_style.hpp"
@@ -270,20 +270,6 @@ void CairoCanvas::text(const TextRun& run) {
     }
 }
 
-std::string base64(std::string_view bytes) {
-    static constexpr char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    for (size_t i = 0; i < bytes.size(); i += 3) {
-        const size_t n = std::min<size_t>(3, bytes.size() - i);
-        uint32_t v = uint32_t(uint8_t(bytes[i])) << 16;
-        if (n > 1) v |= uint32_t(uint8_t(bytes[i + 1])) << 8;
-        if (n > 2) v |= uint32_t(uint8_t(bytes[i + 2]));
-        for (size_t d = 0; d < 4; ++d) out += d <= n ? digits[(v >> (18 - 6 * d)) & 63] : '=';
-    }
-    return out;
-}
-
 // A coordinate or size: at most two decimals, no trailing zeros.
 std::string svgNumber(double v) {
     char buf[32];
@@ -435,14 +421,12 @@ Result<std::string> SvgCanvas::document(double pointsPerPixel, const std::string
     std::string fontFaces;
     for (const auto& [key, file] : m_used) {
         if (file.empty()) continue;
-        std::ifstream in(file, std::ios::binary);
-        std::stringstream bytes;
-        bytes << in.rdbuf();
-        if (!in) return makeError("cannot read the font " + file + " to embed it in the SVG");
+        auto bytes = io::readRegularFile(file, "font to embed in the SVG");
+        if (!bytes) return bytes.error();
         const bool otf = file.size() > 4 && file.compare(file.size() - 4, 4, ".otf") == 0;
         fontFaces += std::string("@font-face { font-family: \"") + family(key.first).name + "\"; font-weight: " +
                      (key.second == Bold ? "700" : "400") + "; src: url(data:font/" + (otf ? "otf" : "ttf") +
-                     ";base64," + base64(bytes.str()) + ") format(\"" + (otf ? "opentype" : "truetype") + "\"); }\n";
+                     ";base64," + io::base64(*bytes) + ") format(\"" + (otf ? "opentype" : "truetype") + "\"); }\n";
     }
     const std::string w = svgNumber(m_width * pointsPerPixel), h = svgNumber(m_height * pointsPerPixel);
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
