@@ -23,6 +23,8 @@ using namespace bl::render;
 using bl::test::checkGolden;
 using bl::test::rect;
 using bl::test::unit;
+using bl::test::exportFixtureData;
+using bl::test::fixtureLayer;
 using bl::test::differingFraction;
 namespace fs = std::filesystem;
 
@@ -34,30 +36,7 @@ void context() {
     (*ctx)->makeCurrent();
 }
 
-Layer layer(std::string id, Country c, Level l, std::string vintage, std::vector<AdminUnit> units) {
-    Layer layer;
-    layer.spec.id = std::move(id);
-    layer.spec.country = c;
-    layer.spec.level = l;
-    layer.spec.vintage.label = std::move(vintage);
-    layer.units = std::move(units);
-    return layer;
-}
-
-// A Vietnamese province split into two districts east of a border at x = 0
-// (106°E in the working CRS), a Lao province west of it. Made-up names.
-std::shared_ptr<const Dataset> fixtureData() {
-    auto d = std::make_shared<Dataset>();
-    const double km = 1000.0;
-    d->layers.push_back(
-        layer("vn_p", Country::VN, Level::Province, "2025", {unit("1", "Đắk Ếp", rect(0, 0, 100 * km, 100 * km))}));
-    d->layers.push_back(layer("vn_d", Country::VN, Level::District, "2025",
-                              {unit("11", "Ở Trên", rect(0, 50 * km, 100 * km, 100 * km)),
-                               unit("12", "Đồng Dưới", rect(0, 0, 100 * km, 50 * km))}));
-    d->layers.push_back(
-        layer("la_p", Country::LA, Level::Province, "2019", {unit("L1", "Muang Xé", rect(-100 * km, 0, 0, 100 * km))}));
-    return d;
-}
+std::shared_ptr<const Dataset> fixtureData() { return exportFixtureData(); }
 
 struct Fixture {
     std::shared_ptr<const Dataset> data = fixtureData();
@@ -83,16 +62,7 @@ struct Fixture {
         spec.subtitle = "Synthetic units";
         spec.attribution = "Synthetic fixture; no real data";
     }
-    void addPair() {
-        const double km = 1000.0;
-        const Rgba c{0.85f, 0.12f, 0.55f, 1.0f};
-        spec.scene.overlay.highlights.push_back({{0, 0}, c});
-        spec.scene.overlay.highlights.push_back({{2, 0}, c});
-        spec.scene.overlay.segments.push_back({{{{0, 5 * km}, {0, 95 * km}}}, c, 5.0f, "90.0 km"});
-        spec.scene.overlay.connectors.push_back({{-50 * km, 50 * km}, {50 * km, 50 * km}, c, ""});
-        spec.scene.overlay.symbols.push_back({{0, 30 * km}, SymbolKind::BorderGate, true, "Gate A"});
-        spec.info = {"Đắk Ếp – Muang Xé", "Twinning, 2025-01-01"};
-    }
+    void addPair() { bl::test::addFixturePair(spec); }
     io::RgbaImage render() {
         auto img = renderExport(*renderer, *fonts, *data, *geometry, spec);
         if (!img) FAIL(img.error().message);
@@ -281,7 +251,7 @@ TEST_CASE("The legend lists neighbouring countries, and both border lines only w
     const double km = 1000.0;
     auto d = std::make_shared<Dataset>();
     d->layers.push_back(
-        layer("vn_p", Country::VN, Level::Province, "2025", {unit("1", "Đắk Ếp", rect(0, 0, 100 * km, 100 * km))}));
+        fixtureLayer("vn_p", Country::VN, Level::Province, "2025", {unit("1", "Đắk Ếp", rect(0, 0, 100 * km, 100 * km))}));
     // The Lao side leaves Viet Nam's line by 2.5 km for 10 km: still the border (bridged), drawn apart.
     MultiPolygon lao;
     lao.polygons.push_back({{{{-100 * km, 0},
@@ -293,7 +263,7 @@ TEST_CASE("The legend lists neighbouring countries, and both border lines only w
                               {0, 100 * km},
                               {-100 * km, 100 * km},
                               {-100 * km, 0}}}});
-    d->layers.push_back(layer("la_p", Country::LA, Level::Province, "2019", {unit("L1", "Muang Xé", lao)}));
+    d->layers.push_back(fixtureLayer("la_p", Country::LA, Level::Province, "2019", {unit("L1", "Muang Xé", lao)}));
     GeometryOptions opt;
     io::ContextLayer countries;
     io::ContextFeature west;

@@ -23,15 +23,6 @@ using namespace bl::test;
 
 namespace {
 
-Layer layer(std::string id, Country c, Level l, std::string vintage, std::vector<AdminUnit> units) {
-    Layer out;
-    out.spec.id = std::move(id);
-    out.spec.country = c;
-    out.spec.level = l;
-    out.spec.vintage.label = std::move(vintage);
-    out.units = std::move(units);
-    return out;
-}
 
 // Two Vietnamese districts of one province east of a border at x = 0
 // (106°E in the working CRS), a Lao province west of it; made-up names.
@@ -43,16 +34,7 @@ struct Fixture {
     ExportSpec spec;
 
     Fixture() {
-        const double km = 1000.0;
-        auto d = std::make_shared<Dataset>();
-        d->layers.push_back(
-            layer("vn_p", Country::VN, Level::Province, "2025", {unit("1", "Đắk Ếp", rect(0, 0, 100 * km, 100 * km))}));
-        d->layers.push_back(layer("vn_d", Country::VN, Level::District, "2025",
-                                  {unit("11", "Ở Trên", rect(0, 50 * km, 100 * km, 100 * km)),
-                                   unit("12", "Đồng Dưới", rect(0, 0, 100 * km, 50 * km))}));
-        d->layers.push_back(layer("la_p", Country::LA, Level::Province, "2019",
-                                  {unit("L1", "Muang Xé", rect(-100 * km, 0, 0, 100 * km))}));
-        data = d;
+        data = exportFixtureData();
         geometry = std::make_shared<const MapGeometry>(data);
         fonts = loadFonts(1.0f);
         if (!fonts) FAIL(fonts.error().message);
@@ -63,13 +45,7 @@ struct Fixture {
         spec.title = "Fixture – Đắk Ếp";
         spec.subtitle = "Synthetic units";
         spec.attribution = "Synthetic fixture, no real data";
-        const Rgba c{0.85f, 0.12f, 0.55f, 1.0f};
-        spec.scene.overlay.highlights.push_back({{0, 0}, c});
-        spec.scene.overlay.highlights.push_back({{2, 0}, c});
-        spec.scene.overlay.segments.push_back({{{{0, 5 * km}, {0, 95 * km}}}, c, 5.0f, "90.0 km"});
-        spec.scene.overlay.connectors.push_back({{-50 * km, 50 * km}, {50 * km, 50 * km}, c, ""});
-        spec.scene.overlay.symbols.push_back({{0, 30 * km}, SymbolKind::BorderGate, true, "Gate A"});
-        spec.info = {"Đắk Ếp – Muang Xé", "Twinning, 2025-01-01"};
+        addFixturePair(spec);
     }
 
     Result<VectorOutcome> write(const std::string& path, VectorFormat format, const std::vector<ExportSpec>& pages,
