@@ -129,10 +129,9 @@ Result<std::vector<Item>> provinceItems(const ExportRequest& base, const MapData
             if (!along.count(u)) order.push_back(u);
             along[u].push_back(&b);
         }
+    auto isVn = [&](const AdminUnit* u) { return u >= vn->units.data() && u < vn->units.data() + vn->units.size(); };
     std::stable_sort(order.begin(), order.end(), [&](const AdminUnit* x, const AdminUnit* y) {
-        const bool xv = data.keyOf(x).layer == data.keyOf(vn->units.data()).layer;
-        const bool yv = data.keyOf(y).layer == data.keyOf(vn->units.data()).layer;
-        if (xv != yv) return xv;  // Viet Nam's first
+        if (isVn(x) != isVn(y)) return isVn(x);  // Viet Nam's first
         return threadCrs().inverse(x->bounds.center()).lat > threadCrs().inverse(y->bounds.center()).lat;  // north to south
     });
     std::vector<Item> items;
@@ -142,8 +141,7 @@ Result<std::vector<Item>> provinceItems(const ExportRequest& base, const MapData
         auto spec = buildExportSpec(r, map);
         if (!spec) return spec.error();
         spec->scene.overlay.highlights.push_back({r.focusUnit, kFocusColour});
-        const bool isVn = along[u].front()->a == u;
-        spec->info.push_back(u->name + (isVn ? " (Viet Nam, " + vintage + " units)" : " (Laos)"));
+        spec->info.push_back(u->name + (isVn(u) ? " (Viet Nam, " + vintage + " units)" : " (Laos)"));
         double total = 0;
         for (const SharedBorder* b : along[u]) {
             const AdminUnit* other = b->a == u ? b->b : b->a;

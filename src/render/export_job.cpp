@@ -38,13 +38,13 @@ Result<ExportOutcome> runAtlas(const engine::ExportRequest& r, const engine::Map
     out.files.png = r.output;
     out.pages = pages->size();
     out.notes = pages->front().spec.notes;
-    out.camera = exportCamera(pages->front().spec, *fonts, *map.dataset, *map.geometry);
     if (*output == io::AtlasOutput::Pdf) {
         std::vector<ExportSpec> specs;
         for (auto& p : *pages) specs.push_back(std::move(p.spec));
         auto written = writeVectorExport(r.output, r.force, VectorFormat::Pdf, *fonts, *map.dataset, *map.geometry,
                                          specs, specs.front().title);
         if (!written) return written.error();
+        out.camera = written->camera;
         out.bytes = written->bytes;
         out.renderSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
         return out;
@@ -63,11 +63,14 @@ Result<ExportOutcome> runAtlas(const engine::ExportRequest& r, const engine::Map
     double writeSeconds = 0;
     for (const auto& page : *pages) {
         const std::string file = (std::filesystem::path(r.output) / (page.name + ".png")).string();
-        auto image = renderExport(**renderer, *fonts, *map.dataset, *map.geometry, page.spec);
+        auto layout = layoutExport(*fonts, *map.dataset, *map.geometry, page.spec);
+        if (!layout) return layout.error();
+        auto image = renderExport(**renderer, page.spec, *layout);
         if (!image) return image.error();
+        if (&page == &pages->front()) out.camera = layout->camera;
         const auto t1 = Clock::now();
         std::optional<io::GeoTransform> gt;
-        if (r.georef) gt = geoTransformOf(exportCamera(page.spec, *fonts, *map.dataset, *map.geometry));
+        if (r.georef) gt = geoTransformOf(layout->camera);
         auto files = io::writeExportPng(file, *image, r.dpi, gt, kWorkingCrs, r.force);
         if (!files) return files.error();
         out.bytes += files->pngBytes;
@@ -99,7 +102,7 @@ Result<ExportOutcome> runExport(const engine::ExportRequest& r, const engine::Ma
         if (!written) return written.error();
         ExportOutcome out;
         out.notes = spec->notes;
-        out.camera = exportCamera(*spec, *fonts, *map.dataset, *map.geometry);
+        out.camera = written->camera;
         out.files.png = r.output;
         out.bytes = written->bytes;
         out.pages = written->pages;
@@ -109,11 +112,13 @@ Result<ExportOutcome> runExport(const engine::ExportRequest& r, const engine::Ma
     auto renderer = MapRenderer::create(*fonts);
     if (!renderer) return renderer.error();
     (*renderer)->setData(map.dataset, map.geometry);
-    auto image = renderExport(**renderer, *fonts, *map.dataset, *map.geometry, *spec);
+    auto layout = layoutExport(*fonts, *map.dataset, *map.geometry, *spec);
+    if (!layout) return layout.error();
+    auto image = renderExport(**renderer, *spec, *layout);
     if (!image) return image.error();
     ExportOutcome out;
     out.notes = spec->notes;
-    out.camera = exportCamera(*spec, *fonts, *map.dataset, *map.geometry);
+    out.camera = layout->camera;
     const auto t1 = Clock::now();
     out.renderSeconds = std::chrono::duration<double>(t1 - t0).count();
     std::optional<io::GeoTransform> gt;

@@ -339,17 +339,25 @@ void drawNorthArrow(Sheet& sh, Vec2 c) {
     sh.reserve(northArrowBox(sh, c));
 }
 
-// Lays the page out: the bands, then the boxes at the map area's corners
-// (information top left, the atlas list under it, the north arrow top
-// right, the legend bottom right, the scale bar bottom left, the locator
-// inset above it), the frame refitted into the largest part of the map area
-// they leave free, then the graticule for that camera.
-void layoutSheet(Sheet& sh, const Bands& bands) {
+// Where the boxes go and the camera that follows from them.
+struct Placement {
+    TextBox info, index;
+    LegendBox legend;
+    Box infoBox, indexBox, legendBox, insetBox;
+    Vec2 arrow;
+};
+
+// Places the boxes at the map area's corners (information top left, an
+// atlas's list under it, the north arrow top right, the legend bottom right,
+// the scale bar bottom left, the locator inset above it) and refits the
+// frame into the largest part of the map area they leave free: sh.cam and
+// sh.boxes. Nothing is drawn yet (the export dialog's preview needs only this).
+Placement placeBoxes(Sheet& sh) {
     const ExportSpec& spec = sh.spec;
     const float s = sh.s;
     const double pad = sh.pad, m = spec.frameIsImage ? 0 : 24 * s;
     const Box& area = sh.area;
-    const double areaW = area.maxX - area.minX, areaH = area.maxY - area.minY;
+    const double areaW = area.maxX - area.minX;
     // A first camera on the whole map area: what the legend will list.
     Camera& cam = sh.cam;
     cam.width = spec.width;
@@ -359,10 +367,12 @@ void layoutSheet(Sheet& sh, const Bands& bands) {
     else
         cam.fitInto(spec.frame, area.minX + m, area.minY + m, sh.W - area.maxX + m, sh.H - area.maxY + m);
 
-    const TextBox info = measureInfo(sh, spec.info, std::min(0.45 * areaW, 560.0 * s));
-    const TextBox index = measureIndex(sh, 0.6 * areaW);
-    const LegendBox legend = measureLegend(sh, cam);
-    Box infoBox, indexBox, legendBox, insetBox;
+    Placement pl{measureInfo(sh, spec.info, std::min(0.45 * areaW, 560.0 * s)), measureIndex(sh, 0.6 * areaW),
+                 measureLegend(sh, cam), {}, {}, {}, {}, {}};
+    const TextBox& info = pl.info;
+    const TextBox& index = pl.index;
+    const LegendBox& legend = pl.legend;
+    Box &infoBox = pl.infoBox, &indexBox = pl.indexBox, &legendBox = pl.legendBox, &insetBox = pl.insetBox;
     double top = area.minY + pad;
     if (!spec.info.empty()) {
         infoBox = {area.minX + pad, top, area.minX + pad + info.w, top + info.h};
@@ -381,7 +391,8 @@ void layoutSheet(Sheet& sh, const Bands& bands) {
     sh.boxes.push_back(barBox);
     // The north arrow top right; beside the legend when a short page brings the legend up to it.
     const double r = northArrowRadius(sh);
-    Vec2 arrow{area.maxX - pad - r - 4 * s, area.minY + pad + r + sh.fonts.labelBold.lineHeight + 4 * s};
+    Vec2& arrow = pl.arrow;
+    arrow = {area.maxX - pad - r - 4 * s, area.minY + pad + r + sh.fonts.labelBold.lineHeight + 4 * s};
     if (!legendBox.empty() && legendBox.intersects(northArrowBox(sh, arrow).expanded(pad)))
         arrow.x = legendBox.minX - pad - r - 4 * s;
     sh.boxes.push_back(northArrowBox(sh, arrow));
@@ -413,22 +424,32 @@ void layoutSheet(Sheet& sh, const Bands& bands) {
         if (auto fit = refit(spec.frame, free, obstacles, 0.45))
             cam.fitInto(spec.frame, fit->minX, fit->minY, sh.W - fit->maxX, sh.H - fit->maxY);
     }
+    return pl;
+}
+
+// Draws the page's furniture for a placement: graticule, bands, boxes, margin.
+void drawSheet(Sheet& sh, const Bands& bands, const Placement& pl) {
+    const ExportSpec& spec = sh.spec;
+    const float s = sh.s;
+    const Box& area = sh.area;
+    const Camera& cam = sh.cam;
     if (spec.graticule && !spec.frameIsImage)
         addGraticule(cam, area, sh.fonts, s, sh.boxes, sh.scene.underlay, sh.p, sh.scene.reservedAreas);
     addTitleBand(sh, bands);
     addFooter(sh, bands);
-    if (!spec.info.empty()) drawTextBox(sh, info, infoBox);
-    if (!spec.index.empty()) drawIndex(sh, index, indexBox);
+    if (!spec.info.empty()) drawTextBox(sh, pl.info, pl.infoBox);
+    if (!spec.index.empty()) drawIndex(sh, pl.index, pl.indexBox);
     addScaleBar(sh);
-    if (!legend.entries.empty()) {
+    if (!pl.legend.entries.empty()) {
         // Listed for the final frame, anchored at the bottom (a longer list grows upwards).
         const LegendBox final = measureLegend(sh, cam);
-        drawLegend(sh, final, {legendBox.maxX - final.w, legendBox.maxY - final.h, legendBox.maxX, legendBox.maxY});
+        const Box& at = pl.legendBox;
+        drawLegend(sh, final, {at.maxX - final.w, at.maxY - final.h, at.maxX, at.maxY});
     }
-    drawNorthArrow(sh, arrow);
-    if (!insetBox.empty()) {
-        drawLocatorInset(sh.p, sh.geometry, cam, area, insetBox, s);
-        sh.reserve(insetBox);
+    drawNorthArrow(sh, pl.arrow);
+    if (!pl.insetBox.empty()) {
+        drawLocatorInset(sh.p, sh.geometry, cam, area, pl.insetBox, s);
+        sh.reserve(pl.insetBox);
     }
     if (spec.marginPx > 0) {  // the blank margin, over everything the map drew there
         const double mp = spec.marginPx, W = sh.W, H = sh.H;
@@ -437,14 +458,28 @@ void layoutSheet(Sheet& sh, const Bands& bands) {
             sh.reserve(b);
         }
     }
-    (void)areaH;
+}
+
+// The sheet of a page: its scale, size and map area (between the bands,
+// inside the blank margin), painting into `scene`'s decorations.
+Sheet sheetFor(const ExportSpec& spec, const FontSet& fonts, const Dataset& data, const MapGeometry& geometry,
+               Scene& scene, const Bands& bands) {
+    const float s = float(spec.dpi / 96.0);
+    scene.style.scale = s;
+    Sheet sh{spec, fonts, data, geometry, Camera{}, scene, Painter(scene.decorations), s, double(spec.width),
+             double(spec.height), 12.0 * s, {}, {}};
+    sh.area = {spec.marginPx, spec.marginPx + bands.header, sh.W - spec.marginPx, sh.H - spec.marginPx - bands.footer};
+    return sh;
 }
 
 }  // namespace
 
 Camera exportCamera(const ExportSpec& spec, const FontSet& fonts, const Dataset& data, const MapGeometry& geometry) {
-    auto layout = layoutExport(fonts, data, geometry, spec);
-    return layout ? layout->camera : Camera{};
+    if (!engine::checkExportSize(spec.width, spec.height) || spec.frame.empty()) return Camera{};
+    Scene scene = spec.scene;
+    Sheet sh = sheetFor(spec, fonts, data, geometry, scene, bandsFor(spec, fonts));
+    placeBoxes(sh);  // the camera follows from where the boxes go; nothing is drawn
+    return sh.cam;
 }
 
 double northAngle(const Camera& camera) {
@@ -499,19 +534,16 @@ Result<ExportLayout> layoutExport(const FontSet& fonts, const Dataset& data, con
     if (auto ok = engine::checkExportSize(spec.width, spec.height); !ok) return ok.error();
     if (!(spec.dpi >= 24 && spec.dpi <= 1200)) return makeError("--dpi must be between 24 and 1200");
     if (spec.frame.empty()) return makeError("nothing to show: the export frame is empty");
-    const float s = float(spec.dpi / 96.0);
     ExportLayout out{Camera{}, spec.scene, {}};
     const Bands bands = bandsFor(spec, fonts);
     Scene& scene = out.scene;
-    scene.style.scale = s;
     scene.style.scaleBar = false;
     scene.style.attribution.clear();
     scene.decorations.clear();
     scene.underlay.clear();
-    Sheet sh{spec, fonts, data, geometry, Camera{}, scene, Painter(scene.decorations), s, double(spec.width),
-             double(spec.height), 12.0 * s, {}, {}};
-    sh.area = {spec.marginPx, spec.marginPx + bands.header, sh.W - spec.marginPx, sh.H - spec.marginPx - bands.footer};
-    layoutSheet(sh, bands);
+    Sheet sh = sheetFor(spec, fonts, data, geometry, scene, bands);
+    const Placement placement = placeBoxes(sh);
+    drawSheet(sh, bands, placement);
     out.camera = sh.cam;
     out.boxes = sh.boxes;
     return out;
@@ -521,7 +553,11 @@ Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, 
                                    const MapGeometry& geometry, const ExportSpec& spec) {
     auto layout = layoutExport(fonts, data, geometry, spec);
     if (!layout) return layout.error();
-    return drawTiles(renderer, spec, layout->camera, layout->scene);
+    return renderExport(renderer, spec, *layout);
+}
+
+Result<io::RgbaImage> renderExport(MapRenderer& renderer, const ExportSpec& spec, const ExportLayout& layout) {
+    return drawTiles(renderer, spec, layout.camera, layout.scene);
 }
 
 }  // namespace bl::render

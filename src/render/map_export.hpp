@@ -51,5 +51,7 @@ Result<ExportLayout> layoutExport(const FontSet& fonts, const Dataset& data, con
 // scale dpi / 96). Errors: sizes out of range, GL failures.
 Result<io::RgbaImage> renderExport(MapRenderer& renderer, const FontSet& fonts, const Dataset& data,
                                    const MapGeometry& geometry, const ExportSpec& spec);
+// The same for a page already laid out (its camera is the georeference).
+Result<io::RgbaImage> renderExport(MapRenderer& renderer, const ExportSpec& spec, const ExportLayout& layout);
 
 }  // namespace bl::render

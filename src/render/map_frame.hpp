@@ -74,13 +74,17 @@ struct Frame {
     const LayerLod* context = nullptr;     // the context countries at the level drawn (null: none)
     size_t contextLevel = 0;
 
-    // Starts the frame: scale, level of detail, view, highlights.
+    // Starts the frame: scale, level of detail, view, highlights (data and
+    // geometry may be null: nothing but the screen items is drawn).
     void begin(const Dataset* data, const MapGeometry* geometry, const Box* tile);
     // Layer li is shown and its level is drawn at this scale (at 96 dpi equivalent).
     bool visible(size_t li) const {
         return li < scene.layerVisible.size() && scene.layerVisible[li] &&
                levelShownAtScale(data->layers[li].spec.level, mpp * s);
     }
+    // Per layer: shown at this scale, or holding a highlighted unit (whose
+    // layer is drawn from even when hidden): the layers whose levels are needed.
+    std::vector<bool> layersInUse() const;
     void addLabel(ScreenFont font, Vec2 centerPx, const std::string& text, double width, int priority, double weight,
                   Rgba colour, bool pill = false, Rgba pillColour = {}, long grp = -1);
 };

@@ -107,10 +107,7 @@ void MapRenderer::chooseLevels(Frame& f) {
     Impl& m = *this->m;
     const MapGeometry& g = *m_geometry;
     const bool background = bool(m_onReady);
-    std::vector<bool> used(m.layers.size());
-    for (size_t li = 0; li < used.size(); ++li) used[li] = f.visible(li);
-    for (const auto& h : f.highlights)
-        if (h.unit.valid() && size_t(h.unit.layer) < used.size()) used[size_t(h.unit.layer)] = true;
+    const std::vector<bool> used = f.layersInUse();
     f.lods.assign(m.layers.size(), nullptr);
     f.levels.assign(m.layers.size(), 0);
     for (size_t li = 0; li < used.size(); ++li) {
@@ -177,8 +174,8 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
     glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
 
     Frame f(scene, cam, *m.fonts, m_stats, m_labelBoxes);
+    f.begin(m_data.get(), m_geometry.get(), tile);
     if (m_data && m_geometry) {
-        f.begin(m_data.get(), m_geometry.get(), tile);
         const Vec2 origin = m_geometry->origin;
         m.offset[0] = float(origin.x - f.gcam.center.x);
         m.offset[1] = float(origin.y - f.gcam.center.y);
@@ -191,10 +188,6 @@ void MapRenderer::draw(const RenderTarget& target, const Camera& cam, const Scen
         if (!scene.underlay.empty()) m.drawScreen(scene.underlay, f, target);  // the graticule, under the lines
         m.drawOutlines(f);
         m.drawOverlayLines(f);
-    } else {
-        f.tileBox = tile ? *tile : Box{0, 0, double(cam.width), double(cam.height)};
-        f.s = scene.style.scale;
-        f.mpp = cam.metresPerPixel;
     }
     m.layout->run(f);
     m.drawScreen(f.screen, f, target);

@@ -78,6 +78,14 @@ void Frame::begin(const Dataset* d, const MapGeometry* g, const Box* tile) {
     if (scene.selected.valid()) highlights.push_back({scene.selected, {0.10f, 0.35f, 0.95f, 1.0f}});
 }
 
+std::vector<bool> Frame::layersInUse() const {
+    std::vector<bool> used(data ? data->layers.size() : 0);
+    for (size_t li = 0; li < used.size(); ++li) used[li] = visible(li);
+    for (const auto& h : highlights)
+        if (h.unit.valid() && size_t(h.unit.layer) < used.size()) used[size_t(h.unit.layer)] = true;
+    return used;
+}
+
 void Frame::addLabel(ScreenFont fontId, Vec2 centerPx, const std::string& text, double width, int priority,
                      double weight, Rgba colour, bool pill, Rgba pillColour, long grp) {
     const double h = fontFor(fonts, fontId).lineHeight;

@@ -493,10 +493,22 @@ void addPolygons(Canvas& canvas, const Camera& cam, const MultiPolygon& mp) {
         for (const auto& ring : poly.rings) addPath(canvas, cam, ring);
 }
 
+// What every page of a document shares: its fonts, its map and the screen
+// passes (which keep the label widths of the map's units).
+struct Document {
+    const CairoFonts& cf;
+    const FontSet& fonts;
+    const Dataset& data;
+    const MapGeometry& geometry;
+    ScreenLayout screen;
+};
+
 // One page: the passes of MapRenderer::draw in the same order and looks
-// (map_passes.cpp), then the same screen items.
-Result<std::monostate> drawPage(Canvas& canvas, const FontSet& fonts, const Dataset& data,
-                                const MapGeometry& g, const ExportSpec& spec) {
+// (map_passes.cpp), then the same screen items. Returns the page's camera.
+Result<Camera> drawPage(Canvas& canvas, Document& doc, const ExportSpec& spec) {
+    const FontSet& fonts = doc.fonts;
+    const Dataset& data = doc.data;
+    const MapGeometry& g = doc.geometry;
     auto layout = layoutExport(fonts, data, g, spec);
     if (!layout) return layout.error();
     const Camera& cam = layout->camera;
@@ -511,10 +523,7 @@ Result<std::monostate> drawPage(Canvas& canvas, const FontSet& fonts, const Data
     f.lods.assign(data.layers.size(), nullptr);
     f.levels.assign(data.layers.size(), f.lod);
     std::vector<const LayerLod*> paths(data.layers.size(), nullptr);
-    std::vector<bool> used(data.layers.size());
-    for (size_t li = 0; li < used.size(); ++li) used[li] = f.visible(li);
-    for (const auto& h : f.highlights)
-        if (h.unit.valid() && size_t(h.unit.layer) < used.size()) used[size_t(h.unit.layer)] = true;
+    const std::vector<bool> used = f.layersInUse();
     for (size_t li = 0; li < used.size(); ++li)
         if (used[li]) {
             f.lods[li] = &g.lod(li, f.lod);
@@ -612,12 +621,10 @@ Result<std::monostate> drawPage(Canvas& canvas, const FontSet& fonts, const Data
         }
     }
 
-    ScreenLayout screen(fonts);
-    screen.setData(&data, &g);
-    screen.run(f);
+    doc.screen.run(f);
     for (const ScreenItem& item : f.screen) drawItem(canvas, fonts, item);
     canvas.endPage();
-    return std::monostate{};
+    return cam;
 }
 
 struct Sink {
@@ -636,10 +643,9 @@ cairo_status_t writeToSink(void* closure, const unsigned char* data, unsigned in
     return CAIRO_STATUS_SUCCESS;
 }
 
-// The pages through cairo's PDF surface, into `file`.
-Result<std::monostate> writePdf(io::OutputFile& file, const CairoFonts& cf, const FontSet& fonts, const Dataset& data,
-                                const MapGeometry& geometry, const std::vector<ExportSpec>& pages,
-                                const std::string& title) {
+// The pages through cairo's PDF surface, into `file`; the first page's camera.
+Result<Camera> writePdf(io::OutputFile& file, Document& doc, const std::vector<ExportSpec>& pages,
+                        const std::string& title) {
     Sink sink{&file, std::nullopt};
     auto points = [](const ExportSpec& spec, int px) { return px * 72.0 / spec.dpi; };
     const ExportSpec& first = pages.front();
@@ -648,19 +654,21 @@ Result<std::monostate> writePdf(io::OutputFile& file, const CairoFonts& cf, cons
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, (title.empty() ? first.title : title).c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "borderlens");
     cairo_t* cr = cairo_create(surface);
-    CairoCanvas canvas(cr, cf);
+    CairoCanvas canvas(cr, doc.cf);
     std::optional<Error> failure;
+    Camera firstCamera;
     for (const ExportSpec& spec : pages) {
         cairo_pdf_surface_set_size(surface, points(spec, spec.width), points(spec, spec.height));
         cairo_identity_matrix(cr);
         cairo_scale(cr, 72.0 / spec.dpi, 72.0 / spec.dpi);  // user space: the export's pixels
-        auto ok = drawPage(canvas, fonts, data, geometry, spec);
-        if (ok && cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-            ok = makeError(std::string("cairo failed while drawing: ") + cairo_status_to_string(cairo_status(cr)));
-        if (!ok) {
-            failure = ok.error();
+        auto cam = drawPage(canvas, doc, spec);
+        if (cam && cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+            cam = makeError(std::string("cairo failed while drawing: ") + cairo_status_to_string(cairo_status(cr)));
+        if (!cam) {
+            failure = cam.error();
             break;
         }
+        if (&spec == &pages.front()) firstCamera = *cam;
         cairo_show_page(cr);
     }
     cairo_destroy(cr);
@@ -671,18 +679,18 @@ Result<std::monostate> writePdf(io::OutputFile& file, const CairoFonts& cf, cons
     if (sink.error) return *sink.error;
     if (status != CAIRO_STATUS_SUCCESS)
         return makeError("cannot write " + file.target().path + ": cairo: " + cairo_status_to_string(status));
-    return std::monostate{};
+    return firstCamera;
 }
 
-// The one page as SVG text, into `file`.
-Result<std::monostate> writeSvg(io::OutputFile& file, const CairoFonts& cf, const FontSet& fonts, const Dataset& data,
-                                const MapGeometry& geometry, const ExportSpec& spec, const std::string& title) {
-    SvgCanvas canvas(cf, fonts);
-    if (auto ok = drawPage(canvas, fonts, data, geometry, spec); !ok) return ok.error();
-    auto doc = canvas.document(72.0 / spec.dpi, title.empty() ? spec.title : title);
-    if (!doc) return doc.error();
-    if (auto ok = file.write(*doc); !ok) return ok.error();
-    return std::monostate{};
+// The one page as SVG text, into `file`; its camera.
+Result<Camera> writeSvg(io::OutputFile& file, Document& doc, const ExportSpec& spec, const std::string& title) {
+    SvgCanvas canvas(doc.cf, doc.fonts);
+    auto cam = drawPage(canvas, doc, spec);
+    if (!cam) return cam.error();
+    auto text = canvas.document(72.0 / spec.dpi, title.empty() ? spec.title : title);
+    if (!text) return text.error();
+    if (auto ok = file.write(*text); !ok) return ok.error();
+    return *cam;
 }
 
 }  // namespace
@@ -699,12 +707,15 @@ Result<VectorOutcome> writeVectorExport(const std::string& output, bool force, V
     if (!target) return target.error();
     auto file = io::OutputFile::open(*target);
     if (!file) return file.error();
-    auto ok = format == VectorFormat::Pdf ? writePdf(*file, cf, fonts, data, geometry, pages, title)
-                                          : writeSvg(*file, cf, fonts, data, geometry, pages.front(), title);
-    if (!ok) return ok.error();
+    Document doc{cf, fonts, data, geometry, ScreenLayout(fonts)};
+    doc.screen.setData(&data, &geometry);
+    auto cam = format == VectorFormat::Pdf ? writePdf(*file, doc, pages, title)
+                                           : writeSvg(*file, doc, pages.front(), title);
+    if (!cam) return cam.error();
     VectorOutcome out;
     out.bytes = file->bytesWritten();
     out.pages = pages.size();
+    out.camera = *cam;
     if (auto committed = file->commit(); !committed) return committed.error();
     return out;
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "render/camera.hpp"
 #include "render/engine_types.hpp"
 #include "render/fonts.hpp"
 
@@ -23,6 +24,7 @@ enum class VectorFormat { Pdf, Svg };
 struct VectorOutcome {
     size_t bytes = 0;
     size_t pages = 0;
+    Camera camera;  // the first page's (layoutExport)
 };
 
 // Writes every spec as a page of `output` (atomically; an existing file only
